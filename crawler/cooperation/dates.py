@@ -1,0 +1,85 @@
+"""Dates as Vietnamese news writes them, resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_CUE = (
+    r"(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|rạng sáng)(?:\s+(?:ngày|nay|qua))?"
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)"
+)
+_NUMERIC = re.compile(
+    rf"(?P<cue>{_CUE})?[\s,()]*(?:\((?:thứ\s+\w+|chủ nhật)\)\s*)?"
+    r"(?<![\d/.,-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%]|[/-]\d|,\d)",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?", re.IGNORECASE
+)
+_MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text: `day` is None when only the month is known."""
+
+    start: int
+    year: int | None
+    month: int
+    day: int | None
+    explicit_year: bool
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention, in text order. A bare D/M needs a cue word (ngày, chiều, hôm …)."""
+    found: list[DateMention] = []
+    for m in _WORDS.finditer(text):
+        found.append(_mention(m.start(), m["d"], m["m"], m["y"]))
+    for m in _NUMERIC.finditer(text):
+        weekday_in_brackets = "(" in m.group(0)[: m.start("d") - m.start()]
+        if not m["y"] and not m["cue"] and not weekday_in_brackets:
+            continue
+        if any(abs(f.start - m.start()) < 3 for f in found):
+            continue
+        found.append(_mention(m.start("d") if not m["cue"] else m.start(), m["d"], m["m"], m["y"]))
+    for m in _MONTH.finditer(text):
+        if not any(f.start <= m.start() <= f.start + 25 for f in found):
+            found.append(DateMention(m.start(), int(m["y"]), int(m["m"]), None, True))
+    valid = [f for f in found if 1 <= f.month <= 12 and (f.day is None or 1 <= f.day <= 31)]
+    return sorted(valid, key=lambda f: f.start)
+
+
+def _mention(start: int, d: str, m: str, y: str | None) -> DateMention:
+    return DateMention(start, int(y) if y else None, int(m), int(d), bool(y))
+
+
+def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
+    """The calendar day of a mention; a missing year comes from `published` and never lands after it."""
+    if mention.day is None:
+        return None
+    if mention.year is not None:
+        return _safe(mention.year, mention.month, mention.day)
+    if published is None:
+        return None
+    day = _safe(published.year, mention.month, mention.day)
+    if day is not None and day > published:
+        day = _safe(published.year - 1, mention.month, mention.day)
+    return day
+
+
+def parse_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The first day-precise date in `text`, resolved against `published`."""
+    for mention in find_dates(text):
+        day = resolve(mention, published)
+        if day is not None:
+            return day
+    return None
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,44 @@
+"""Vietnamese text as the web serves it, brought to one form the rules can match."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_PUNCT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "‑": "-", "−": "-"})
+# old tone placement (hoà, thoả, uý) to the new one (hòa, thỏa, úy): move the mark to the first vowel
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![a-zà-ỹ])", re.IGNORECASE
+)
+_KHCN = re.compile(r"\bKH\s*(?:&|và)\s*CN\b|\bKHCN\b|\bKH-CN\b")
+
+
+def _new_tone(match: re.Match[str]) -> str:
+    old = match.group(0)
+    new = _OLD_TONES[old.lower()]
+    return new[0].upper() + new[1:] if old[0].isupper() else new
+
+
+def normalize(text: str) -> str:
+    """NFC, entities decoded, one kind of space, plain dashes and quotes, new tone placement."""
+    text = unicodedata.normalize("NFC", html.unescape(text or ""))
+    text = text.translate(_PUNCT)
+    text = _OLD_TONE_RE.sub(_new_tone, text)
+    text = _KHCN.sub("KH&CN", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(lines).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, '&' read as 'và': the key for dictionary matching."""
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("&", " va ")
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())

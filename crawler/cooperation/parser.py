@@ -1,0 +1,244 @@
+"""Stories to cooperation events. Pure: no Scrapy, no clock, no I/O.
+
+The article is split into sentences; a sentence that names a signing or a meeting (a trigger)
+and at least one Vietnamese and one Korean organisation is a candidate event. Background
+(earlier signings, plans) is skipped; candidates about the same parties are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from crawler.cooperation.dates import find_dates, parse_date, resolve
+from crawler.cooperation.normalize import fold, normalize
+from crawler.cooperation.parties import KR_PLACES, VN_PLACES, Mention, find_orgs
+from crawler.cooperation.topics import topics_of
+from crawler.items import CooperationEvent, EventType, Extraction, Party
+
+_SIGN = re.compile(r"\bký(?: kết)?\b|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)", re.IGNORECASE)
+_LOI = re.compile(r"ý định thư|thư ý định|\bLOI\b", re.IGNORECASE)
+_MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bMO[Uu]s?\b|\bMoU\b", re.IGNORECASE)
+_MEETING = re.compile(
+    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc với|làm việc tại|tiếp và làm việc|tiếp đón|"
+    r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
+    r"hội kiến|gặp gỡ|thăm và làm việc|thăm, làm việc|có buổi làm việc|đã gặp",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(
+    r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
+    r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bthay cho\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
+    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmong muốn (?:ký|sớm ký)|\btiến tới ký",
+    re.IGNORECASE,
+)
+_WITNESS = re.compile(
+    r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*|(?:đến dự|tham dự)\b.*$", re.IGNORECASE
+)
+_VENUE = re.compile(r"\b(?:tại|ở)\s+(?:trụ sở|hội trường|văn phòng)?\s*(?:của\s+)?$", re.IGNORECASE)
+_PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
+
+
+@dataclass
+class Candidate:
+    type: EventType
+    date: dt.date | None
+    vn: list[Mention]
+    kr: list[Mention]
+    location: str | None
+    sentence: str
+    signatories: list[str] = field(default_factory=list)
+
+
+def parse_article(
+    title: str | None,
+    sapo: str | None,
+    body: str | None,
+    published_at: dt.datetime | dt.date | None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Extraction:
+    """Whether the article reports a Vietnam–Korea cooperation event, and the events."""
+    published = published_at.date() if isinstance(published_at, dt.datetime) else published_at
+    title_n = normalize(title or "")
+    text = normalize("\n\n".join(p for p in (sapo, body) if p))
+    candidates = _candidates(title_n, text, published)
+    events = _merge(candidates, has_mou=bool(_MOU.search(title_n + " " + text)))
+    topics = topics_of(title_n + " " + text)
+    out = tuple(
+        CooperationEvent(
+            type=c.type,
+            date=c.date,
+            vn_parties=_parties(c.vn),
+            kr_parties=_parties(c.kr),
+            location=c.location,
+            signatories=tuple(dict.fromkeys(c.signatories)),
+            topics=topics,
+        )
+        for c in events
+    )
+    return Extraction(relevant=bool(out), events=out)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and caption lines of a text."""
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def _candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    if title:
+        out.extend(_from_sentence(title, None, published, in_title=True))
+    for paragraph in text.split("\n\n"):
+        lead_date: dt.date | None = None
+        for sentence in split_sentences(paragraph):
+            found = _from_sentence(sentence, lead_date, published)
+            out.extend(found)
+            lead_date = lead_date or _sentence_date(sentence, published)
+    return out
+
+
+def _from_sentence(
+    sentence: str, lead_date: dt.date | None, published: dt.date | None, in_title: bool = False
+) -> list[Candidate]:
+    kind = _event_type(sentence)
+    if kind is None or _FUTURE.search(sentence) or _is_background(sentence, published):
+        return []
+    orgs = _parties_in(sentence)
+    vn = [m for m in orgs if m.country == "VN"]
+    kr = [m for m in orgs if m.country == "KR"]
+    if not vn or not kr:
+        return []
+    date = None if in_title else (_sentence_date(sentence, published) or lead_date)
+    location = _location(sentence, vn)
+    signing = kind is not EventType.MEETING
+    if signing and len(vn) == 1 and len(kr) > 1 and re.search(r"\bvới\b", sentence):
+        return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]
+    return [Candidate(kind, date, vn, kr, location, sentence)]
+
+
+def _event_type(sentence: str) -> EventType | None:
+    signed = _SIGN.search(sentence)
+    if _LOI.search(sentence) and signed:
+        return EventType.LETTER_OF_INTENT
+    if _MOU.search(sentence) and (signed or re.search(r"\bđã được ký|ký kết\b", sentence)):
+        return EventType.MOU
+    if signed or re.search(r"thỏa thuận hợp tác|hiệp định|biên bản hợp tác", sentence, re.IGNORECASE):
+        if signed:
+            return EventType.AGREEMENT
+    if _MEETING.search(sentence):
+        return EventType.MEETING
+    return None
+
+
+def _is_background(sentence: str, published: dt.date | None) -> bool:
+    if _BACKGROUND.search(sentence):
+        return True
+    for mention in find_dates(sentence):
+        if mention.explicit_year and published and mention.year is not None:
+            if mention.day is None or published - dt.date(mention.year, mention.month, mention.day or 1) > dt.timedelta(days=45):
+                return True
+        elif mention.day is None:
+            return True
+    return False
+
+
+def _parties_in(sentence: str) -> list[Mention]:
+    """Organisations that take part: witnesses and parent bodies ('thuộc X', '(Bộ X)') are left out."""
+    witness_spans = [m.span() for m in _WITNESS.finditer(sentence)]
+    out: list[Mention] = []
+    previous_end = -1
+    for mention in find_orgs(sentence):
+        inside_acronym = previous_end >= 0 and not sentence[previous_end:mention.start].strip(" (")
+        between = sentence[previous_end:mention.start] if previous_end >= 0 else ""
+        between = re.sub(r"^\s*(?:\([^()]{1,60}\)|\))", "", between)  # the previous name's acronym
+        parent = previous_end >= 0 and bool(_PARENT.match(between)) and len(between) < 12
+        venue = bool(_VENUE.search(sentence[max(0, mention.start - 20) : mention.start]))
+        previous_end = mention.end
+        if inside_acronym or parent or venue or any(a <= mention.start < b for a, b in witness_spans):
+            continue
+        out.append(mention)
+    return out
+
+
+def _sentence_date(sentence: str, published: dt.date | None) -> dt.date | None:
+    return parse_date(sentence, published)
+
+
+_ONLINE = re.compile(r"trực tuyến|hình thức trực tuyến|online|cầu truyền hình", re.IGNORECASE)
+
+
+def _location(sentence: str, vn: list[Mention]) -> str | None:
+    if _ONLINE.search(sentence):
+        return "trực tuyến"
+    match = re.search(r"\btại\s+(?:trụ sở\s+)?(?:[^,.;]{0,40}?)(" + "|".join(
+        re.escape(p) for p in sorted(VN_PLACES | KR_PLACES, key=len, reverse=True)) + r")", sentence)
+    if match:
+        return _normal_place(match.group(1))
+    for mention in vn:
+        if re.match(r"(UBND|Ủy ban|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|tỉnh|thành phố|TP)", mention.name):
+            for place in VN_PLACES:
+                if place in mention.name:
+                    return _normal_place(place)
+    return None
+
+
+def _normal_place(place: str) -> str:
+    return {"TPHCM": "TP. Hồ Chí Minh", "TP.HCM": "TP. Hồ Chí Minh", "Hồ Chí Minh": "TP. Hồ Chí Minh",
+            "Thừa Thiên Huế": "Huế", "Bà Rịa": "Bà Rịa - Vũng Tàu", "Vũng Tàu": "Bà Rịa - Vũng Tàu"}.get(place, place)
+
+
+def _same_org(a: Mention, b: Mention) -> bool:
+    fa, fb = fold(a.name), fold(b.name)
+    if a.acronym and b.acronym and a.acronym == b.acronym:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return fa == fb or (len(short) >= 8 and short in long_)
+
+
+def _overlap(xs: list[Mention], ys: list[Mention]) -> bool:
+    return any(_same_org(x, y) for x in xs for y in ys)
+
+
+def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
+    """One event per signing or meeting: the same parties and type in several sentences are one."""
+    merged: list[Candidate] = []
+    for cand in candidates:
+        if has_mou and cand.type is EventType.AGREEMENT:
+            cand.type = EventType.MOU
+        target = next(
+            (m for m in merged if m.type is cand.type and _overlap(m.vn, cand.vn) and _overlap(m.kr, cand.kr)
+             and (m.date is None or cand.date is None or m.date == cand.date)),
+            None,
+        )
+        if target is None:
+            merged.append(cand)
+            continue
+        target.date = target.date or cand.date
+        target.location = target.location or cand.location
+        target.vn += [v for v in cand.vn if not any(_same_org(v, t) for t in target.vn)]
+        target.kr += [k for k in cand.kr if not any(_same_org(k, t) for t in target.kr)]
+    signings = [m for m in merged if m.type is not EventType.MEETING]
+    return [
+        m for m in merged
+        if m.type is not EventType.MEETING
+        or not any(_overlap(m.vn, s.vn) and _overlap(m.kr, s.kr) and (m.date in (None, s.date)) for s in signings)
+    ]
+
+
+def _parties(mentions: list[Mention]) -> tuple[Party, ...]:
+    unique: list[Mention] = []
+    for mention in mentions:
+        same = next((u for u in unique if _same_org(u, mention)), None)
+        if same is None:
+            unique.append(mention)
+        elif len(mention.name) > len(same.name):
+            same.name, same.acronym = mention.name, mention.acronym or same.acronym
+        elif mention.acronym and not same.acronym:
+            same.acronym = mention.acronym
+    return tuple(Party(name=m.name, acronym=m.acronym) for m in unique)

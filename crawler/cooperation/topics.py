@@ -1,0 +1,30 @@
+"""Topics of a cooperation story, by keywords."""
+
+from __future__ import annotations
+
+import re
+
+TOPICS: dict[str, str] = {
+    "startups": r"khởi nghiệp|start-?up|ươm tạo",
+    "SMEs": r"doanh nghiệp (?:vừa và nhỏ|nhỏ và vừa)|\bSMEs?\b",
+    "technology transfer": r"chuyển giao công nghệ|thương mại hóa",
+    "training and human resources": r"đào tạo|nguồn nhân lực|nhân lực|học bổng|trao đổi sinh viên",
+    "AI": r"trí tuệ nhân tạo|\bAI\b",
+    "semiconductors": r"bán dẫn|vi mạch|\bchip\b",
+    "digital transformation": r"chuyển đổi số|thành phố thông minh|công nghệ số",
+    "energy and green transition": r"năng lượng|chuyển đổi xanh|hạt nhân|điện|phát thải|khí hậu",
+    "research": r"nghiên cứu chung|hợp tác nghiên cứu|nghiên cứu và phát triển|R&D",
+    "innovation": r"đổi mới sáng tạo",
+    "intellectual property": r"sở hữu trí tuệ|sáng chế",
+    "standards and quality": r"tiêu chuẩn|đo lường|chất lượng|thử nghiệm",
+    "health": r"y tế|bệnh viện",
+    "agriculture": r"nông nghiệp|nông thôn",
+    "trade and investment": r"đầu tư|thương mại|xúc tiến",
+    "education": r"giáo dục|đại học|trường",
+}
+_COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in TOPICS.items()}
+
+
+def topics_of(text: str) -> tuple[str, ...]:
+    """The topics a text talks about, in a fixed order."""
+    return tuple(name for name, pattern in _COMPILED.items() if pattern.search(text))

@@ -1,0 +1,167 @@
+"""Article pages to NewsItems: pure functions over HTML strings, no Scrapy, no clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import unicodedata
+from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
+
+from parsel import Selector
+
+from crawler.items import NewsItem
+from crawler.sources import SOURCES, Source, SourceSelectors
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_DMY = re.compile(
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"(?:[^\d]{1,40}?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    r"(?:\s*(?P<tz>[+-]\d{2}:?\d{2}))?"
+)
+VTC_HOSTS = {"vtc.vn", "www.vtc.vn", "www.vtcnews.vn"}
+
+
+class ParseError(ValueError):
+    """A required field is missing from an article page."""
+
+    def __init__(self, field: str, url: str) -> None:
+        super().__init__(f"{field} not found in {url}")
+        self.field = field
+        self.url = url
+
+
+def clean_text(text: str) -> str:
+    """NFC, HTML entities decoded, every kind of space folded to one, trimmed."""
+    text = unicodedata.normalize("NFC", html.unescape(text))
+    return _SPACES.sub(" ", text).strip()
+
+
+def canonical_url(url: str) -> str:
+    """One URL per article: no query or fragment; vtc.vn folded into vtcnews.vn."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower()
+    scheme = parts.scheme.lower()
+    if host in VTC_HOSTS:
+        host, scheme = "vtcnews.vn", "https"
+    return urlunsplit((scheme, host, parts.path, "", ""))
+
+
+def parse_vn_datetime(text: str) -> dt.datetime | None:
+    """Dates as these sites print them: ISO 8601, or day-first D/M/YYYY [H:MM[:SS]] [+07:00]."""
+    text = clean_text(text)
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        value = _parse_day_first(text)
+    if value is None:
+        return None
+    return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else value
+
+
+def _parse_day_first(text: str) -> dt.datetime | None:
+    match = _DMY.search(text)
+    if not match:
+        return None
+    g = match.groupdict()
+    try:
+        value = dt.datetime(
+            int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0)
+        )
+    except ValueError:
+        return None
+    if g["tz"]:
+        offset = g["tz"].replace(":", "")
+        minutes = int(offset[1:3]) * 60 + int(offset[3:5])
+        sign = -1 if offset[0] == "-" else 1
+        value = value.replace(tzinfo=dt.timezone(sign * dt.timedelta(minutes=minutes)))
+    return value
+
+
+def _first(sel: Selector, queries: tuple[str, ...]) -> str:
+    """Text of the first query that yields non-empty text (a `::text`/`::attr` query or an element)."""
+    for query in queries:
+        if "::" in query:
+            values = [clean_text(v) for v in sel.css(query).getall()]
+        else:
+            values = [clean_text(" ".join(n.css("::text").getall())) for n in sel.css(query)]
+        for value in values:
+            if value:
+                return value
+    return ""
+
+
+def choose_layout(sel: Selector, source: Source) -> SourceSelectors:
+    """The layout of this page among the source's known layouts."""
+    for layout in source.layouts:
+        if sel.css(layout.detect):
+            return layout
+    return source.layouts[0]
+
+
+def extract_body(sel: Selector, layout: SourceSelectors) -> str:
+    """Body paragraphs, without captions, related-news boxes, scripts or share bars."""
+    containers = sel.css(layout.body)
+    if not containers:
+        return ""
+    container = containers[0]
+    for query in layout.body_drop:
+        for node in container.css(query):
+            node.drop()
+    blocks = [clean_text(" ".join(b.css("::text").getall())) for b in container.css(layout.body_blocks)]
+    if not any(blocks):  # bodies written as bare text with <br>s
+        blocks = [clean_text(t) for t in container.css("::text").getall()]
+    return "\n\n".join(_dedupe_nested(b for b in blocks if b))
+
+
+def _dedupe_nested(blocks: object) -> list[str]:
+    """Drop a block repeated right after itself (li inside td, nested p)."""
+    out: list[str] = []
+    for block in blocks:  # type: ignore[attr-defined]
+        if not out or block != out[-1]:
+            out.append(block)
+    return out
+
+
+def extract_article(html_text: str, url: str, source: str, fetched_at: dt.datetime) -> NewsItem:
+    """Extract one article page of a source; raises ParseError when title, date or body is missing."""
+    src = SOURCES[source]
+    sel = Selector(text=html_text or "<html></html>")
+    layout = choose_layout(sel, src)
+    site_id = src.article_id(url)
+    if site_id is None:
+        raise ParseError("article id", url)
+    title = _first(sel, layout.title)
+    if not title:
+        raise ParseError("title", url)
+    published = None
+    for query in layout.published:
+        published = parse_vn_datetime(_first(sel, (query,)))
+        if published:
+            break
+    if published is None:
+        raise ParseError("published date", url)
+    author = re.sub(r"^Nguồn:\s*", "", _first(sel, layout.author)).rstrip(" -–")
+    body = extract_body(sel, layout)  # drops captions, bylines and boxes from the tree
+    if not body:
+        raise ParseError("body", url)
+    sapo = re.sub(layout.sapo_prefix, "", _first(sel, layout.sapo)) if layout.sapo_prefix else _first(sel, layout.sapo)
+    return NewsItem(
+        source=source,
+        url=canonical_url(url),
+        site_article_id=site_id,
+        title=title,
+        sapo=sapo.strip(),
+        body=body,
+        published_at=published,
+        fetched_at=fetched_at,
+        author=author,
+        category=_first(sel, layout.category),
+        tags=tuple(dict.fromkeys(t for t in (clean_text(x) for x in sel.css(layout.tags).getall()) if t))
+        if layout.tags
+        else (),
+    )

@@ -1,0 +1,50 @@
+"""The storage pipeline: each NewsItem is saved, parsed for cooperation events, and counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.cooperation import parse_article
+from crawler.items import NewsItem
+from storage.repository import ArticleRepository, EventRepository, SaveResult
+
+
+class StoragePipeline:
+    """Saves in one short transaction per article, so a crash loses at most the article in hand."""
+
+    def __init__(self, session_factory: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> None:
+        self.session_factory = session_factory
+        self.clock = clock
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
+        # not a Scrapy setting: settings are deep-copied, a session factory cannot be
+        factory = getattr(crawler, "coopwatch_session_factory", None)
+        if factory is None:
+            raise ValueError("the crawler needs a coopwatch_session_factory attribute")
+        pipeline = cls(factory, lambda: dt.datetime.now(dt.UTC))
+        pipeline.stats = crawler.stats  # type: ignore[attr-defined]
+        return pipeline
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        if not isinstance(item, NewsItem):
+            return item
+        now = self.clock()
+        with self.session_factory.begin() as session:
+            result, article = ArticleRepository(session).save(item, now)
+            new_events = 0
+            if result is not SaveResult.UNCHANGED:
+                extraction = parse_article(
+                    title=item.title, sapo=item.sapo, body=item.body,
+                    published_at=item.published_at, url=item.url, source=item.source,
+                )
+                new_events = EventRepository(session).save_extraction(article, extraction, now)
+        self.stats.inc_value(f"coopwatch/articles_{result.value}")  # type: ignore[attr-defined]
+        self.stats.inc_value("coopwatch/events_new", new_events)  # type: ignore[attr-defined]
+        return item

@@ -1,0 +1,1 @@
+"""One spider per source; the shared crawling logic is in base.py."""

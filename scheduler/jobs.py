@@ -1,0 +1,154 @@
+"""Jobs: a crawl of one or more sources into the store, recorded as crawl runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.settings import scrapy_settings
+from crawler.sources import SOURCES
+from crawler.spiders.base import NewsSpider
+from crawler.spiders.baochinhphu import BaochinhphuSpider
+from crawler.spiders.most import MostSpider
+from crawler.spiders.vtcnews import VtcnewsSpider
+from scheduler.config import Settings
+from storage.models import CrawlRun
+from storage.repository import ArticleRepository, CrawlRunRepository
+
+log = logging.getLogger(__name__)
+SPIDERS: dict[str, type[NewsSpider]] = {
+    "most": MostSpider,
+    "baochinhphu": BaochinhphuSpider,
+    "vtcnews": VtcnewsSpider,
+}
+
+
+class CrawlRequestError(ValueError):
+    """The crawl was asked for something that cannot be done (unknown source, bad URL)."""
+
+
+@dataclass
+class SourceResult:
+    """What one source's crawl did, as `coopwatch crawl` prints it."""
+
+    source: str
+    pages: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    events_new: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Nothing could be fetched at all: the site is down, unreachable or refused us."""
+        return self.pages == 0 and bool(self.errors)
+
+
+def plan_start_urls(sources: list[str], start_urls: list[str]) -> dict[str, list[str]]:
+    """Assign --start-url values to sources: all to the one source, or each by its host."""
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown:
+        raise CrawlRequestError(f"unknown source {unknown[0]!r}; known: {', '.join(SOURCES)}")
+    plan: dict[str, list[str]] = {s: [] for s in sources}
+    for url in start_urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise CrawlRequestError(f"--start-url {url!r}: not an http(s) URL")
+        if len(sources) == 1:
+            plan[sources[0]].append(url)
+            continue
+        owners = [s for s in sources if parts.hostname in SOURCES[s].hosts]
+        if not owners:
+            raise CrawlRequestError(f"--start-url {url!r}: which source? name it with --source")
+        plan[owners[0]].append(url)
+    return plan
+
+
+def run_crawl(
+    settings: Settings,
+    session_factory: sessionmaker[Session],
+    plan: dict[str, list[str]],
+    since: dt.date | None = None,
+    refresh: bool = False,
+) -> list[SourceResult]:
+    """Crawl each source of `plan` (source -> start URLs, empty for the configured ones).
+
+    Runs in this process: Twisted allows one reactor per process, so call it once per process.
+    """
+    sources = list(plan)
+    process = CrawlerProcess(
+        {
+            **scrapy_settings(
+                contact_email=settings.contact_email,
+                obey_robots=settings.obey_robots,
+                autothrottle=settings.autothrottle,
+                download_delay=settings.download_delay,
+                concurrent_per_site=settings.concurrent_per_site,
+                download_timeout=settings.download_timeout,
+                retry_times=settings.retry_times,
+                log_level=settings.log_level,
+            ),
+        },
+        install_root_handler=False,
+    )
+    crawlers: dict[str, Crawler] = {}
+    run_ids: dict[str, int] = {}
+    for source in sources:
+        with session_factory.begin() as session:
+            known = ArticleRepository(session).known_ids(source)
+            run_ids[source] = CrawlRunRepository(session).start(source, _now()).id
+        source_settings = settings.source(source)
+        urls = plan[source] or [*source_settings.start_urls, *(source_settings.feed_urls or [])]
+        crawler = process.create_crawler(SPIDERS[source])
+        crawler.coopwatch_session_factory = session_factory  # type: ignore[attr-defined]
+        crawlers[source] = crawler
+        process.crawl(
+            crawler, start_urls=urls, known_ids=known, since=since, refresh=refresh,
+            max_pages=settings.max_pages_per_section,
+        )
+    process.start(stop_after_crawl=True)
+    results = [_result(source, crawler) for source, crawler in crawlers.items()]
+    for result in results:
+        _record(session_factory, run_ids[result.source], result)
+    return results
+
+
+def _result(source: str, crawler: Crawler) -> SourceResult:
+    spider = crawler.spider
+    stats = crawler.stats
+    assert isinstance(spider, NewsSpider) and stats is not None
+    return SourceResult(
+        source=source,
+        pages=spider.report.pages,
+        articles_new=int(stats.get_value("coopwatch/articles_new", 0)),
+        articles_updated=int(stats.get_value("coopwatch/articles_updated", 0)),
+        articles_unchanged=int(stats.get_value("coopwatch/articles_unchanged", 0)),
+        events_new=int(stats.get_value("coopwatch/events_new", 0)),
+        errors=list(spider.report.errors),
+    )
+
+
+def _record(session_factory: sessionmaker[Session], run_id: int, result: SourceResult) -> None:
+    with session_factory.begin() as session:
+        run = session.get(CrawlRun, run_id)
+        if run is None:
+            return
+        run.finished_at = _now()
+        run.outcome = "failed" if result.failed else ("partial" if result.errors else "ok")
+        run.pages = result.pages
+        run.articles_new = result.articles_new
+        run.articles_updated = result.articles_updated
+        run.articles_unchanged = result.articles_unchanged
+        run.events_new = result.events_new
+        run.errors = len(result.errors)
+        run.error_messages = result.errors[:50]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

@@ -1,0 +1,181 @@
+"""SQLAlchemy 2 typed models: articles, cooperation events, parties and crawl runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores aware datetimes as UTC and gives them back aware, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}; coopwatch stores aware datetimes only")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dt.datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
+
+
+event_articles = Table(
+    "event_articles",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (UniqueConstraint("source", "site_article_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(40), index=True)
+    url: Mapped[str] = mapped_column(String(1000), unique=True)
+    site_article_id: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(Text)
+    sapo: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    fetched_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime | None]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(200), default="")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    is_cooperation: Mapped[bool] = mapped_column(default=False)
+
+    events: Mapped[list[Event]] = relationship(secondary=event_articles, back_populates="articles")
+    revisions: Mapped[list[ArticleRevision]] = relationship(
+        back_populates="article", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self) -> str:
+        return f"Article(id={self.id!r}, source={self.source!r}, title={self.title[:40]!r})"
+
+
+class ArticleRevision(Base):
+    """A change seen on refresh: the text before the update."""
+
+    __tablename__ = "article_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    changed_at: Mapped[dt.datetime]
+    old_hash: Mapped[str] = mapped_column(String(64))
+    new_hash: Mapped[str] = mapped_column(String(64))
+    old_title: Mapped[str] = mapped_column(Text)
+    old_sapo: Mapped[str] = mapped_column(Text)
+    old_body: Mapped[str] = mapped_column(Text)
+
+    article: Mapped[Article] = relationship(back_populates="revisions")
+
+    def __repr__(self) -> str:
+        return f"ArticleRevision(article_id={self.article_id!r}, changed_at={self.changed_at!r})"
+
+
+class Party(Base):
+    __tablename__ = "parties"
+    __table_args__ = (UniqueConstraint("country", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    country: Mapped[str] = mapped_column(String(2))
+    key: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(String(300))
+    acronym: Mapped[str | None] = mapped_column(String(40))
+
+    def __repr__(self) -> str:
+        return f"Party(country={self.country!r}, name={self.name!r}, acronym={self.acronym!r})"
+
+
+class EventParty(Base):
+    __tablename__ = "event_parties"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    party: Mapped[Party] = relationship(lazy="joined")
+
+    def __repr__(self) -> str:
+        return f"EventParty(event_id={self.event_id!r}, party_id={self.party_id!r})"
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_created_at", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    location: Mapped[str | None] = mapped_column(String(200))
+    topics: Mapped[list[str]] = mapped_column(default=list)
+    signatories: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[dt.datetime]
+
+    party_links: Mapped[list[EventParty]] = relationship(
+        cascade="all, delete-orphan", order_by=EventParty.position, lazy="selectin"
+    )
+    articles: Mapped[list[Article]] = relationship(
+        secondary=event_articles, back_populates="events", lazy="selectin"
+    )
+
+    def parties(self, country: str) -> list[Party]:
+        """This event's parties of one country ("VN" or "KR"), in text order."""
+        return [link.party for link in self.party_links if link.party.country == country]
+
+    def __repr__(self) -> str:
+        return f"Event(id={self.id!r}, type={self.type!r}, date={self.date!r})"
+
+
+class CrawlRun(Base):
+    """One run of one source: what it fetched, stored and what went wrong."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(40), index=True)
+    started_at: Mapped[dt.datetime]
+    finished_at: Mapped[dt.datetime | None]
+    outcome: Mapped[str] = mapped_column(String(20), default="running")
+    pages: Mapped[int] = mapped_column(default=0)
+    articles_new: Mapped[int] = mapped_column(default=0)
+    articles_updated: Mapped[int] = mapped_column(default=0)
+    articles_unchanged: Mapped[int] = mapped_column(default=0)
+    events_new: Mapped[int] = mapped_column(default=0)
+    errors: Mapped[int] = mapped_column(default=0)
+    error_messages: Mapped[list[str]] = mapped_column(default=list)
+
+    def __repr__(self) -> str:
+        return f"CrawlRun(source={self.source!r}, outcome={self.outcome!r})"

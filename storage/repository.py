@@ -1,0 +1,243 @@
+"""All SQL lives here. Callers own the session and its transaction; nothing here commits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crawler.items import CooperationEvent, Extraction, NewsItem
+from crawler.items import Party as PartyRef
+from storage.models import Article, ArticleRevision, CrawlRun, Event, EventParty, Party
+
+
+class SaveResult(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def party_key(name: str) -> str:
+    """Case-, accent- and punctuation-free key under which one organisation is stored once."""
+    text = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace("&", " va ")).split())
+
+
+class ArticleRepository:
+    """Articles and their revisions."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def known_ids(self, source: str) -> set[str]:
+        """Site article ids already stored for a source."""
+        rows = self.session.scalars(select(Article.site_article_id).where(Article.source == source))
+        return set(rows)
+
+    def get(self, source: str, site_article_id: str) -> Article | None:
+        return self.session.scalars(
+            select(Article).where(
+                Article.source == source, Article.site_article_id == site_article_id
+            )
+        ).first()
+
+    def save(self, item: NewsItem, now: dt.datetime) -> tuple[SaveResult, Article]:
+        """Insert a new article, or update a changed one and record the old text."""
+        article = self.get(item.source, item.site_article_id)
+        if article is None:
+            article = Article(
+                source=item.source,
+                url=item.url,
+                site_article_id=item.site_article_id,
+                fetched_at=item.fetched_at,
+                content_hash=item.content_hash,
+            )
+            _copy_fields(article, item)
+            self.session.add(article)
+            self.session.flush()
+            return SaveResult.NEW, article
+        if article.content_hash == item.content_hash:
+            article.fetched_at = item.fetched_at
+            return SaveResult.UNCHANGED, article
+        article.revisions.append(
+            ArticleRevision(
+                changed_at=now,
+                old_hash=article.content_hash,
+                new_hash=item.content_hash,
+                old_title=article.title,
+                old_sapo=article.sapo,
+                old_body=article.body,
+            )
+        )
+        _copy_fields(article, item)
+        article.content_hash = item.content_hash
+        article.fetched_at = item.fetched_at
+        article.updated_at = now
+        self.session.flush()
+        return SaveResult.UPDATED, article
+
+    def list(
+        self, source: str | None = None, since: dt.datetime | None = None, limit: int | None = None
+    ) -> Sequence[Article]:
+        """Stored articles, newest first."""
+        query = select(Article).order_by(Article.published_at.desc(), Article.id.desc())
+        if source:
+            query = query.where(Article.source == source)
+        if since:
+            query = query.where(Article.published_at >= since)
+        return self.session.scalars(query.limit(limit)).all()
+
+    def by_id(self, article_id: int) -> Article | None:
+        return self.session.get(Article, article_id)
+
+
+def _copy_fields(article: Article, item: NewsItem) -> None:
+    article.title = item.title
+    article.sapo = item.sapo
+    article.body = item.body
+    article.published_at = item.published_at
+    article.author = item.author
+    article.category = item.category
+    article.tags = list(item.tags)
+
+
+class EventRepository:
+    """Cooperation events, their parties and the articles reporting them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def save_extraction(self, article: Article, extraction: Extraction, now: dt.datetime) -> int:
+        """Link the article to its events, creating those not yet stored; returns how many are new.
+
+        An event already stored from another article (same type, date within a day, a shared
+        party on each side) is the same event: the article is linked to it instead.
+        """
+        article.is_cooperation = extraction.relevant
+        keep: list[Event] = []
+        created = 0
+        for found in extraction.events:
+            event = self.find_same(found)
+            if event is None:
+                event = self._create(found, now)
+                created += 1
+            else:
+                self._merge(event, found)
+            keep.append(event)
+        article.events = list(dict.fromkeys(keep))
+        self.session.flush()
+        return created
+
+    def find_same(self, found: CooperationEvent) -> Event | None:
+        """A stored event that is the same signing or meeting as `found`."""
+        query = select(Event).where(Event.type == found.type.value)
+        if found.date is None:
+            query = query.where(Event.date.is_(None))
+        else:
+            day = dt.timedelta(days=1)
+            query = query.where(Event.date.between(found.date - day, found.date + day))
+        vn = {party_key(p.name) for p in found.vn_parties} | _acronyms(found.vn_parties)
+        kr = {party_key(p.name) for p in found.kr_parties} | _acronyms(found.kr_parties)
+        for event in self.session.scalars(query):
+            if _overlaps(event.parties("VN"), vn) and _overlaps(event.parties("KR"), kr):
+                return event
+        return None
+
+    def _create(self, found: CooperationEvent, now: dt.datetime) -> Event:
+        event = Event(
+            type=found.type.value,
+            date=found.date,
+            location=found.location,
+            topics=list(found.topics),
+            signatories=list(found.signatories),
+            created_at=now,
+        )
+        position = 0
+        for country, parties in (("VN", found.vn_parties), ("KR", found.kr_parties)):
+            for ref in parties:
+                event.party_links.append(EventParty(party=self._party(country, ref), position=position))
+                position += 1
+        self.session.add(event)
+        self.session.flush()
+        return event
+
+    def _merge(self, event: Event, found: CooperationEvent) -> None:
+        event.topics = sorted(set(event.topics) | set(found.topics))
+        event.location = event.location or found.location
+
+    def _party(self, country: str, ref: PartyRef) -> Party:
+        key = party_key(ref.name)
+        party = self.session.scalars(
+            select(Party).where(Party.country == country, Party.key == key)
+        ).first()
+        if party is None:
+            party = Party(country=country, key=key, name=ref.name, acronym=ref.acronym)
+            self.session.add(party)
+            self.session.flush()
+        elif ref.acronym and not party.acronym:
+            party.acronym = ref.acronym
+        return party
+
+    def list(
+        self,
+        source: str | None = None,
+        since: dt.date | None = None,
+        event_type: str | None = None,
+        limit: int | None = None,
+    ) -> Sequence[Event]:
+        """Stored events, newest first."""
+        query = select(Event).order_by(Event.date.desc().nulls_last(), Event.id.desc())
+        if since:
+            query = query.where(Event.date >= since)
+        if event_type:
+            query = query.where(Event.type == event_type)
+        if source:
+            query = query.where(Event.articles.any(Article.source == source))
+        return self.session.scalars(query.limit(limit)).all()
+
+    def by_id(self, event_id: int) -> Event | None:
+        return self.session.get(Event, event_id)
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count(Event.id))) or 0)
+
+    def delete_orphans(self) -> int:
+        """Remove events no article reports any more (after a re-parse)."""
+        orphans = self.session.scalars(select(Event).where(~Event.articles.any())).all()
+        for event in orphans:
+            self.session.delete(event)
+        return len(orphans)
+
+
+def _acronyms(parties: tuple[PartyRef, ...]) -> set[str]:
+    return {party_key(p.acronym) for p in parties if p.acronym}
+
+
+def _overlaps(stored: list[Party], keys: set[str]) -> bool:
+    return any(
+        party_key(p.name) in keys or (p.acronym and party_key(p.acronym) in keys) for p in stored
+    )
+
+
+class CrawlRunRepository:
+    """The record of each crawl of each source."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def start(self, source: str, now: dt.datetime) -> CrawlRun:
+        run = CrawlRun(source=source, started_at=now, error_messages=[])
+        self.session.add(run)
+        self.session.flush()
+        return run
+
+    def latest(self, source: str) -> CrawlRun | None:
+        return self.session.scalars(
+            select(CrawlRun).where(CrawlRun.source == source).order_by(CrawlRun.id.desc())
+        ).first()
