@@ -1,0 +1,59 @@
+"""The command line's output formats, `show`, `extract` and `demo`, run as real processes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from crawler.mirror.server import MirrorServer
+from tests.conftest import Cli
+from tests.crawler.test_crawl import start_args
+
+
+def test_output_formats_and_show(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
+    items = cli.json("items")
+    assert len(items) == 1
+    event = items[0]
+    assert set(event) >= {"id", "type", "date", "location", "vn_parties", "kr_parties", "topics", "articles"}
+    assert event["vn_parties"] == [{"name": "Hiệp hội Doanh nhân và Đầu tư Việt Nam - Hàn Quốc", "acronym": "VKBIA"}]
+    assert event["articles"][0]["source"] == "vtcnews"
+
+    table = cli("items").stdout.splitlines()
+    assert table[0].split()[:4] == ["id", "type", "date", "location"] and table[-1] == "(1 rows)"
+    rows = list(csv.DictReader(io.StringIO(cli("items", "--format", "csv").stdout)))
+    assert rows[0]["type"] == "agreement" and json.loads(rows[0]["kr_parties"])[0]["name"].startswith("Công viên")
+
+    articles_csv = list(csv.DictReader(io.StringIO(cli("articles", "--format", "csv").stdout)))
+    assert len(articles_csv) == 11 and {"title", "is_cooperation", "published_at"} <= set(articles_csv[0])
+
+    shown = json.loads(cli("show", str(event["id"])).stdout)
+    assert shown["id"] == event["id"]
+    article_id = shown["articles"][0]["id"]
+    assert json.loads(cli("show", f"article:{article_id}").stdout)["title"].startswith("VKBIA")
+    missing = cli("show", "999")
+    assert missing.returncode == 1 and "no event with id 999" in missing.stderr
+
+
+def test_extract_json_lines_contract(cli: Cli) -> None:
+    lines = [
+        {"id": "a", "url": "u", "title": "SATI ký hợp tác với KIAT", "published_at": "2023-06-23",
+         "text": "Ngày 22/6 tại Hà Nội, Cục Ứng dụng và Phát triển công nghệ (SATI) đã ký hợp tác với Viện Phát triển công nghệ Hàn Quốc (KIAT)."},
+        {"id": "b", "url": "u", "title": None, "published_at": None, "text": "Tin thời tiết."},
+    ]
+    done = cli("extract", stdin="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(l) for l in done.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    assert out[0]["relevant"] and out[0]["events"][0]["date"] == "2023-06-22"
+    assert out[0]["events"][0]["kr_parties"][0]["acronym"] == "KIAT"
+    assert out[1] == {"id": "b", "relevant": False, "events": []}
+
+
+def test_demo_stores_the_seed_stories(cli: Cli) -> None:
+    done = cli("demo")
+    assert done.returncode == 0, done.stderr
+    assert "cooperation events stored" in done.stdout
+    for acronym in ("VISTIP", "KOSME", "MSS", "KIAT", "KEIT", "VKBIA", "ASA", "SBA"):
+        assert acronym in done.stdout
