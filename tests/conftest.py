@@ -61,3 +61,38 @@ def cli(tmp_path: Path) -> Cli:
     }
     env.pop("COOPWATCH_CONFIG", None)
     return Cli(url, env)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL server for the session (the test command installs PostgreSQL in CI)."""
+    from tests.pg import PostgresServer, pg_bin
+
+    if pg_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL must be installed in CI (.ci/run installs it)")
+        pytest.skip("PostgreSQL is not installed here; `apt-get install postgresql` to run these tests")
+    server = PostgresServer().start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Each storage test runs on a SQLite file and on PostgreSQL (a fresh database each time)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    base = request.getfixturevalue("postgres_url")
+    name = "t" + uuid.uuid4().hex[:12]
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+    admin.dispose()

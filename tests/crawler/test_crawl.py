@@ -132,3 +132,13 @@ def test_bad_start_url_is_one_line_error(cli: Cli) -> None:
     assert done.stderr.strip() == "coopwatch: error: --start-url 'ftp://example.org/x': not an http(s) URL"
     done = cli("crawl", "--start-url", "http://127.0.0.1:1/x.html")
     assert done.returncode == 2 and "name it with --source" in done.stderr
+
+
+def test_since_stores_only_newer_articles_and_stops_paging(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    done = cli("crawl", *start_args(mirror, "baochinhphu"), "--since", "2024-06-26")
+    assert done.returncode == 0, done.stderr
+    dates = sorted(a["published_at"][:10] for a in cli.json("articles"))
+    assert dates == ["2024-06-26", "2024-06-27", "2024-06-28", "2024-07-01", "2024-07-02"]
+    requests = mirror["baochinhphu"].requests
+    assert "/timelinelist/1021005/2.htm" in requests  # page 1 held new articles
+    assert "/timelinelist/1021005/3.htm" not in requests  # page 2 held only older ones
