@@ -142,3 +142,24 @@ def test_since_stores_only_newer_articles_and_stops_paging(mirror: dict[str, Mir
     requests = mirror["baochinhphu"].requests
     assert "/timelinelist/1021005/2.htm" in requests  # page 1 held new articles
     assert "/timelinelist/1021005/3.htm" not in requests  # page 2 held only older ones
+
+
+def test_server_errors_are_retried_with_backoff_and_robots_is_obeyed(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    server = mirror["vtcnews"]
+    path = "/vkbia-ky-ket-hop-tac-voi-chungbuk-technopark-phat-trien-khcn-viet-han-ar648657.html"
+    failures = {"left": 1}
+
+    def flaky(request_path: str):
+        if request_path == path and failures["left"]:
+            failures["left"] -= 1
+            return 503, {"Retry-After": "1"}, b"busy"
+        return None
+
+    server.hook = flaky
+    ctype, robots = server.site["/robots.txt"]
+    server.site["/robots.txt"] = (ctype, robots + "Disallow: /the-gioi-30/\n")
+    done = cli("crawl", *start_args(mirror, "vtcnews"))
+    assert done.returncode == 0, done.stderr
+    assert server.requests.count(path) == 2
+    assert any("VKBIA" in a["title"] for a in cli.json("articles"))
+    assert not any(p.startswith("/the-gioi-30/") for p in server.requests)  # trang-2 is disallowed
