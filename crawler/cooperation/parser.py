@@ -39,9 +39,13 @@ _FUTURE = re.compile(
 _WITNESS = re.compile(
     r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*|(?:đến dự|tham dự)\b.*$", re.IGNORECASE
 )
+_PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.|thành phố|Thành phố|tỉnh|Tỉnh)\s")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+(?:trụ sở|hội trường|văn phòng)?\s*(?:của\s+)?$", re.IGNORECASE)
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_SENTENCE = re.compile(
+    r"(?<!\bTP\.)(?<!\bTp\.)(?<!\bQ\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)(?<!\bTT\.)"
+    r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+"
+)
 
 
 @dataclass
@@ -159,8 +163,9 @@ def _parties_in(sentence: str) -> list[Mention]:
         between = re.sub(r"^\s*(?:\([^()]{1,60}\)|\))", "", between)  # the previous name's acronym
         parent = previous_end >= 0 and bool(_PARENT.match(between)) and len(between) < 12
         venue = bool(_VENUE.search(sentence[max(0, mention.start - 20) : mention.start]))
+        qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
         previous_end = mention.end
-        if inside_acronym or parent or venue or any(a <= mention.start < b for a, b in witness_spans):
+        if inside_acronym or parent or venue or qualifier or any(a <= mention.start < b for a, b in witness_spans):
             continue
         out.append(mention)
     return out

@@ -23,7 +23,10 @@ HEADS = [
     "Công viên", "Quận", "Huyện", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.",
 ]
 PLACE_HEADS = {"tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Quận", "Huyện"}
-_HEAD_RE = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])")
+_HEAD_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])"
+    r"(?!\s+(?:trưởng|phó|viên|quản trị|Giám đốc|lãnh đạo|chủ nhiệm|điều hành)\b)"
+)
 _STOP_WORDS = set(
     """đã đang sẽ vừa ký tổ chức tiếp làm về với tại nhằm trong cho để do là có được thuộc cùng đến
     thăm phối chủ hội trao gặp nhân vào sau khi theo từ bày cảm đánh giới mong này đó hai các những
@@ -217,7 +220,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     acronym = _acronym_after(sentence, name_end)
     country = classify(name, sentence[name_end:])
     if head in PLACE_HEADS and country == "VN" and not any(p in name for p in VN_PLACES):
-        if not re.search(r"[A-Z][a-z]", name[len(head) :]):
+        if not re.search(r"[A-Z][a-z]|\d", name[len(head) :]):
             return None
     return Mention(start, name_end, name, acronym, country)
 
