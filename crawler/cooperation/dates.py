@@ -12,7 +12,7 @@ _CUE = (
 )
 _NUMERIC = re.compile(
     rf"(?P<cue>{_CUE})?[\s,()]*(?:\((?:thứ\s+\w+|chủ nhật)\)\s*)?"
-    r"(?<![\d/.,-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%]|[/-]\d|,\d)",
+    r"(?<![\d/.,-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%]|[/-]\d|,\d)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(

@@ -36,11 +36,19 @@ _FUTURE = re.compile(
     r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmong muốn (?:ký|sớm ký)|\btiến tới ký",
     re.IGNORECASE,
 )
-_WITNESS = re.compile(
-    r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*|(?:đến dự|tham dự)\b.*$", re.IGNORECASE
+_WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*", re.IGNORECASE)
+_ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b", re.IGNORECASE)
+# sentences that describe an event already reported: they add no new parties
+_ELABORATION = re.compile(
+    r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
+    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc)",
+    re.IGNORECASE,
 )
+_BOTH_SIDES = re.compile(r"\bhai (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b", re.IGNORECASE)
+_FRAMING = re.compile(r"^\W*(?:trong khuôn khổ|nhân chuyến|nhân dịp)\b", re.IGNORECASE)
+_TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.|thành phố|Thành phố|tỉnh|Tỉnh)\s")
-_VENUE = re.compile(r"\b(?:tại|ở)\s+(?:trụ sở|hội trường|văn phòng)?\s*(?:của\s+)?$", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
 _SENTENCE = re.compile(
     r"(?<!\bTP\.)(?<!\bTp\.)(?<!\bQ\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)(?<!\bTT\.)"
@@ -100,18 +108,75 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
         out.extend(_from_sentence(title, None, published, in_title=True))
     for paragraph in text.split("\n\n"):
         lead_date: dt.date | None = None
+        pending: Candidate | None = None  # a dated trigger naming one side; the next sentence may name the other
         for sentence in split_sentences(paragraph):
             found = _from_sentence(sentence, lead_date, published)
+            if not found:
+                found = _complete(pending, sentence)
+                pending = None if found else _one_sided(sentence, lead_date, published)
+                if pending is None:
+                    _fill_from_both_sides(out, sentence, published)
             out.extend(found)
             lead_date = lead_date or _sentence_date(sentence, published)
     return out
+
+
+def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:
+    """A dated trigger with the parties of one side only ('… tiếp và làm việc với Đoàn đại biểu Hàn Quốc')."""
+    kind = _event_type(sentence)
+    if kind is None or _skip(sentence, published):
+        return None
+    orgs = _parties_in(sentence)
+    vn = [m for m in orgs if m.country == "VN"]
+    kr = [m for m in orgs if m.country == "KR"]
+    if bool(vn) == bool(kr):
+        return None
+    return Candidate(kind, _sentence_date(sentence, published) or lead_date, vn, kr, _location(sentence, vn), sentence)
+
+
+def _complete(pending: Candidate | None, sentence: str) -> list[Candidate]:
+    """The sentence after a one-sided trigger names the missing side ('Đoàn do ông X, Đại sứ quán … dẫn đầu')."""
+    if pending is None or _event_type(sentence) is not None:
+        return []
+    orgs = _parties_in(sentence)
+    missing = "KR" if not pending.kr else "VN"
+    found = [m for m in orgs if m.country == missing]
+    if not found or not re.search(r"\bđoàn\b|dẫn đầu|trưởng đoàn", sentence, re.IGNORECASE):
+        return []
+    if missing == "KR":
+        pending.kr = found
+    else:
+        pending.vn = found
+    return [pending]
+
+
+def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.date | None) -> None:
+    """'Chiều 17/4 hai bên đã tổ chức phiên họp …' dates the event already named (often in the title)."""
+    kind = _event_type(sentence)
+    if kind is None or not _BOTH_SIDES.search(sentence) or _skip(sentence, published):
+        return
+    date = _sentence_date(sentence, published)
+    for cand in found:
+        if cand.type is kind and cand.date is None and date is not None:
+            cand.date = date
+            cand.location = cand.location or _location(sentence, cand.vn)
+            return
+
+
+def _skip(sentence: str, published: dt.date | None) -> bool:
+    return bool(
+        _FUTURE.search(sentence) or _ATTENDANCE.search(sentence) or _ELABORATION.search(sentence)
+        or _is_background(sentence, published)
+    )
 
 
 def _from_sentence(
     sentence: str, lead_date: dt.date | None, published: dt.date | None, in_title: bool = False
 ) -> list[Candidate]:
     kind = _event_type(sentence)
-    if kind is None or _FUTURE.search(sentence) or _is_background(sentence, published):
+    if kind is None or _skip(sentence, published):
+        return []
+    if kind is EventType.MEETING and _FRAMING.match(sentence):
         return []
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
@@ -141,9 +206,15 @@ def _event_type(sentence: str) -> EventType | None:
 
 
 def _is_background(sentence: str, published: dt.date | None) -> bool:
+    mentions = find_dates(sentence)
+    first = mentions[0] if mentions else None
+    if first is not None and first.day is not None and first.start < 40:
+        day = resolve(first, published)
+        if day is not None and (published is None or abs((published - day).days) <= 45):
+            return False  # the sentence opens with its own recent date: what follows is detail
     if _BACKGROUND.search(sentence):
         return True
-    for mention in find_dates(sentence):
+    for mention in mentions:
         if mention.explicit_year and published and mention.year is not None:
             if mention.day is None or published - dt.date(mention.year, mention.month, mention.day or 1) > dt.timedelta(days=45):
                 return True
@@ -164,8 +235,14 @@ def _parties_in(sentence: str) -> list[Mention]:
         parent = previous_end >= 0 and bool(_PARENT.match(between)) and len(between) < 12
         venue = bool(_VENUE.search(sentence[max(0, mention.start - 20) : mention.start]))
         qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
+        before = sentence[: mention.start]
+        in_brackets = bool(out) and before.count("(") > before.count(")")
+        toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start]))
+        place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
+            re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
+        )
         previous_end = mention.end
-        if inside_acronym or parent or venue or qualifier or any(a <= mention.start < b for a, b in witness_spans):
+        if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or any(a <= mention.start < b for a, b in witness_spans):
             continue
         out.append(mention)
     return out

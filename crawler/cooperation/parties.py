@@ -20,12 +20,12 @@ HEADS = [
     "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "ĐHQG", "ĐH",
     "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng",
     "Quỹ", "Cơ quan", "Văn phòng", "Bệnh viện", "Khu công nghệ cao", "Khu Công nghệ cao",
-    "Công viên", "Quận", "Huyện", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.",
+    "Công viên", "Quận", "Huyện", "trường đại học", "đại học", "tập đoàn", "công ty", "hiệp hội", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.",
 ]
 PLACE_HEADS = {"tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Quận", "Huyện"}
 _HEAD_RE = re.compile(
     r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])"
-    r"(?!\s+(?:trưởng|phó|viên|quản trị|Giám đốc|lãnh đạo|chủ nhiệm|điều hành)\b)"
+    r"(?!\s+(?:trưởng|phó|viên|quản trị|Giám đốc|lãnh đạo|chủ nhiệm|điều hành|nghị|thảo|chợ|đàm|thi)\b)"
 )
 _STOP_WORDS = set(
     """đã đang sẽ vừa ký tổ chức tiếp làm về với tại nhằm trong cho để do là có được thuộc cùng đến
@@ -122,12 +122,23 @@ def classify(name: str, context_after: str = "") -> str:
         return "KR"
     if FOREIGN.search(name) or re.match(r"\s*\((?:" + FOREIGN.pattern + r")\)", tail):
         return "XX"
-    words = re.findall(r"[A-Za-z]+", name)
+    if VIETNAM.search(name) or any(p in name for p in VN_PLACES):
+        return "VN"
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.isascii()]
     if any(w in KR_PLACES for w in words):
         return "KR"
-    if any(w[0].isupper() and _ROMAN_KR.search(w.lower()) and w.lower() not in _ENGLISH for w in words):
+    if any(len(w) >= 4 and w[0].isupper() and _ROMAN_KR.search(w.lower()) and w.lower() not in _ENGLISH
+           for w in words):
         return "KR"
+    proper = [w for w in re.findall(r"[^\W\d_]+", _without_head(name)) if w[0].isupper()]
+    if proper and all(w.isascii() and not w.isupper() for w in proper):
+        return "XX"  # only foreign-looking proper names (Farmstaff, Hana Micron): nationality unknown
     return "VN"
+
+
+def _without_head(name: str) -> str:
+    match = _HEAD_RE.match(name)
+    return name[match.end() :] if match else name
 
 
 _ENGLISH = {"technology", "university", "group", "bank", "fund", "agency", "industrial", "park", "corporation",
