@@ -172,10 +172,15 @@ class EventRepository:
         event.location = event.location or found.location
 
     def _party(self, country: str, ref: PartyRef) -> Party:
+        """One row per organisation: found by its name's key, or by its acronym."""
         key = party_key(ref.name)
         party = self.session.scalars(
             select(Party).where(Party.country == country, Party.key == key)
         ).first()
+        if party is None and ref.acronym:
+            party = self.session.scalars(
+                select(Party).where(Party.country == country, Party.acronym == ref.acronym)
+            ).first()
         if party is None:
             party = Party(country=country, key=key, name=ref.name, acronym=ref.acronym)
             self.session.add(party)

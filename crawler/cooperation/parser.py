@@ -41,7 +41,7 @@ _ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có
 # sentences that describe an event already reported: they add no new parties
 _ELABORATION = re.compile(
     r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
-    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc)",
+    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi))",
     re.IGNORECASE,
 )
 _BOTH_SIDES = re.compile(r"\bhai (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b", re.IGNORECASE)
@@ -117,7 +117,8 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 if pending is None:
                     _fill_from_both_sides(out, sentence, published)
             out.extend(found)
-            lead_date = lead_date or _sentence_date(sentence, published)
+            if _event_type(sentence) is not None:  # a bare date line is not the event's date
+                lead_date = lead_date or _sentence_date(sentence, published)
     return out
 
 
@@ -153,7 +154,10 @@ def _complete(pending: Candidate | None, sentence: str) -> list[Candidate]:
 def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.date | None) -> None:
     """'Chiều 17/4 hai bên đã tổ chức phiên họp …' dates the event already named (often in the title)."""
     kind = _event_type(sentence)
-    if kind is None or not _BOTH_SIDES.search(sentence) or _skip(sentence, published):
+    framing = bool(_FRAMING.match(sentence))
+    if kind is None or not (_BOTH_SIDES.search(sentence) or framing):
+        return
+    if _FUTURE.search(sentence) or _ATTENDANCE.search(sentence) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
     for cand in found:
@@ -276,6 +280,8 @@ def _normal_place(place: str) -> str:
 
 
 def _same_org(a: Mention, b: Mention) -> bool:
+    if a.canonical and b.canonical:
+        return a.canonical == b.canonical
     fa, fb = fold(a.name), fold(b.name)
     if a.acronym and b.acronym and a.acronym == b.acronym:
         return True
@@ -303,8 +309,8 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
             continue
         target.date = target.date or cand.date
         target.location = target.location or cand.location
-        target.vn += [v for v in cand.vn if not any(_same_org(v, t) for t in target.vn)]
-        target.kr += [k for k in cand.kr if not any(_same_org(k, t) for t in target.kr)]
+        target.vn = _union(target.vn, cand.vn)
+        target.kr = _union(target.kr, cand.kr)
     signings = [m for m in merged if m.type is not EventType.MEETING]
     return [
         m for m in merged
@@ -313,14 +319,22 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
     ]
 
 
-def _parties(mentions: list[Mention]) -> tuple[Party, ...]:
+def _union(first: list[Mention], more: list[Mention]) -> list[Mention]:
+    """Mentions of distinct organisations; of two mentions of one, the fuller name is kept."""
     unique: list[Mention] = []
-    for mention in mentions:
-        same = next((u for u in unique if _same_org(u, mention)), None)
-        if same is None:
+    for mention in [*first, *more]:
+        index = next((i for i, u in enumerate(unique) if _same_org(u, mention)), None)
+        if index is None:
             unique.append(mention)
-        elif len(mention.name) > len(same.name):
-            same.name, same.acronym = mention.name, mention.acronym or same.acronym
-        elif mention.acronym and not same.acronym:
-            same.acronym = mention.acronym
-    return tuple(Party(name=m.name, acronym=m.acronym) for m in unique)
+            continue
+        kept = unique[index]
+        fuller = mention if len(mention.name) > len(kept.name) else kept
+        unique[index] = Mention(
+            kept.start, kept.end, fuller.name, kept.acronym or mention.acronym, kept.country,
+            kept.canonical or mention.canonical,
+        )
+    return unique
+
+
+def _parties(mentions: list[Mention]) -> tuple[Party, ...]:
+    return tuple(Party(name=m.name, acronym=m.acronym) for m in _union([], mentions))

@@ -31,7 +31,7 @@ _STOP_WORDS = set(
     """đã đang sẽ vừa ký tổ chức tiếp làm về với tại nhằm trong cho để do là có được thuộc cùng đến
     thăm phối chủ hội trao gặp nhân vào sau khi theo từ bày cảm đánh giới mong này đó hai các những
     một ông bà chứng đại diện cũng thì mà nên như hướng trên dưới giữa ngày sáng chiều tối hôm năm
-    tháng lần thực triển hỗ tham dự phát biểu cho biết nêu nhấn khẳng đồng chí ra tạo lễ buổi""".split()
+    tháng lần thực hỗ tham dự phát biểu cho biết nêu nhấn khẳng đồng chí ra lễ buổi""".split()
 )
 _ACRONYM = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9&.-]{1,14}$")
 _ROMAN_KR = re.compile(
@@ -79,6 +79,7 @@ class Mention:
     name: str
     acronym: str | None
     country: str  # VN, KR or XX (another country)
+    canonical: str | None = None  # the gazetteer's name, when the organisation is in it
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +166,7 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
     for match in re.finditer(r"(?<![\wĐđ])([A-ZĐ][A-Za-zĐ]*[A-ZĐ][A-Za-zĐ0-9-]*)(?![\wĐđ])", sentence):
         org = by_acronym.get(match.group(1))
         if org:
-            out.append(Mention(match.start(), match.end(), org.name, org.acronym, org.country))
+            out.append(Mention(match.start(), match.end(), org.name, org.acronym, org.country, org.name))
     folded, offsets = _fold_with_offsets(sentence)
     for match in pattern.finditer(folded):
         org = by_name[match.group(1)]
@@ -173,7 +174,8 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
         acronym = _acronym_after(sentence, end) or org.acronym
-        out.append(Mention(start, end, org.name, acronym, org.country))
+        # the text's own words: the press names one organisation many ways, the gazetteer links them
+        out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
     return out
 
 
