@@ -18,7 +18,7 @@ _NUMERIC = re.compile(
 _WORDS = re.compile(
     r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?", re.IGNORECASE
 )
-_MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4})", re.IGNORECASE)
+_MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:[/-]|\s+năm)\s*(?P<y>\d{4})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

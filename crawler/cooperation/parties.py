@@ -37,6 +37,12 @@ _ACRONYM = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9&.-]{1,14}$")
 _ROMAN_KR = re.compile(
     r"(?:eo|eu|ae|oe|yeo|yu|yo|gy|gw|jj|kk|oo|ung$|ju$|gu$|buk$|nam$|do$|won$|san$|jeon|cheon|je$)"
 )
+# one Vietnamese syllable written without diacritics (Du, Long, Trung): not a foreign word
+_VN_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|ươi|oai|oay|uoi|ieu|yeu|oa|oe|uy|ua|uo|ie|ye|ia|ai|ao|au|ay|eo|eu|oi|ui|iu|ou|[aeiouy])"
+    r"(?:ng|nh|ch|[cmnpt])?$"
+)
 KR_PLACES = set(
     """Seoul Busan Incheon Daegu Daejeon Gwangju Ulsan Sejong Gyeonggi Gangwon Chungcheong Chungbuk
     Chungnam Jeolla Jeonbuk Jeonnam Jeollabuk Jeollanam Gyeongsang Gyeongbuk Gyeongnam Gyeongsangbuk
@@ -129,10 +135,10 @@ def classify(name: str, context_after: str = "") -> str:
     if any(w in KR_PLACES for w in words):
         return "KR"
     if any(len(w) >= 4 and w[0].isupper() and _ROMAN_KR.search(w.lower()) and w.lower() not in _ENGLISH
-           for w in words):
+           and not _VN_SYLLABLE.match(w.lower()) for w in words):
         return "KR"
     proper = [w for w in re.findall(r"[^\W\d_]+", _without_head(name)) if w[0].isupper()]
-    if proper and all(w.isascii() and not w.isupper() for w in proper):
+    if proper and all(w.isascii() and not w.isupper() and not _VN_SYLLABLE.match(w.lower()) for w in proper):
         return "XX"  # only foreign-looking proper names (Farmstaff, Hana Micron): nationality unknown
     return "VN"
 
