@@ -114,7 +114,7 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
             if not found:
                 found = _complete(pending, sentence)
                 pending = None if found else _one_sided(sentence, lead_date, published)
-                if pending is None:
+                if not found:
                     _fill_from_both_sides(out, sentence, published)
             out.extend(found)
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
@@ -125,7 +125,7 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
 def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:
     """A dated trigger with the parties of one side only ('… tiếp và làm việc với Đoàn đại biểu Hàn Quốc')."""
     kind = _event_type(sentence)
-    if kind is None or _skip(sentence, published):
+    if kind is None or _skip(sentence, published) or _BOTH_SIDES.search(sentence):
         return None
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
