@@ -3,6 +3,8 @@
 
     python3 dev.py test [pytest args]     set up and run the whole test suite
     python3 dev.py start [coopwatch args] set up and run the main job (default: `coopwatch start`)
+    python3 dev.py score                  set up, then score the cooperation parser on the
+                                          seeds + development set, and on tests/gold/extra.jsonl
     python3 dev.py setup                  only set up
 
 Needs nothing but Python 3.11+. The install is redone only when pyproject.toml changes.
@@ -11,7 +13,9 @@ Needs nothing but Python 3.11+. The install is redone only when pyproject.toml c
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import tempfile
 import subprocess
 import sys
 import venv
@@ -43,11 +47,42 @@ def setup() -> None:
     STAMP.write_text(_wanted_stamp())
 
 
+def score() -> int:
+    """Score `coopwatch extract` with shared/tools/score_extraction.py on the annotated sets."""
+    shared = Path(os.environ.get("COOPWATCH_SHARED", ROOT.parent / "shared"))
+    scorer = shared / "tools" / "score_extraction.py"
+    if not scorer.exists():
+        sys.exit(f"no scorer at {scorer}; set COOPWATCH_SHARED to the shared/ folder")
+    sets = {
+        "seeds + development set": [shared / "gold" / "seeds.jsonl", shared / "gold" / "dev.jsonl"],
+        "coopwatch's own cases (tests/gold/extra.jsonl)": [ROOT / "tests" / "gold" / "extra.jsonl"],
+    }
+    status = 0
+    for label, files in sets.items():
+        rows = []
+        for path in files:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    if "text" not in row:
+                        row["text"] = (path.parent / row.pop("text_file")).read_text(encoding="utf-8")
+                    rows.append(row)
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
+            tmp.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        print(f"== {label}: {len(rows)} articles", flush=True)
+        done = subprocess.run([sys.executable, str(scorer), tmp.name, "--", str(BIN / "coopwatch"), "extract"])
+        os.unlink(tmp.name)
+        status = status or done.returncode
+    return status
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("start", [])
     setup()
     if command == "setup":
         return 0
+    if command == "score":
+        return score()
     if command == "test":
         cmd = [str(BIN / "python"), "-m", "pytest", *rest]
     elif command == "start":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from crawler.cooperation.dates import find_dates, parse_date, resolve
 from crawler.cooperation.normalize import fold, normalize
-from crawler.cooperation.parties import KR_PLACES, VN_PLACES, Mention, find_orgs
+from crawler.cooperation.parties import FOREIGN, KR_PLACES, VIETNAM, VN_PLACES, Mention, find_orgs
 from crawler.cooperation.topics import topics_of
 from crawler.items import CooperationEvent, EventType, Extraction, Party
 
@@ -47,7 +47,7 @@ _ELABORATION = re.compile(
 _BOTH_SIDES = re.compile(r"\bhai (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b", re.IGNORECASE)
 _FRAMING = re.compile(r"^\W*(?:trong khuôn khổ|nhân chuyến|nhân dịp)\b", re.IGNORECASE)
 _TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-_PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.|thành phố|Thành phố|tỉnh|Tỉnh)\s")
+_PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|tỉnh|Tỉnh)\s")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
 _SENTENCE = re.compile(
@@ -185,6 +185,8 @@ def _from_sentence(
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
     kr = [m for m in orgs if m.country == "KR"]
+    if FOREIGN.search(sentence):  # another country is in play: only surely Vietnamese bodies count
+        vn = [m for m in vn if _surely_vietnamese(m)]
     if not vn or not kr:
         return []
     date = None if in_title else (_sentence_date(sentence, published) or lead_date)
@@ -193,6 +195,12 @@ def _from_sentence(
     if signing and len(vn) == 1 and len(kr) > 1 and re.search(r"\bvới\b", sentence):
         return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]
     return [Candidate(kind, date, vn, kr, location, sentence)]
+
+
+def _surely_vietnamese(mention: Mention) -> bool:
+    return bool(mention.canonical) or bool(VIETNAM.search(mention.name)) or any(
+        p in mention.name for p in VN_PLACES
+    )
 
 
 def _event_type(sentence: str) -> EventType | None:
@@ -279,10 +287,14 @@ def _normal_place(place: str) -> str:
             "Thừa Thiên Huế": "Huế", "Bà Rịa": "Bà Rịa - Vũng Tàu", "Vũng Tàu": "Bà Rịa - Vũng Tàu"}.get(place, place)
 
 
+def _org_key(name: str) -> str:
+    return fold(name).replace("khoa hoc va cong nghe", "kh va cn").replace("tp ho chi minh", "tp hcm")
+
+
 def _same_org(a: Mention, b: Mention) -> bool:
     if a.canonical and b.canonical:
         return a.canonical == b.canonical
-    fa, fb = fold(a.name), fold(b.name)
+    fa, fb = _org_key(a.name), _org_key(b.name)
     if a.acronym and b.acronym and a.acronym == b.acronym:
         return True
     short, long_ = sorted((fa, fb), key=len)
