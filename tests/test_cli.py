@@ -57,3 +57,30 @@ def test_demo_stores_the_seed_stories(cli: Cli) -> None:
     assert "cooperation events stored" in done.stdout
     for acronym in ("VISTIP", "KOSME", "MSS", "KIAT", "KEIT", "VKBIA", "ASA", "SBA"):
         assert acronym in done.stdout
+
+
+def test_extract_html_runs_the_site_extractor_then_the_parser(cli: Cli, tmp_path) -> None:
+    from tests.crawler.test_extract import page
+
+    path = "/sati-ky-hop-tac-voi-kiat-va-keit-thuc-day-cong-nghe-cong-nghiep-viet-nam-han-quoc-197230623101512345.htm"
+    saved = tmp_path / "page.html"
+    saved.write_text(page("most", path), encoding="utf-8")
+    done = cli("extract", "--html", str(saved), "--url", "https://mst.gov.vn" + path)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["article"]["title"].startswith("SATI ký hợp tác")
+    assert out["relevant"] is True
+    assert sorted(p["acronym"] for e in out["events"] for p in e["kr_parties"]) == ["KEIT", "KIAT"]
+    bad = cli("extract", "--html", str(saved), "--url", "https://example.org/page")
+    assert bad.returncode == 2 and "not an article URL" in bad.stderr
+
+
+def test_reparse_keeps_event_ids(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    for source in ("most", "vtcnews"):
+        assert cli("crawl", *start_args(mirror, source)).returncode == 0
+    before = {e["id"]: (e["type"], e["date"]) for e in cli.json("items")}
+    done = cli("reparse")
+    assert done.returncode == 0, done.stderr
+    assert "events new 0" in done.stdout and "removed 0" in done.stdout
+    after = {e["id"]: (e["type"], e["date"]) for e in cli.json("items")}
+    assert after == before

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from crawler.cooperation.dates import find_dates, parse_date, resolve
 from crawler.cooperation.normalize import fold, normalize
-from crawler.cooperation.parties import FOREIGN, KR_PLACES, VIETNAM, VN_PLACES, Mention, find_orgs
+from crawler.cooperation.parties import FOREIGN, KR_PLACES, VIETNAM, VN_PLACES, Mention, find_orgs, lookup
 from crawler.cooperation.topics import topics_of
 from crawler.items import CooperationEvent, EventType, Extraction, Party
 
@@ -76,12 +76,13 @@ def parse_article(
     source: str | None = None,
 ) -> Extraction:
     """Whether the article reports a Vietnam–Korea cooperation event, and the events."""
-    published = published_at.date() if isinstance(published_at, dt.datetime) else published_at
+    published = _local_day(published_at)
     title_n = normalize(title or "")
     text = normalize("\n\n".join(p for p in (sapo, body) if p))
     candidates = _candidates(title_n, text, published)
     events = _merge(candidates, has_mou=bool(_MOU.search(title_n + " " + text)))
     topics = topics_of(title_n + " " + text)
+    people = _signatories(text)
     out = tuple(
         CooperationEvent(
             type=c.type,
@@ -89,12 +90,23 @@ def parse_article(
             vn_parties=_parties(c.vn),
             kr_parties=_parties(c.kr),
             location=c.location,
-            signatories=tuple(dict.fromkeys(c.signatories)),
+            signatories=_signatories_of(c, people),
             topics=topics,
         )
         for c in events
     )
     return Extraction(relevant=bool(out), events=out)
+
+
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")  # no daylight saving in Vietnam
+
+
+def _local_day(published_at: dt.datetime | dt.date | None) -> dt.date | None:
+    """The publication day as the site's readers saw it (a UTC timestamp may be the day before)."""
+    if isinstance(published_at, dt.datetime):
+        aware = published_at if published_at.tzinfo else published_at.replace(tzinfo=VIETNAM_TIME)
+        return aware.astimezone(VIETNAM_TIME).date()
+    return published_at
 
 
 def split_sentences(text: str) -> list[str]:
@@ -195,6 +207,36 @@ def _from_sentence(
     if signing and len(vn) == 1 and len(kr) > 1 and re.search(r"\bvới\b", sentence):
         return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]
     return [Candidate(kind, date, vn, kr, location, sentence)]
+
+
+_PERSON = re.compile(
+    r"\b(?:ông|bà|Ông|Bà|TS\.?|GS\.?)\s+(?P<name>[A-ZĐ][\wÀ-ỹ-]*(?:\s+[A-ZĐ][\wÀ-ỹ-]*){1,4})\s*[,–-]\s*"
+    r"(?P<title>(?=(?:Phó |Tổng |Nguyên )?(?:Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng|Cục trưởng|Viện trưởng|"
+    r"Hiệu trưởng|Trưởng|Đại sứ|Tổng Lãnh sự|Chánh|Thư ký|Ủy viên|Bí thư|Tỉnh trưởng|Thị trưởng|Quận trưởng|"
+    r"Tổng Giám đốc|Hiệu phó|Phó Hiệu trưởng|Chủ nhiệm|President|CEO))(?:(?!\s+(?:và|cùng)\s+(?:ông|bà)\b)[^,.;()])+?(?:\s*\([^()]{1,20}\))?)(?=\s*(?:,|\.|;|$|\s+(?:(?:và|cùng)\s+(?:ông|bà)|đại diện|đã|thực hiện|ký|bày tỏ|cho biết|nhấn mạnh|khẳng định|phát biểu)\b))"
+)
+
+
+def _signatories(text: str) -> list[tuple[str, str]]:
+    """People named with their titles in the sentences about signing: (name, title)."""
+    out: list[tuple[str, str]] = []
+    for sentence in split_sentences(text):
+        if re.search(r"\bký\b|đại diện", sentence, re.IGNORECASE):
+            out += [(m["name"].strip(), m["title"].strip()) for m in _PERSON.finditer(sentence)]
+    return out
+
+
+def _signatories_of(cand: Candidate, people: list[tuple[str, str]]) -> tuple[str, ...]:
+    """'Name, title' of the people whose title names one of the event's parties."""
+    if cand.type is EventType.MEETING:
+        return ()
+    keys = [k for m in cand.vn + cand.kr for k in (m.acronym, m.name, *_aliases(m)) if k]
+    return tuple(dict.fromkeys(f"{name}, {title}" for name, title in people if any(k in title for k in keys)))
+
+
+def _aliases(mention: Mention) -> tuple[str, ...]:
+    known = lookup(mention.canonical) if mention.canonical else None
+    return (known.name, *known.aliases) if known else ()
 
 
 def _surely_vietnamese(mention: Mention) -> bool:

@@ -146,3 +146,54 @@ def test_parser_never_raises_and_events_have_both_sides(body: str, title: str, p
     for event in result.events:
         assert event.vn_parties and event.kr_parties
     assert result.relevant == bool(result.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "vn", "kr"),
+    [
+        # giữa A và B
+        ("Ngày 3/5, lễ ký biên bản ghi nhớ giữa Viện Cơ khí Năng lượng và Mỏ và Viện Máy và Thiết bị Hàn Quốc (KIMM) đã diễn ra.",
+         "Viện Cơ khí Năng lượng và Mỏ", "KIMM"),
+        # A ký với B
+        ("Ngày 3/5, Trường Đại học Cần Thơ ký thỏa thuận hợp tác với Đại học Quốc gia Chonnam.",
+         "Trường Đại học Cần Thơ", "Đại học Quốc gia Chonnam"),
+        # A (ACRONYM) thuộc B: the parent is not a party
+        ("Ngày 3/5, Trung tâm Ươm tạo (BIC) thuộc Bộ Khoa học và Công nghệ đã ký biên bản ghi nhớ với Quỹ Nghiên cứu Quốc gia Hàn Quốc (NRF).",
+         "Trung tâm Ươm tạo", "NRF"),
+        # Cơ quan X Hàn Quốc (ACRONYM)
+        ("Ngày 3/5, Sở Công Thương Bình Dương đã làm việc với Cơ quan Năng lượng Hàn Quốc (KEA).",
+         "Sở Công Thương Bình Dương", "KEA"),
+        # Name – ACRONYM
+        ("Ngày 3/5, Cục Công tác phía Nam đã có buổi làm việc với Seoul Business Agency - SBA tại TP.HCM.",
+         "Cục Công tác phía Nam", "SBA"),
+    ],
+)
+def test_party_patterns(sentence: str, vn: str, kr: str) -> None:
+    (event,) = parse_article("", "", sentence, dt.date(2024, 5, 4)).events
+    assert [p.name for p in event.vn_parties] == [vn]
+    assert kr in {event.kr_parties[0].name, event.kr_parties[0].acronym}
+    assert len(event.kr_parties) == 1
+
+
+def test_signatories_with_their_titles() -> None:
+    article = seed("VKBIA", "vtcnews")
+    result = parse_article(article["title"], article["sapo"], "\n\n".join(article["body"] + article["body_after"]), None)
+    assert result.events[0].signatories == (
+        "Lee Hyeonse, Giám đốc hỗ trợ phát triển kinh doanh và hợp tác toàn cầu của Chungbuk Technopark",
+    )
+    (event,) = parse(seed("VISTIP và KOSME", "most")).events
+    assert event.signatories == ("Bùi Thị Huy Hợp, Phó Giám đốc phụ trách VISTIP", "Kim Moon Hwan, Phó Chủ tịch KOSME")
+
+
+def test_witnesses_and_venues_are_not_parties() -> None:
+    text = ("Ngày 22/6, tại trụ sở Bộ Khoa học và Công nghệ, dưới sự chứng kiến của Đại sứ quán Hàn Quốc, "
+            "Cục Sở hữu trí tuệ đã ký biên bản ghi nhớ với Cơ quan Sở hữu trí tuệ Hàn Quốc (KIPO).")
+    (event,) = parse_article("", "", text, dt.date(2023, 6, 23)).events
+    assert [p.name for p in event.vn_parties] == ["Cục Sở hữu trí tuệ"]
+    assert [p.acronym for p in event.kr_parties] == ["KIPO"]
+
+
+def test_a_utc_publication_time_is_read_as_the_vietnamese_day() -> None:
+    published = dt.datetime(2024, 7, 1, 17, 0, tzinfo=dt.UTC)  # 2 July, 00:00 in Hà Nội
+    (event,) = parse_article("", "", "Chiều 2/7, Bộ KH&CN và KOSME đã ký biên bản ghi nhớ.", published).events
+    assert event.date == dt.date(2024, 7, 2)
