@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from crawler.cooperation import parse_article
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
+from scheduler import service_cli
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.jobs import CrawlRequestError, SourceResult, plan_start_urls, run_crawl
 from scheduler.output import article_record, event_record, render
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="crawl the bundled offline mirror of the three sites")
     sub.add_parser("start", help="the main job: crawl every source; offline, run the demo")
     sub.add_parser("migrate", help="create or upgrade the database schema")
+    service_cli.add_parsers(sub, _date)
     return parser
 
 
@@ -113,6 +115,7 @@ def configure_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl …" on every command
 
 
 def _session_factory(settings: Settings) -> sessionmaker[Session]:
@@ -273,4 +276,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "demo": cmd_demo,
     "start": cmd_start,
     "migrate": cmd_migrate,
+    "run": service_cli.cmd_run,
+    "status": service_cli.cmd_status,
+    "subscribers": service_cli.cmd_subscribers,
+    "digest": service_cli.cmd_digest,
+    "check": service_cli.cmd_check,
 }

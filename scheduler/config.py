@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -17,6 +19,9 @@ from pydantic_settings import (
 from crawler.sources import SOURCES
 
 
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
 class SettingsError(Exception):
     """A setting is missing or wrong; the message names it."""
 
@@ -24,11 +29,25 @@ class SettingsError(Exception):
 class SourceSettings(BaseModel):
     """Per-source overrides; empty lists mean the source's defaults."""
 
+    model_config = {"extra": "forbid"}
+
     start_urls: list[str] = Field(default_factory=list)
     feed_urls: list[str] | None = None
     enabled: bool = True
-    interval_minutes: int = 60
-    cron: str | None = None
+    interval_minutes: float = Field(default=60, gt=0)
+    cron: str | None = None  # a crontab line ("0 */2 * * *"); replaces the interval
+
+    @field_validator("cron")
+    @classmethod
+    def _valid_cron(cls, value: str | None) -> str | None:
+        if value is not None:
+            from apscheduler.triggers.cron import CronTrigger
+
+            try:
+                CronTrigger.from_crontab(value)
+            except ValueError as exc:
+                raise ValueError(f"bad cron expression {value!r}: {exc}") from None
+        return value
 
 
 class Settings(BaseSettings):
@@ -52,6 +71,61 @@ class Settings(BaseSettings):
     retry_times: int = 3
     max_pages_per_section: int = 30
     log_level: str = "INFO"
+
+    # the daemon
+    crawl_jitter_seconds: int = 300
+    crawl_timeout_minutes: float = 30
+    digest_check_minutes: float = 5
+    misfire_grace_seconds: int = 900
+    # mail
+    smtp_host: str = ""
+    smtp_port: int = 0
+    smtp_security: Literal["none", "starttls", "tls"] = "starttls"
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_password_file: Path | None = None
+    smtp_timeout: float = 30
+    mail_from: str = "coopwatch <coopwatch@localhost>"
+    operator_email: str = ""
+    outbox: Path = Path("outbox")
+    # watching the sources
+    incident_failed_runs: int = 3
+    incident_missing_field_share: float = 0.3
+
+    @field_validator("log_level")
+    @classmethod
+    def _valid_level(cls, value: str) -> str:
+        if value.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return value.upper()
+
+    @field_validator("timezone")
+    @classmethod
+    def _valid_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("operator_email", "contact_email")
+    @classmethod
+    def _valid_email(cls, value: str) -> str:
+        if value and not EMAIL.match(value):
+            raise ValueError(f"not an email address: {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _password_from_file(self) -> Settings:
+        if self.smtp_password_file is not None and not self.smtp_password.get_secret_value():
+            try:
+                secret = self.smtp_password_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ValueError(f"smtp_password_file: cannot read {self.smtp_password_file}: {exc.strerror}") from None
+            self.smtp_password = SecretStr(secret)
+        return self
 
     @field_validator("sources")
     @classmethod
@@ -93,9 +167,16 @@ def load_settings(**overrides: Any) -> Settings:
     config_file = os.environ.get("COOPWATCH_CONFIG")
     if config_file and not Path(config_file).is_file():
         raise SettingsError(f"COOPWATCH_CONFIG: no such file {config_file}")
+    if config_file and os.name == "posix" and Path(config_file).stat().st_mode & (stat.S_IRGRP | stat.S_IROTH):
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "settings file %s is readable by other users; it may hold passwords (chmod 600 it)", config_file
+        )
     try:
         return Settings(**overrides)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = "COOPWATCH_" + "__".join(str(p) for p in first["loc"]).upper()
-        raise SettingsError(f"{where}: {first['msg']}") from None
+        where = "COOPWATCH_" + "__".join(str(p) for p in first["loc"] if not str(p).startswith("function")).upper()
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{where}: {message}") from None

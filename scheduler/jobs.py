@@ -43,6 +43,9 @@ class SourceResult:
     articles_unchanged: int = 0
     events_new: int = 0
     errors: list[str] = field(default_factory=list)
+    section_links: dict[str, int] = field(default_factory=dict)
+    missing_fields: dict[str, int] = field(default_factory=dict)
+    articles_seen: int = 0
 
     @property
     def failed(self) -> bool:
@@ -131,6 +134,9 @@ def _result(source: str, crawler: Crawler) -> SourceResult:
         articles_unchanged=int(stats.get_value("coopwatch/articles_unchanged", 0)),
         events_new=int(stats.get_value("coopwatch/events_new", 0)),
         errors=list(spider.report.errors),
+        section_links=dict(spider.report.section_links),
+        missing_fields=dict(spider.report.missing_fields),
+        articles_seen=spider.report.articles_seen,
     )
 
 
@@ -148,6 +154,9 @@ def _record(session_factory: sessionmaker[Session], run_id: int, result: SourceR
         run.events_new = result.events_new
         run.errors = len(result.errors)
         run.error_messages = result.errors[:50]
+        run.section_links = result.section_links
+        run.missing_fields = result.missing_fields
+        run.articles_seen = result.articles_seen
 
 
 def _now() -> dt.datetime:

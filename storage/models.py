@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -176,6 +177,88 @@ class CrawlRun(Base):
     events_new: Mapped[int] = mapped_column(default=0)
     errors: Mapped[int] = mapped_column(default=0)
     error_messages: Mapped[list[str]] = mapped_column(default=list)
+    # per listing URL, how many article links it yielded; per field, articles missing it
+    section_links: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    missing_fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    articles_seen: Mapped[int] = mapped_column(default=0)
 
     def __repr__(self) -> str:
         return f"CrawlRun(source={self.source!r}, outcome={self.outcome!r})"
+
+
+class Subscriber(Base):
+    """Someone who gets digests: when, of what, in which language."""
+
+    __tablename__ = "subscribers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    cadence: Mapped[str] = mapped_column(String(10), default="daily")  # daily | weekly
+    at: Mapped[str] = mapped_column(String(5), default="07:00")  # HH:MM, local time
+    weekday: Mapped[int] = mapped_column(default=0)  # Monday = 0, for weekly digests
+    sources: Mapped[list[str]] = mapped_column(default=list)
+    types: Mapped[list[str]] = mapped_column(default=list)
+    keywords: Mapped[list[str]] = mapped_column(default=list)
+    parties: Mapped[list[str]] = mapped_column(default=list)
+    lang: Mapped[str] = mapped_column(String(2), default="vi")
+    paused: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime]
+    # the newest event id delivered: the next digest holds events stored after it
+    watermark_event_id: Mapped[int] = mapped_column(default=0)
+    last_digest_at: Mapped[dt.datetime | None]
+
+    def __repr__(self) -> str:
+        return f"Subscriber(email={self.email!r}, cadence={self.cadence!r})"
+
+
+class Digest(Base):
+    """A digest recorded before it is sent, so a retry sends the same message, never a second one."""
+
+    __tablename__ = "digests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[str] = mapped_column(String(300), unique=True)
+    created_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | sent | held
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[dt.datetime | None]
+    sent_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    event_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    subject: Mapped[str] = mapped_column(Text)
+    message: Mapped[bytes] = mapped_column(LargeBinary)
+
+    def __repr__(self) -> str:
+        return f"Digest(id={self.id!r}, status={self.status!r}, message_id={self.message_id!r})"
+
+
+class Incident(Base):
+    """A source (or the mail server) that stopped working: opened once, closed on recovery."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
+    opened_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None]
+    open_mail_sent: Mapped[bool] = mapped_column(default=False)
+    close_mail_sent: Mapped[bool] = mapped_column(default=False)
+
+    def __repr__(self) -> str:
+        return f"Incident(source={self.source!r}, kind={self.kind!r}, closed_at={self.closed_at!r})"
+
+
+class SchedulerLock(Base):
+    """Which daemon runs the schedule; renewed while it lives (one row per lock name)."""
+
+    __tablename__ = "scheduler_locks"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[dt.datetime]
+
+    def __repr__(self) -> str:
+        return f"SchedulerLock(name={self.name!r}, holder={self.holder!r})"

@@ -12,15 +12,15 @@ TOPICS: dict[str, str] = {
     "AI": r"trí tuệ nhân tạo|\bAI\b",
     "semiconductors": r"bán dẫn|vi mạch|\bchip\b",
     "digital transformation": r"chuyển đổi số|thành phố thông minh|công nghệ số",
-    "energy and green transition": r"năng lượng|chuyển đổi xanh|hạt nhân|điện|phát thải|khí hậu",
+    "energy and green transition": r"năng lượng|chuyển đổi xanh|tăng trưởng xanh|hạt nhân|phát thải|khí hậu|điện mặt trời|hydro",
     "research": r"nghiên cứu chung|hợp tác nghiên cứu|nghiên cứu và phát triển|R&D",
     "innovation": r"đổi mới sáng tạo",
     "intellectual property": r"sở hữu trí tuệ|sáng chế",
     "standards and quality": r"tiêu chuẩn|đo lường|chất lượng|thử nghiệm",
     "health": r"y tế|bệnh viện",
     "agriculture": r"nông nghiệp|nông thôn",
-    "trade and investment": r"đầu tư|thương mại|xúc tiến",
-    "education": r"giáo dục|đại học|trường",
+    "trade and investment": r"thu hút đầu tư|xúc tiến (?:đầu tư|thương mại)|giao thương|thương mại",
+    "education": r"giáo dục|trao đổi sinh viên|học bổng|đào tạo (?:đại học|sau đại học|tiến sĩ)",
 }
 _COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in TOPICS.items()}
 

@@ -39,6 +39,9 @@ class RunReport:
 
     pages: int = 0
     errors: list[str] = field(default_factory=list)
+    section_links: dict[str, int] = field(default_factory=dict)  # start URL -> article links found
+    missing_fields: dict[str, int] = field(default_factory=dict)  # field -> articles without it
+    articles_seen: int = 0
 
 
 class NewsSpider(scrapy.Spider):
@@ -99,6 +102,8 @@ class NewsSpider(scrapy.Spider):
             self._error(f"{response.url}: not an HTML page")
             return
         links = self._article_links(response, response.css("a::attr(href)").getall())
+        if page == 1:
+            self.report.section_links[response.request.url if response.request else response.url] = len(links)
         state = PageState(next_page=self._next_page(response, page, bool(links)))
         yield from self._article_requests(links, state)
         if not links and self._is_day_page(response.url):
@@ -117,6 +122,7 @@ class NewsSpider(scrapy.Spider):
             return
         hrefs = [e.get("link") or e.get("id") or "" for e in feed.entries]
         links = self._article_links(response, hrefs)
+        self.report.section_links[response.url] = len(links)
         yield from self._article_requests(links, PageState(next_page=None))
 
     def _article_links(self, response: Response, hrefs: Iterable[str]) -> list[tuple[str, str]]:
@@ -197,7 +203,9 @@ class NewsSpider(scrapy.Spider):
             )
         except ParseError as exc:
             self._error(str(exc))
+            self.report.missing_fields[exc.field] = self.report.missing_fields.get(exc.field, 0) + 1
             item = None
+        self.report.articles_seen += 1
         if item is not None:
             recent = self.since is None or (
                 item.published_at is not None and item.published_at.astimezone(VN_TZ).date() >= self.since

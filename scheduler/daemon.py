@@ -1,0 +1,227 @@
+"""`coopwatch run`: the APScheduler daemon. Crawls run in child processes; digests and alerts in threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from typing import Any
+
+from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import select
+
+from crawler.sources import SOURCES
+from scheduler.config import Settings, load_settings
+from storage.db import make_engine, make_session_factory, migrate
+from storage.models import CrawlRun
+
+log = logging.getLogger("coopwatch.daemon")
+_children: set[subprocess.Popen[bytes]] = set()
+_children_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+def build_scheduler(settings: Settings) -> BlockingScheduler:
+    """The scheduler with its jobs; inspect it with get_jobs() before start()."""
+    url = settings.resolved_database_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    scheduler = BlockingScheduler(
+        jobstores={"default": SQLAlchemyJobStore(url=url, tablename="apscheduler_jobs")},
+        executors={"default": ThreadPoolExecutor(max_workers=len(SOURCES) + 2)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": settings.misfire_grace_seconds},
+        timezone=settings.timezone,
+    )
+    for name in SOURCES:
+        source = settings.source(name)
+        if not source.enabled:
+            continue
+        trigger = (
+            CronTrigger.from_crontab(source.cron, timezone=settings.timezone)
+            if source.cron
+            else IntervalTrigger(minutes=source.interval_minutes, jitter=settings.crawl_jitter_seconds,
+                                 timezone=settings.timezone)
+        )
+        scheduler.add_job("scheduler.daemon:crawl_job", trigger, args=[name], id=f"crawl:{name}",
+                          name=f"crawl {name}", replace_existing=True)
+    for cadence in ("daily", "weekly"):
+        scheduler.add_job("scheduler.daemon:digest_job", IntervalTrigger(minutes=settings.digest_check_minutes,
+                          timezone=settings.timezone), args=[cadence], id=f"digest:{cadence}",
+                          name=f"digests {cadence}", replace_existing=True)
+    scheduler.add_listener(_on_job_error, EVENT_JOB_ERROR)
+    return scheduler
+
+
+def wanted_job_ids(settings: Settings) -> set[str]:
+    return {f"crawl:{n}" for n in SOURCES if settings.source(n).enabled} | {"digest:daily", "digest:weekly"}
+
+
+def prune_stored_jobs(settings: Settings) -> None:
+    """Drop stored jobs this configuration no longer has (a source disabled since the last start)."""
+    from sqlalchemy import inspect, text
+
+    engine = make_engine(settings.resolved_database_url)
+    if "apscheduler_jobs" not in inspect(engine).get_table_names():
+        return
+    with engine.begin() as conn:
+        for (job_id,) in conn.execute(text("SELECT id FROM apscheduler_jobs")).all():
+            if job_id not in wanted_job_ids(settings):
+                conn.execute(text("DELETE FROM apscheduler_jobs WHERE id = :id"), {"id": job_id})
+
+
+def next_runs(settings: Settings) -> dict[str, dt.datetime | None]:
+    """job id -> next run time, as the running (or last) daemon stored it."""
+    from sqlalchemy import inspect, text
+
+    engine = make_engine(settings.resolved_database_url)
+    if "apscheduler_jobs" not in inspect(engine).get_table_names():
+        return {}
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, next_run_time FROM apscheduler_jobs")).all()
+    return {job_id: dt.datetime.fromtimestamp(ts, dt.UTC) if ts else None for job_id, ts in rows}
+
+
+def _on_job_error(event: JobExecutionEvent) -> None:
+    log.error("job=%s failed: %s: %s", event.job_id, type(event.exception).__name__, event.exception)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _factory(settings: Settings):  # type: ignore[no-untyped-def]
+    engine = make_engine(settings.resolved_database_url)
+    return make_session_factory(engine)
+
+
+def crawl_job(source: str) -> None:
+    """One scheduled crawl: a child process with a time limit, then the source's health is judged."""
+    if _stopping.is_set():
+        return
+    settings = load_settings()
+    factory = _factory(settings)
+    started = _now()
+    log.info("job=crawl:%s source=%s start", source, source)
+    command = [sys.executable, "-m", "scheduler", "crawl", "--source", source]
+    outcome = _run_child(command, settings.crawl_timeout_minutes * 60)
+    if outcome != "ok":
+        _mark_unfinished_runs(factory, source, started, outcome)
+    from scheduler.watch import evaluate_source, notify_operator
+
+    evaluate_source(factory, source, settings, _now())
+    notify_operator(factory, _sender(settings), settings, _now())
+    log.info("job=crawl:%s source=%s end outcome=%s seconds=%.1f", source, source, outcome,
+             (_now() - started).total_seconds())
+
+
+def _run_child(command: list[str], timeout: float) -> str:
+    """Run a crawl child; 'ok', 'failed' (exit 1: every source failed), 'crashed', 'timeout' or 'stopped'."""
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=None, start_new_session=True)
+    with _children_lock:
+        _children.add(child)
+    try:
+        code = child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _terminate(child)
+        return "timeout"
+    finally:
+        with _children_lock:
+            _children.discard(child)
+    if _stopping.is_set() and code != 0:
+        return "stopped"
+    return {0: "ok", 1: "failed"}.get(code, "crashed")
+
+
+def _terminate(child: subprocess.Popen[bytes], grace: float = 5.0) -> None:
+    """SIGTERM the crawl (Scrapy closes cleanly), SIGKILL it if it does not end in `grace` seconds."""
+    if child.poll() is not None:
+        return
+    child.terminate()
+    try:
+        child.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+def _mark_unfinished_runs(factory, source: str, started: dt.datetime, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    """A child that was killed or crashed leaves its run 'running': record how it ended."""
+    with factory.begin() as session:
+        runs = session.scalars(
+            select(CrawlRun).where(CrawlRun.source == source, CrawlRun.started_at >= started - dt.timedelta(seconds=5),
+                                   CrawlRun.finished_at.is_(None))
+        ).all()
+        for run in runs:
+            run.finished_at = _now()
+            run.outcome = outcome if outcome != "stopped" else "stopped"
+            run.error_messages = [*run.error_messages, f"crawl process {outcome}"]
+            run.errors += 1
+        if not runs and outcome in ("timeout", "crashed"):
+            session.add(CrawlRun(source=source, started_at=started, finished_at=_now(), outcome=outcome,
+                                 errors=1, error_messages=[f"crawl process {outcome}"]))
+
+
+def _sender(settings: Settings):  # type: ignore[no-untyped-def]
+    from alerts.send import make_sender
+
+    return make_sender(
+        host=settings.smtp_host, port=settings.smtp_port, security=settings.smtp_security, user=settings.smtp_user,
+        password=settings.smtp_password.get_secret_value(), timeout=settings.smtp_timeout, outbox=settings.outbox,
+    )
+
+
+def digest_job(cadence: str) -> None:
+    """Send the digests of one cadence that are due, and retry those not yet accepted."""
+    if _stopping.is_set():
+        return
+    settings = load_settings()
+    factory = _factory(settings)
+    from scheduler.digests import run_digests
+    from scheduler.watch import evaluate_mail, notify_operator
+
+    sender = _sender(settings)
+    outcome = run_digests(factory, settings, sender, _now(), cadence=cadence)
+    for email, result in outcome.items():
+        log.info("job=digest:%s subscriber=%s %s", cadence, _mask(email), result)
+    evaluate_mail(factory, _now())
+    notify_operator(factory, sender, settings, _now())
+
+
+def _mask(email: str) -> str:
+    name, _, domain = email.partition("@")
+    return f"{name[:2]}…@{domain}"
+
+
+def run(settings: Settings) -> int:
+    """Start the daemon; SIGTERM or SIGINT stops it within seconds."""
+    migrate(make_engine(settings.resolved_database_url))
+    prune_stored_jobs(settings)
+    scheduler = build_scheduler(settings)
+
+    def stop(signum: int, _frame: Any) -> None:
+        log.info("signal %s: stopping", signal.Signals(signum).name)
+        _stopping.set()
+        with _children_lock:
+            children = list(_children)
+        for child in children:
+            _terminate(child)
+        threading.Thread(target=lambda: scheduler.shutdown(wait=True), daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    log.info("coopwatch daemon started on %s (pid %d); jobs: %s", socket.gethostname(), os.getpid(),
+             ", ".join(j.id for j in scheduler.get_jobs()))
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    log.info("coopwatch daemon stopped")
+    return 0
