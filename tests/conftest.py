@@ -96,3 +96,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
     admin.dispose()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator["SmtpServer"]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd) that records what it accepts."""
+    from tests.smtp import SmtpServer
+
+    server = SmtpServer().start()
+    yield server
+    server.stop()
