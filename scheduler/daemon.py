@@ -111,7 +111,7 @@ def crawl_job(source: str) -> None:
     started = _now()
     log.info("job=crawl:%s source=%s start", source, source)
     command = [sys.executable, "-m", "scheduler", "crawl", "--source", source]
-    outcome = _run_child(command, settings.crawl_timeout_minutes * 60)
+    outcome = _run_child(command, settings.crawl_timeout_minutes * 60, settings.log_level)
     if outcome != "ok":
         _mark_unfinished_runs(factory, source, started, outcome)
     from scheduler.watch import evaluate_source, notify_operator
@@ -122,9 +122,10 @@ def crawl_job(source: str) -> None:
              (_now() - started).total_seconds())
 
 
-def _run_child(command: list[str], timeout: float) -> str:
+def _run_child(command: list[str], timeout: float, log_level: str) -> str:
     """Run a crawl child; 'ok', 'failed' (exit 1: every source failed), 'crashed', 'timeout' or 'stopped'."""
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=None, start_new_session=True)
+    env = {**os.environ, "COOPWATCH_LOG_LEVEL": "DEBUG" if log_level == "DEBUG" else "WARNING"}
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=None, start_new_session=True, env=env)
     with _children_lock:
         _children.add(child)
     try:

@@ -97,8 +97,8 @@ def run_crawl(
                 retry_times=settings.retry_times,
                 log_level=settings.log_level,
             ),
+            "LOG_INSTALL_ROOT_HANDLER": False,  # coopwatch's own handler formats the lines
         },
-        install_root_handler=False,
     )
     crawlers: dict[str, Crawler] = {}
     run_ids: dict[str, int] = {}

@@ -1,0 +1,145 @@
+"""The daemon: its jobs, and a real `coopwatch run` process against the fixture sites and an SMTP server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select, text, update
+
+from crawler.mirror.server import MirrorServer
+from scheduler.config import Settings
+from scheduler.daemon import build_scheduler
+from storage.models import CrawlRun, Incident, Subscriber
+from storage.db import make_session_factory
+from tests.conftest import ROOT, Cli
+from tests.smtp import SmtpServer
+
+
+def test_jobs_have_ids_limits_and_the_timezone(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite'}",
+                        sources={"vtcnews": {"cron": "15 */2 * * *"}, "most": {"enabled": False}})
+    scheduler = build_scheduler(settings)
+    jobs = {job.id: job for job in scheduler.get_jobs()}
+    assert set(jobs) == {"crawl:baochinhphu", "crawl:vtcnews", "digest:daily", "digest:weekly"}
+    assert str(scheduler.timezone) == "Asia/Ho_Chi_Minh"
+    assert scheduler._job_defaults == {"coalesce": True, "max_instances": 1, "misfire_grace_time": 900}
+    assert jobs["crawl:baochinhphu"].trigger.interval == dt.timedelta(hours=1)
+    assert jobs["crawl:baochinhphu"].trigger.jitter == 300
+    assert "minute='15'" in str(jobs["crawl:vtcnews"].trigger)
+    assert jobs["crawl:vtcnews"].args == ("vtcnews",)
+
+
+def wait_for(predicate, timeout: float, step: float = 0.5):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    raise AssertionError(f"timed out after {timeout}s waiting for {predicate.__name__}")
+
+
+@pytest.fixture
+def daemon_env(cli: Cli, mirror: dict[str, MirrorServer], smtp_server: SmtpServer, tmp_path: Path) -> dict[str, str]:
+    vtc = mirror["vtcnews"].url
+    env = {
+        **cli.env,
+        "COOPWATCH_SOURCES__MOST__ENABLED": "false",
+        "COOPWATCH_SOURCES__BAOCHINHPHU__ENABLED": "false",
+        "COOPWATCH_SOURCES__VTCNEWS__START_URLS": f'["{vtc}/thoi-su-quoc-te-53.html", "{vtc}/the-gioi-30.html"]',
+        "COOPWATCH_SOURCES__VTCNEWS__FEED_URLS": "[]",
+        "COOPWATCH_SOURCES__VTCNEWS__INTERVAL_MINUTES": "0.05",
+        "COOPWATCH_CRAWL_JITTER_SECONDS": "0",
+        "COOPWATCH_DIGEST_CHECK_MINUTES": "0.05",
+        "COOPWATCH_INCIDENT_FAILED_RUNS": "2",
+        "COOPWATCH_SMTP_HOST": "127.0.0.1",
+        "COOPWATCH_SMTP_PORT": str(smtp_server.port),
+        "COOPWATCH_SMTP_SECURITY": "none",
+        "COOPWATCH_MAIL_FROM": "coopwatch <cw@example.org>",
+        "COOPWATCH_OPERATOR_EMAIL": "ops@example.org",
+        "COOPWATCH_LOG_LEVEL": "INFO",
+    }
+    done = subprocess.run([sys.executable, "-m", "scheduler", "subscribers", "add", "an@example.org", "--at", "00:00"],
+                          env=env, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return env
+
+
+def make_digest_due(database_url: str) -> None:
+    """As if the subscriber's last digest slot were yesterday's: today's 00:00 digest is due now."""
+    engine = create_engine(database_url)
+    with engine.begin() as conn:
+        yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        conn.execute(update(Subscriber).values(created_at=yesterday, last_digest_at=yesterday))
+    engine.dispose()
+
+
+def start_daemon(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "scheduler", "run"], env=env, cwd=ROOT,
+                            stdout=log.open("ab"), stderr=subprocess.STDOUT)
+
+
+def stop_daemon(process: subprocess.Popen[bytes]) -> float:
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) == 0
+    return time.monotonic() - started
+
+
+def test_the_daemon_crawls_mails_once_survives_restart_and_reports_a_broken_source(
+    daemon_env: dict[str, str], cli: Cli, mirror: dict[str, MirrorServer], smtp_server: SmtpServer, tmp_path: Path,
+) -> None:
+    factory = make_session_factory(create_engine(cli.database_url))
+    log = tmp_path / "daemon.log"
+    daemon = start_daemon(daemon_env, log)
+    try:
+        def crawled_twice():
+            with factory() as session:
+                return len(session.scalars(select(CrawlRun).where(CrawlRun.outcome == "ok")).all()) >= 2
+        wait_for(crawled_twice, 60)
+        assert smtp_server.messages == []  # the subscriber's first slot is tomorrow 00:00
+
+        def digest_arrived():
+            return [m for m in smtp_server.messages if m["To"] == "an@example.org"]
+
+        make_digest_due(cli.database_url)
+        (digest,) = wait_for(digest_arrived, 30)
+        body = digest.get_body(("plain",)).get_content()
+        assert "VKBIA" in body and "1 sự kiện" in digest["Subject"]
+        time.sleep(4)  # more crawls and digest ticks: nothing new, nothing sent
+        assert len(digest_arrived()) == 1
+        assert stop_daemon(daemon) < 10
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+    assert "Traceback" not in log.read_text()
+    assert "job=crawl:vtcnews source=vtcnews" in log.read_text()
+
+    # the site starts failing: a restarted daemon sends nothing twice and opens one incident
+    mirror["vtcnews"].hook = lambda path: (503, {}, b"down")
+    make_digest_due(cli.database_url)  # a digest slot passes while the daemon is down: nothing new to send
+    daemon = start_daemon(daemon_env, log)
+    try:
+        def operator_mail():
+            return [m for m in smtp_server.messages if m["To"] == "ops@example.org"]
+        (alert,) = wait_for(operator_mail, 120)
+        assert alert["Subject"] == "coopwatch: vtcnews needs attention (failing)"
+        time.sleep(5)
+        assert len(operator_mail()) == 1
+        assert len([m for m in smtp_server.messages if m["To"] == "an@example.org"]) == 1
+        stop_daemon(daemon)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+    with factory() as session:
+        (incident,) = session.scalars(select(Incident)).all()
+        assert (incident.source, incident.kind, incident.closed_at) == ("vtcnews", "failing", None)
+    status = cli("status")
+    assert "vtcnews" in status.stdout and "failing" in status.stdout
