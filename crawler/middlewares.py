@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from urllib.parse import urlsplit
+
 from scrapy import Spider
+from scrapy.exceptions import IgnoreRequest
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -54,3 +57,27 @@ class BackoffRetryMiddleware(RetryMiddleware):
             delay = max(delay, float(retry_after.strip()))
         retry.meta["backoff_delay"] = min(delay, MAX_DELAY)
         return retry
+
+
+class HostGuardMiddleware:
+    """Keeps every request, redirects included, on the spider's hosts and on http(s).
+
+    Scrapy's offsite filter lets dont_filter requests through, and the spiders set dont_filter
+    on articles because they deduplicate by article id themselves.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> HostGuardMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        allowed = getattr(spider or self.crawler.spider, "allowed_hosts", None)
+        if allowed is None or request.url.endswith("/robots.txt"):
+            return None
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("http", "https") or parts.netloc.lower() not in allowed:
+            raise IgnoreRequest(f"offsite: {parts.scheme}://{parts.netloc} is outside the crawled hosts")
+        return None

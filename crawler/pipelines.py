@@ -8,6 +8,7 @@ from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.cooperation import parse_article
@@ -21,6 +22,7 @@ class StoragePipeline:
     def __init__(self, session_factory: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> None:
         self.session_factory = session_factory
         self.clock = clock
+        self.report: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -30,12 +32,30 @@ class StoragePipeline:
             raise ValueError("the crawler needs a coopwatch_session_factory attribute")
         pipeline = cls(factory, lambda: dt.datetime.now(dt.UTC))
         pipeline.stats = crawler.stats  # type: ignore[attr-defined]
+        pipeline.report = getattr(crawler.spider, "report", None)  # type: ignore[attr-defined]
         return pipeline
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, NewsItem):
             return item
         now = self.clock()
+        try:
+            result, new_events = self._save(item, now)
+        except IntegrityError:
+            # another crawl of the same source stored it a moment ago: nothing to add
+            result, new_events = SaveResult.UNCHANGED, 0
+        except SQLAlchemyError as exc:
+            # disk full, database gone: not stored now, so the next run fetches it again
+            reason = f"storage failed for {item.url}: {getattr(exc, 'orig', exc)}"
+            self.stats.inc_value("coopwatch/errors")  # type: ignore[attr-defined]
+            if self.report is not None:
+                self.report.errors.append(reason)
+            return item
+        self.stats.inc_value(f"coopwatch/articles_{result.value}")  # type: ignore[attr-defined]
+        self.stats.inc_value("coopwatch/events_new", new_events)  # type: ignore[attr-defined]
+        return item
+
+    def _save(self, item: NewsItem, now: dt.datetime) -> tuple[SaveResult, int]:
         with self.session_factory.begin() as session:
             result, article = ArticleRepository(session).save(item, now)
             new_events = 0
@@ -45,6 +65,4 @@ class StoragePipeline:
                     published_at=item.published_at, url=item.url, source=item.source,
                 )
                 new_events = EventRepository(session).save_extraction(article, extraction, now)
-        self.stats.inc_value(f"coopwatch/articles_{result.value}")  # type: ignore[attr-defined]
-        self.stats.inc_value("coopwatch/events_new", new_events)  # type: ignore[attr-defined]
-        return item
+        return result, new_events

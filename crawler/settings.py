@@ -31,6 +31,7 @@ DEFAULT_REQUEST_HEADERS = {
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.HostGuardMiddleware": 45,
 }
 ITEM_PIPELINES = {"crawler.pipelines.StoragePipeline": 300}
 LOG_LEVEL = "INFO"

@@ -47,6 +47,17 @@ class SourceResult:
     missing_fields: dict[str, int] = field(default_factory=dict)
     articles_seen: int = 0
 
+    listing_failures: int = 0
+
+    @property
+    def outcome(self) -> str:
+        """ok; partial (some articles failed); incomplete (a listing failed: next run pages deeper); failed."""
+        if self.failed:
+            return "failed"
+        if self.listing_failures:
+            return "incomplete"
+        return "partial" if self.errors else "ok"
+
     @property
     def failed(self) -> bool:
         """Nothing could be fetched at all: the site is down, unreachable or refused us."""
@@ -59,16 +70,26 @@ def plan_start_urls(sources: list[str], start_urls: list[str]) -> dict[str, list
     if unknown:
         raise CrawlRequestError(f"unknown source {unknown[0]!r}; known: {', '.join(SOURCES)}")
     plan: dict[str, list[str]] = {s: [] for s in sources}
-    for url in start_urls:
+    for given in start_urls:
+        name, _, rest = given.partition("=")
+        if rest and name in SOURCES and "://" not in name:  # NAME=URL names the source outright
+            if name not in plan:
+                raise CrawlRequestError(f"--start-url {given!r}: source {name!r} is not being crawled")
+            url = rest
+        else:
+            url = given
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise CrawlRequestError(f"--start-url {url!r}: not an http(s) URL")
+        if rest and name in SOURCES:
+            plan[name].append(url)
+            continue
         if len(sources) == 1:
             plan[sources[0]].append(url)
             continue
         owners = [s for s in sources if parts.hostname in SOURCES[s].hosts]
         if not owners:
-            raise CrawlRequestError(f"--start-url {url!r}: which source? name it with --source")
+            raise CrawlRequestError(f"--start-url {url!r}: which source? name it with --source or NAME=URL")
         plan[owners[0]].append(url)
     return plan
 
@@ -105,14 +126,17 @@ def run_crawl(
     for source in sources:
         with session_factory.begin() as session:
             known = ArticleRepository(session).known_ids(source)
-            run_ids[source] = CrawlRunRepository(session).start(source, _now()).id
+            runs = CrawlRunRepository(session)
+            previous = runs.latest(source)
+            deep = previous is not None and previous.outcome not in ("ok", "partial")
+            run_ids[source] = runs.start(source, _now()).id
         source_settings = settings.source(source)
         urls = plan[source] or [*source_settings.start_urls, *(source_settings.feed_urls or [])]
         crawler = process.create_crawler(SPIDERS[source])
         crawler.coopwatch_session_factory = session_factory  # type: ignore[attr-defined]
         crawlers[source] = crawler
         process.crawl(
-            crawler, start_urls=urls, known_ids=known, since=since, refresh=refresh,
+            crawler, start_urls=urls, known_ids=known, since=since, refresh=refresh, deep=deep,
             max_pages=settings.max_pages_per_section,
         )
     process.start(stop_after_crawl=True)
@@ -137,6 +161,7 @@ def _result(source: str, crawler: Crawler) -> SourceResult:
         section_links=dict(spider.report.section_links),
         missing_fields=dict(spider.report.missing_fields),
         articles_seen=spider.report.articles_seen,
+        listing_failures=spider.report.listing_failures,
     )
 
 
@@ -146,7 +171,7 @@ def _record(session_factory: sessionmaker[Session], run_id: int, result: SourceR
         if run is None:
             return
         run.finished_at = _now()
-        run.outcome = "failed" if result.failed else ("partial" if result.errors else "ok")
+        run.outcome = result.outcome
         run.pages = result.pages
         run.articles_new = result.articles_new
         run.articles_updated = result.articles_updated

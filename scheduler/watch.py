@@ -32,8 +32,8 @@ def problems(runs: list[CrawlRun], settings: Any) -> dict[str, str]:
         found["failing"] = (
             f"{failing} runs in a row failed; last error: {(latest.error_messages or ['?'])[0]}"
         )
-    previous = next((r for r in runs[1:] if r.outcome in ("ok", "partial")), None)
-    if previous is not None and latest.outcome in ("ok", "partial"):
+    previous = next((r for r in runs[1:] if r.outcome in ("ok", "partial", "incomplete")), None)
+    if previous is not None and latest.outcome in ("ok", "partial", "incomplete"):
         emptied = [url for url, n in latest.section_links.items() if not n and previous.section_links.get(url)]
         if emptied:
             found["empty_section"] = "listing pages that used to yield article links yield none: " + ", ".join(emptied)
@@ -58,7 +58,7 @@ def evaluate_source(factory: sessionmaker[Session], source: str, settings: Any, 
             if kind not in open_by_kind:
                 repo.start(source, kind, detail, now)
                 log.warning("incident opened: source=%s kind=%s %s", source, kind, detail)
-        if runs and runs[0].outcome in ("ok", "partial", "failed", "timeout", "crashed"):
+        if runs and runs[0].outcome in ("ok", "partial", "incomplete", "failed", "timeout", "crashed"):
             for kind, incident in open_by_kind.items():
                 if kind not in found and kind != "smtp":
                     incident.closed_at = now

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -12,6 +13,8 @@ from types import TracebackType
 from crawler.mirror.sitegen import Site
 
 # A hook may answer a request itself (status, headers, body) or return None to serve the page.
+# Two headers are instructions to the server, for fault tests: X-Mirror-Sleep (seconds to wait
+# before answering) and X-Mirror-Cut (bytes of the body to send before closing the connection).
 Hook = Callable[[str], tuple[int, dict[str, str], bytes] | None]
 
 
@@ -71,11 +74,21 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
             if answer is None:
                 answer = self._page()
             status, headers, body = answer
+            headers = dict(headers)
+            sleep = float(headers.pop("X-Mirror-Sleep", 0))
+            cut = headers.pop("X-Mirror-Cut", None)
+            if sleep:
+                time.sleep(sleep)
             self.send_response(status)
             for key, value in headers.items():
                 self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            if cut is not None:
+                self.wfile.write(body[: int(cut)])
+                self.wfile.flush()
+                self.close_connection = True
+                return
             self.wfile.write(body)
 
         def _page(self) -> tuple[int, dict[str, str], bytes]:

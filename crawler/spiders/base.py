@@ -12,7 +12,19 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import scrapy
 from scrapy.http import Request, Response, TextResponse
+from scrapy.exceptions import ResponseDataLossError
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import (
+    ConnectionLost,
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.internet.error import TimeoutError as DNSTimeoutError
 from twisted.python.failure import Failure
+from twisted.web._newclient import ResponseFailed
+from twisted.web.http import PotentialDataLoss
 
 from crawler.extract import VN_TZ, ParseError, extract_article
 from crawler.sources import Source
@@ -21,6 +33,33 @@ DAY_PAGE = re.compile(r"xem-theo-ngay-(\d{2})-(\d{2})-(\d{4})\.htm$")
 VTC_SECTION = re.compile(r"^(?P<base>/[a-z0-9-]+-\d+)(?:/trang-(?P<n>\d+))?\.html$")
 TIMELINE = re.compile(r"^/timelinelist/(?P<zone>\d+)/(?P<n>\d+)\.htm$")
 FEED = re.compile(r"\.(rss|xml)$|/rss/|/feed/?$")
+
+
+def page_text(response: Response) -> str:
+    """The page as text. The three sites are UTF-8 (sites.md), so valid UTF-8 wins over a wrong
+    charset header; invalid bytes become U+FFFD instead of failing the page."""
+    try:
+        return response.body.decode("utf-8")
+    except UnicodeDecodeError:
+        if isinstance(response, TextResponse) and response.encoding.lower().replace("-", "") != "utf8":
+            return response.text
+        return response.body.decode("utf-8", errors="replace")
+
+
+def failure_reason(failure: Failure) -> str:
+    """A failed request's reason, in words an operator can act on."""
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    if failure.check(TimeoutError, TCPTimedOutError, DNSTimeoutError):
+        return "timeout: no answer in time"
+    if failure.check(ConnectionRefusedError):
+        return "connection refused"
+    if failure.check(ResponseFailed, ConnectionLost, PotentialDataLoss, ResponseDataLossError):
+        return "connection lost mid-page (body cut off)"
+    if failure.check(DNSLookupError):
+        return "DNS lookup failed"
+    message = failure.getErrorMessage()
+    return f"{failure.type.__name__}: {message}" if message else failure.type.__name__
 
 
 @dataclass
@@ -39,6 +78,7 @@ class RunReport:
 
     pages: int = 0
     errors: list[str] = field(default_factory=list)
+    listing_failures: int = 0  # listing or feed pages that could not be fetched: paging was cut short
     section_links: dict[str, int] = field(default_factory=dict)  # start URL -> article links found
     missing_fields: dict[str, int] = field(default_factory=dict)  # field -> articles without it
     articles_seen: int = 0
@@ -55,6 +95,7 @@ class NewsSpider(scrapy.Spider):
         known_ids: Iterable[str] = (),
         since: dt.date | None = None,
         refresh: bool = False,
+        deep: bool = False,
         max_pages: int = 30,
         day_pages: int = 7,
         today: dt.date | None = None,
@@ -73,6 +114,7 @@ class NewsSpider(scrapy.Spider):
         self.seen: set[str] = set()
         self.since = since
         self.refresh = refresh
+        self.deep = deep  # the last run was cut short: page on past known articles this time
         self.max_pages = max_pages
         self.day_pages = max(day_pages, (self.today - since).days + 1 if since else 0)
         self.report = RunReport()
@@ -108,7 +150,7 @@ class NewsSpider(scrapy.Spider):
         yield from self._article_requests(links, state)
         if not links and self._is_day_page(response.url):
             yield from self._follow_next(state)  # empty days (weekends) do not end the walk
-        elif state.pending == 0 and state.recent:
+        elif state.pending == 0 and (state.recent or (self.deep and links)):
             yield from self._follow_next(state)
         elif state.pending == 0:
             self.logger.info("stop paging at %s: nothing new", response.url)
@@ -117,9 +159,10 @@ class NewsSpider(scrapy.Spider):
         """An RSS feed: its item links are treated like a listing without pages."""
         self.report.pages += 1
         feed = feedparser.parse(response.body)
-        if feed.bozo and not feed.entries:
-            self._error(f"{response.url}: unreadable feed ({feed.get('bozo_exception')})")
-            return
+        if feed.bozo:  # VTC's feed is known to break at times: use what parses, say what did not
+            self._error(f"{response.url}: malformed feed ({feed.get('bozo_exception')})")
+            if not feed.entries:
+                return
         hrefs = [e.get("link") or e.get("id") or "" for e in feed.entries]
         links = self._article_links(response, hrefs)
         self.report.section_links[response.url] = len(links)
@@ -197,10 +240,7 @@ class NewsSpider(scrapy.Spider):
         state: PageState = response.meta["page_state"]
         state.pending -= 1
         try:
-            item = extract_article(
-                response.text if isinstance(response, TextResponse) else "",
-                response.url, self.source.name, dt.datetime.now(dt.UTC),
-            )
+            item = extract_article(page_text(response), response.url, self.source.name, dt.datetime.now(dt.UTC))
         except ParseError as exc:
             self._error(str(exc))
             self.report.missing_fields[exc.field] = self.report.missing_fields.get(exc.field, 0) + 1
@@ -213,18 +253,20 @@ class NewsSpider(scrapy.Spider):
             state.recent = state.recent or recent
             if recent:
                 yield item
-        if state.pending == 0 and state.recent:
+        if state.pending == 0 and (state.recent or self.deep):
             yield from self._follow_next(state)
 
     def on_error(self, failure: Failure) -> Iterator[Request]:
         """Any failed request: record why; an article's failure still lets its listing page on."""
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        self._error(f"{url}: {failure.getErrorMessage() or failure.type.__name__}")
+        self._error(f"{url}: {failure_reason(failure)}")
         state = request.meta.get("page_state") if request is not None else None
+        if state is None:
+            self.report.listing_failures += 1
         if state is not None:
             state.pending -= 1
-            if state.pending == 0 and state.recent:
+            if state.pending == 0 and (state.recent or self.deep):
                 yield from self._follow_next(state)
 
     # ------------------------------------------------------------------ helpers
