@@ -77,6 +77,7 @@ class Settings(BaseSettings):
     crawl_timeout_minutes: float = 30
     digest_check_minutes: float = 5
     misfire_grace_seconds: int = 900
+    leader_lease_seconds: float = Field(default=30, gt=1)
     # mail
     smtp_host: str = ""
     smtp_port: int = 0

@@ -202,10 +202,16 @@ def _mask(email: str) -> str:
 
 
 def run(settings: Settings) -> int:
-    """Start the daemon; SIGTERM or SIGINT stops it within seconds."""
+    """Start the daemon; SIGTERM or SIGINT stops it within seconds.
+
+    Several daemons may share one database: one holds the schedule lease and runs the jobs, the
+    others wait and take over within a lease period when it dies.
+    """
+    from scheduler.leader import Leadership
+
     migrate(make_engine(settings.resolved_database_url))
-    prune_stored_jobs(settings)
-    scheduler = build_scheduler(settings)
+    leadership = Leadership(_factory(settings), settings.leader_lease_seconds)
+    holder: dict[str, BlockingScheduler] = {}
 
     def stop(signum: int, _frame: Any) -> None:
         log.info("signal %s: stopping", signal.Signals(signum).name)
@@ -214,15 +220,54 @@ def run(settings: Settings) -> int:
             children = list(_children)
         for child in children:
             _terminate(child)
-        threading.Thread(target=lambda: scheduler.shutdown(wait=True), daemon=True).start()
+        if "scheduler" in holder:
+            threading.Thread(target=lambda: holder["scheduler"].shutdown(wait=True), daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    log.info("coopwatch daemon started on %s (pid %d); jobs: %s", socket.gethostname(), os.getpid(),
-             ", ".join(j.id for j in scheduler.get_jobs()))
+    if not _wait_for_lease(leadership, settings):
+        log.info("coopwatch daemon stopped (standby)")
+        return 0
+    prune_stored_jobs(settings)
+    scheduler = build_scheduler(settings)
+    holder["scheduler"] = scheduler
+    threading.Thread(target=_keep_lease, args=(leadership, scheduler, settings), daemon=True).start()
+    log.info("coopwatch daemon started on %s (pid %d), holding the schedule; jobs: %s", socket.gethostname(),
+             os.getpid(), ", ".join(j.id for j in scheduler.get_jobs()))
     try:
-        scheduler.start()
+        if not _stopping.is_set():
+            scheduler.start()
     except (KeyboardInterrupt, SystemExit):
         pass
+    leadership.release()
     log.info("coopwatch daemon stopped")
-    return 0
+    return 3 if _lost_lease.is_set() else 0
+
+
+_lost_lease = threading.Event()
+
+
+def _wait_for_lease(leadership: Any, settings: Settings) -> bool:
+    """Standby until the schedule lease is ours; False when asked to stop first."""
+    announced = False
+    while not _stopping.is_set():
+        if leadership.try_acquire():
+            if announced:
+                log.warning("took over the schedule from %s", announced)
+            return True
+        if not announced:
+            announced = leadership.current_holder() or "another daemon"
+            log.info("standby: the schedule is held by %s; waiting to take over", announced)
+        _stopping.wait(settings.leader_lease_seconds / 3)
+    return False
+
+
+def _keep_lease(leadership: Any, scheduler: BlockingScheduler, settings: Settings) -> None:
+    """Renew the lease; if another daemon took it (we were frozen too long), stop scheduling."""
+    while not _stopping.wait(settings.leader_lease_seconds / 3):
+        if not leadership.try_acquire():
+            log.error("lost the schedule lease to %s; stopping", leadership.current_holder())
+            _lost_lease.set()
+            _stopping.set()
+            scheduler.shutdown(wait=False)
+            return

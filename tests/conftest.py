@@ -47,8 +47,18 @@ class Cli:
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    url = f"sqlite:///{tmp_path / 'coopwatch.db'}"
+def cli(tmp_path: Path, database_url: str) -> Cli:
+    """The CLI on a fresh database: each test using it runs on SQLite and on PostgreSQL."""
+    return make_cli(tmp_path, database_url)
+
+
+@pytest.fixture
+def sqlite_cli(tmp_path: Path) -> Cli:
+    """The CLI on a SQLite file only (for the long fault runs)."""
+    return make_cli(tmp_path, f"sqlite:///{tmp_path / 'coopwatch.db'}")
+
+
+def make_cli(tmp_path: Path, url: str) -> Cli:
     env = {
         **os.environ,
         "COOPWATCH_DATABASE_URL": url,

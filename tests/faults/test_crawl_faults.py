@@ -85,9 +85,9 @@ def runs(cli: Cli) -> dict[str, dict]:
 
 
 @pytest.fixture
-def cli(cli: Cli) -> Cli:
-    """Fault runs wait 3 s for an answer, not 10."""
-    return Cli(cli.database_url, {**cli.env, "COOPWATCH_DOWNLOAD_TIMEOUT": "3"})
+def cli(sqlite_cli: Cli) -> Cli:
+    """Fault runs use SQLite (PostgreSQL is covered by the other suites) and wait 3 s for an answer."""
+    return Cli(sqlite_cli.database_url, {**sqlite_cli.env, "COOPWATCH_DOWNLOAD_TIMEOUT": "3"})
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))

@@ -143,3 +143,58 @@ def test_the_daemon_crawls_mails_once_survives_restart_and_reports_a_broken_sour
         assert (incident.source, incident.kind, incident.closed_at) == ("vtcnews", "failing", None)
     status = cli("status")
     assert "vtcnews" in status.stdout and "failing" in status.stdout
+
+
+def test_two_daemons_one_schedule_and_a_takeover(postgres_url: str, mirror: dict[str, MirrorServer],
+                                                  tmp_path: Path) -> None:
+    import uuid
+
+    name = "lead" + uuid.uuid4().hex[:8]
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    url = postgres_url.rsplit("/", 1)[0] + "/" + name
+    env = {
+        **os.environ, "COOPWATCH_DATABASE_URL": url, "COOPWATCH_DATA_DIR": str(tmp_path),
+        "COOPWATCH_LEADER_LEASE_SECONDS": "6", "COOPWATCH_LOG_LEVEL": "INFO",
+        "COOPWATCH_SOURCES__MOST__ENABLED": "false", "COOPWATCH_SOURCES__BAOCHINHPHU__ENABLED": "false",
+        "COOPWATCH_SOURCES__VTCNEWS__START_URLS": f'["{mirror["vtcnews"].url}/the-gioi-30.html"]',
+        "COOPWATCH_SOURCES__VTCNEWS__FEED_URLS": "[]", "COOPWATCH_SOURCES__VTCNEWS__INTERVAL_MINUTES": "60",
+        "COOPWATCH_AUTOTHROTTLE": "false", "COOPWATCH_DOWNLOAD_DELAY": "0",
+    }
+    env.pop("COOPWATCH_CONFIG", None)
+    engine = create_engine(url)
+
+    def holder() -> str | None:
+        from sqlalchemy.exc import ProgrammingError
+
+        try:
+            with engine.connect() as conn:
+                row = conn.execute(text("SELECT holder FROM scheduler_locks WHERE name = 'daemon'")).first()
+        except ProgrammingError:  # the first daemon has not created the tables yet
+            return None
+        return row[0] if row else None
+
+    first = start_daemon(env, tmp_path / "first.log")
+    try:
+        wait_for(lambda: holder() and f":{first.pid}:" in holder(), 30)
+        second = start_daemon(env, tmp_path / "second.log")
+        try:
+            wait_for(lambda: "standby" in (tmp_path / "second.log").read_text(), 30)
+            time.sleep(8)  # more than a lease: the first daemon keeps renewing it
+            assert f":{first.pid}:" in holder()
+            first.kill()  # SIGKILL: no chance to release the lease
+            first.wait()
+            started = time.monotonic()
+            wait_for(lambda: f":{second.pid}:" in (holder() or ""), 60)
+            assert time.monotonic() - started < 60
+            assert "took over the schedule" in (tmp_path / "second.log").read_text()
+            stop_daemon(second)
+        finally:
+            if second.poll() is None:
+                second.kill()
+    finally:
+        if first.poll() is None:
+            first.kill()
+        engine.dispose()
