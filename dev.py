@@ -84,7 +84,8 @@ def main(argv: list[str]) -> int:
     if command == "score":
         return score()
     if command == "test":
-        cmd = [str(BIN / "python"), "-m", "pytest", *rest]
+        parallel = [] if any(a == "-n" or a.startswith("-n") for a in rest) else ["-n", "auto"]
+        cmd = [str(BIN / "python"), "-m", "pytest", *parallel, *rest]
     elif command == "start":
         cmd = [str(BIN / "coopwatch"), *(rest or ["start"])]
     else:

@@ -26,6 +26,7 @@ class SmtpBehaviour:
         self.delay = 0.0
         self.messages: list[EmailMessage] = []
         self.password = "s3cret-pw"
+        self.data_started = 0  # DATA commands seen, accepted or not
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if self.mode == "421":
@@ -34,6 +35,7 @@ class SmtpBehaviour:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.data_started += 1
         if self.mode == "451":
             return "451 4.3.0 try again later"
         if self.mode == "554":

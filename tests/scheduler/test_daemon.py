@@ -59,6 +59,7 @@ def daemon_env(cli: Cli, mirror: dict[str, MirrorServer], smtp_server: SmtpServe
         "COOPWATCH_CRAWL_JITTER_SECONDS": "0",
         "COOPWATCH_DIGEST_CHECK_MINUTES": "0.05",
         "COOPWATCH_INCIDENT_FAILED_RUNS": "2",
+        "COOPWATCH_LEADER_LEASE_SECONDS": "3",  # a killed daemon's lease expires quickly
         "COOPWATCH_SMTP_HOST": "127.0.0.1",
         "COOPWATCH_SMTP_PORT": str(smtp_server.port),
         "COOPWATCH_SMTP_SECURITY": "none",
