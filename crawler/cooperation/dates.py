@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CUE = (
     r"(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|rạng sáng)(?:\s+(?:ngày|nay|qua))?"
@@ -34,6 +35,11 @@ class DateMention:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention, in text order. A bare D/M needs a cue word (ngày, chiều, hôm …)."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=2048)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for m in _WORDS.finditer(text):
         found.append(_mention(m.start(), m["d"], m["m"], m["y"]))
@@ -48,7 +54,7 @@ def find_dates(text: str) -> list[DateMention]:
         if not any(f.start <= m.start() <= f.start + 25 for f in found):
             found.append(DateMention(m.start(), int(m["y"]), int(m["m"]), None, True))
     valid = [f for f in found if 1 <= f.month <= 12 and (f.day is None or 1 <= f.day <= 31)]
-    return sorted(valid, key=lambda f: f.start)
+    return tuple(sorted(valid, key=lambda f: f.start))
 
 
 def _mention(start: int, d: str, m: str, y: str | None) -> DateMention:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from crawler.cooperation.dates import find_dates, parse_date, resolve
 from crawler.cooperation.normalize import fold, normalize
@@ -17,43 +18,37 @@ from crawler.cooperation.parties import FOREIGN, KR_PLACES, VIETNAM, VN_PLACES, 
 from crawler.cooperation.topics import topics_of
 from crawler.items import CooperationEvent, EventType, Extraction, Party
 
-_SIGN = re.compile(r"\bký(?: kết)?\b|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)", re.IGNORECASE)
-_LOI = re.compile(r"ý định thư|thư ý định|\bLOI\b", re.IGNORECASE)
-_MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bMO[Uu]s?\b|\bMoU\b", re.IGNORECASE)
+_SIGN = re.compile(r"\bký(?: kết)?\b|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)")
+_LOI = re.compile(r"ý định thư|thư ý định|\bloi\b")
+_MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
     r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc với|làm việc tại|tiếp và làm việc|tiếp đón|"
     r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
-    r"hội kiến|gặp gỡ|thăm và làm việc|thăm, làm việc|có buổi làm việc|đã gặp",
-    re.IGNORECASE,
+    r"hội kiến|gặp gỡ|thăm và làm việc|thăm, làm việc|có buổi làm việc|đã gặp"
 )
 _BACKGROUND = re.compile(
     r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
-    r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bthay cho\b",
-    re.IGNORECASE,
+    r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bthay cho\b"
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
-    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmong muốn (?:ký|sớm ký)|\btiến tới ký",
-    re.IGNORECASE,
+    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmong muốn (?:ký|sớm ký)|\btiến tới ký"
 )
 _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*", re.IGNORECASE)
-_ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b", re.IGNORECASE)
+_ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b")
 # sentences that describe an event already reported: they add no new parties
 _ELABORATION = re.compile(
     r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
-    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi))",
-    re.IGNORECASE,
+    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi))"
 )
-_BOTH_SIDES = re.compile(r"\bhai (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b", re.IGNORECASE)
-_FRAMING = re.compile(r"^\W*(?:trong khuôn khổ|nhân chuyến|nhân dịp)\b", re.IGNORECASE)
-_TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\bhai (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b")
+_FRAMING = re.compile(r"^\W*(?:trong khuôn khổ|nhân chuyến|nhân dịp)\b")
+_TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$")
 _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|tỉnh|Tỉnh)\s")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
-_SENTENCE = re.compile(
-    r"(?<!\bTP\.)(?<!\bTp\.)(?<!\bQ\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)(?<!\bTT\.)"
-    r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+"
-)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT)\.$")
 
 
 @dataclass
@@ -80,7 +75,7 @@ def parse_article(
     title_n = normalize(title or "")
     text = normalize("\n\n".join(p for p in (sapo, body) if p))
     candidates = _candidates(title_n, text, published)
-    events = _merge(candidates, has_mou=bool(_MOU.search(title_n + " " + text)))
+    events = _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower())))
     topics = topics_of(title_n + " " + text)
     people = _signatories(text)
     out = tuple(
@@ -109,9 +104,31 @@ def _local_day(published_at: dt.datetime | dt.date | None) -> dt.date | None:
     return published_at
 
 
+def clear_caches() -> None:
+    """Forget per-sentence results (benchmarks use it so reused texts cost what new ones do)."""
+    from crawler.cooperation.dates import _find_dates
+    from crawler.cooperation.parties import _find_orgs
+
+    _find_dates.cache_clear()
+    _event_type.cache_clear()
+    _participants.cache_clear()
+    _find_orgs.cache_clear()
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences and caption lines of a text."""
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    """Sentences and caption lines of a text; 'TP. Huế' and 'GS. Kim' do not end a sentence."""
+    out: list[str] = []
+    glue = False
+    for piece in _SENTENCE.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if glue and out:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+        glue = bool(_ABBREVIATION.search(out[-1]))
+    return out
 
 
 def _candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
@@ -137,7 +154,7 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
 def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:
     """A dated trigger with the parties of one side only ('… tiếp và làm việc với Đoàn đại biểu Hàn Quốc')."""
     kind = _event_type(sentence)
-    if kind is None or _skip(sentence, published) or _BOTH_SIDES.search(sentence):
+    if kind is None or _skip(sentence, published) or _BOTH_SIDES.search(sentence.lower()):
         return None
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
@@ -166,10 +183,11 @@ def _complete(pending: Candidate | None, sentence: str) -> list[Candidate]:
 def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.date | None) -> None:
     """'Chiều 17/4 hai bên đã tổ chức phiên họp …' dates the event already named (often in the title)."""
     kind = _event_type(sentence)
-    framing = bool(_FRAMING.match(sentence))
-    if kind is None or not (_BOTH_SIDES.search(sentence) or framing):
+    lower = sentence.lower()
+    framing = bool(_FRAMING.match(lower))
+    if kind is None or not (_BOTH_SIDES.search(lower) or framing):
         return
-    if _FUTURE.search(sentence) or _ATTENDANCE.search(sentence) or _is_background(sentence, published):
+    if _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
     for cand in found:
@@ -180,8 +198,9 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
 
 
 def _skip(sentence: str, published: dt.date | None) -> bool:
+    lower = sentence.lower()
     return bool(
-        _FUTURE.search(sentence) or _ATTENDANCE.search(sentence) or _ELABORATION.search(sentence)
+        _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _ELABORATION.search(lower)
         or _is_background(sentence, published)
     )
 
@@ -192,7 +211,7 @@ def _from_sentence(
     kind = _event_type(sentence)
     if kind is None or _skip(sentence, published):
         return []
-    if kind is EventType.MEETING and _FRAMING.match(sentence):
+    if kind is EventType.MEETING and _FRAMING.match(sentence.lower()):
         return []
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
@@ -245,15 +264,23 @@ def _surely_vietnamese(mention: Mention) -> bool:
     )
 
 
+_ANY_TRIGGER = re.compile(
+    r"ký|ghi nhớ|mou|ý định|thư ý|loi\b|hội đàm|họp|làm việc|tiếp|gặp|hội kiến|thỏa thuận|hiệp định|biên bản"
+)
+
+
+@lru_cache(maxsize=4096)
 def _event_type(sentence: str) -> EventType | None:
+    sentence = sentence.lower()  # the keyword patterns are lower case: faster than IGNORECASE
+    if not _ANY_TRIGGER.search(sentence):  # most sentences: one cheap look
+        return None
     signed = _SIGN.search(sentence)
     if _LOI.search(sentence) and signed:
         return EventType.LETTER_OF_INTENT
     if _MOU.search(sentence) and (signed or re.search(r"\bđã được ký|ký kết\b", sentence)):
         return EventType.MOU
-    if signed or re.search(r"thỏa thuận hợp tác|hiệp định|biên bản hợp tác", sentence, re.IGNORECASE):
-        if signed:
-            return EventType.AGREEMENT
+    if signed:
+        return EventType.AGREEMENT
     if _MEETING.search(sentence):
         return EventType.MEETING
     return None
@@ -266,7 +293,7 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
         day = resolve(first, published)
         if day is not None and (published is None or abs((published - day).days) <= 45):
             return False  # the sentence opens with its own recent date: what follows is detail
-    if _BACKGROUND.search(sentence):
+    if _BACKGROUND.search(sentence.lower()):
         return True
     for mention in mentions:
         if mention.explicit_year and published and mention.year is not None:
@@ -278,6 +305,11 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
 
 
 def _parties_in(sentence: str) -> list[Mention]:
+    return list(_participants(sentence))
+
+
+@lru_cache(maxsize=2048)
+def _participants(sentence: str) -> tuple[Mention, ...]:
     """Organisations that take part: witnesses and parent bodies ('thuộc X', '(Bộ X)') are left out."""
     witness_spans = [m.span() for m in _WITNESS.finditer(sentence)]
     out: list[Mention] = []
@@ -291,7 +323,7 @@ def _parties_in(sentence: str) -> list[Mention]:
         qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
         before = sentence[: mention.start]
         in_brackets = bool(out) and before.count("(") > before.count(")")
-        toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start]))
+        toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower()))
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
         )
@@ -299,21 +331,26 @@ def _parties_in(sentence: str) -> list[Mention]:
         if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or any(a <= mention.start < b for a, b in witness_spans):
             continue
         out.append(mention)
-    return out
+    return tuple(out)
 
 
 def _sentence_date(sentence: str, published: dt.date | None) -> dt.date | None:
     return parse_date(sentence, published)
 
 
-_ONLINE = re.compile(r"trực tuyến|hình thức trực tuyến|online|cầu truyền hình", re.IGNORECASE)
+_ONLINE = re.compile(r"trực tuyến|hình thức trực tuyến|online|cầu truyền hình")
+
+
+_AT_PLACE = re.compile(
+    r"\btại\s+(?:trụ sở\s+)?(?:[^,.;]{0,40}?)("
+    + "|".join(re.escape(p) for p in sorted(VN_PLACES | KR_PLACES, key=len, reverse=True)) + r")"
+)
 
 
 def _location(sentence: str, vn: list[Mention]) -> str | None:
-    if _ONLINE.search(sentence):
+    if _ONLINE.search(sentence.lower()):
         return "trực tuyến"
-    match = re.search(r"\btại\s+(?:trụ sở\s+)?(?:[^,.;]{0,40}?)(" + "|".join(
-        re.escape(p) for p in sorted(VN_PLACES | KR_PLACES, key=len, reverse=True)) + r")", sentence)
+    match = _AT_PLACE.search(sentence)
     if match:
         return _normal_place(match.group(1))
     for mention in vn:

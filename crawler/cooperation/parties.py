@@ -56,6 +56,8 @@ FOREIGN = re.compile(
     r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc"
 )
 KOREA = re.compile(r"Hàn Quốc|\bHàn\b|Korea|\bKR\b")
+_KOREA_AFTER = re.compile(r"\s*\((?:Hàn Quốc|Korea)\)")
+_FOREIGN_AFTER = re.compile(r"\s*\((?:" + FOREIGN.pattern + r")\)")
 VIETNAM = re.compile(r"Việt Nam|\bViệt\b|Vietnam")
 VN_PLACES = set(
     """Hà Nội|Hồ Chí Minh|TPHCM|TP.HCM|Đà Nẵng|Hải Phòng|Cần Thơ|Huế|Thừa Thiên Huế|Bắc Ninh|Bắc Giang|
@@ -76,7 +78,7 @@ class KnownOrg:
     aliases: tuple[str, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     """An organisation named in a sentence."""
 
@@ -125,9 +127,9 @@ def classify(name: str, context_after: str = "") -> str:
     tail = context_after[:40]
     if KOREA.search(name) and VIETNAM.search(name):
         return "VN"  # bilateral Vietnamese bodies: Hiệp hội … Việt Nam - Hàn Quốc, Trường … Việt - Hàn
-    if KOREA.search(name) or re.match(r"\s*\((?:Hàn Quốc|Korea)\)", tail):
+    if KOREA.search(name) or _KOREA_AFTER.match(tail):
         return "KR"
-    if FOREIGN.search(name) or re.match(r"\s*\((?:" + FOREIGN.pattern + r")\)", tail):
+    if FOREIGN.search(name) or _FOREIGN_AFTER.match(tail):
         return "XX"
     if VIETNAM.search(name) or any(p in name for p in VN_PLACES):
         return "VN"
@@ -155,6 +157,11 @@ _ENGLISH = {"technology", "university", "group", "bank", "fund", "agency", "indu
 
 def find_orgs(sentence: str) -> list[Mention]:
     """Organisations named in a sentence: gazetteer names and acronyms, then head-word phrases."""
+    return list(_find_orgs(sentence))
+
+
+@lru_cache(maxsize=2048)  # one sentence is looked at by several rules
+def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     mentions = _gazetteer_mentions(sentence)
     for match in _HEAD_RE.finditer(sentence):
         if any(m.start <= match.start() < m.end for m in mentions):
@@ -163,7 +170,7 @@ def find_orgs(sentence: str) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
-    return _drop_nested(mentions)
+    return tuple(_drop_nested(mentions))
 
 
 def _gazetteer_mentions(sentence: str) -> list[Mention]:
@@ -185,12 +192,17 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return " va " if ch == "&" else (fold(ch) or " ")
+
+
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """fold() of the text with runs of spaces collapsed, and where each folded character came from."""
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        piece = " va " if ch == "&" else (fold(ch) or " ")
+        piece = _fold_char(ch)
         for f in piece:
             if f == " " and chars and chars[-1] == " ":
                 continue

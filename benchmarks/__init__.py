@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m benchmarks [--quick] [--out FILE]` prints figures and writes results.json."""
