@@ -1,0 +1,138 @@
+"""Storage: saving events, and the digest and `items --since` queries at 100,000 and 1,000,000 events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert, text
+
+from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
+from storage.db import make_engine, make_session_factory, migrate
+from storage.models import Article, Event, EventParty, Party as PartyRow, Subscriber, event_articles
+from storage.repository import ArticleRepository, EventRepository
+from storage.subscriptions import DigestRepository
+
+NOW = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
+TYPES = ["mou", "agreement", "meeting", "letter_of_intent"]
+BATCH = 20_000
+
+
+def orm_save_rate(engine: Engine, count: int) -> float:
+    """Events per second through the crawl's own path: article + parse result + dedup, one transaction each."""
+    factory = make_session_factory(engine)
+    started = time.perf_counter()
+    for n in range(count):
+        item = NewsItem(source="vtcnews", url=f"https://vtcnews.vn/o-ar{n}.html", site_article_id=f"o{n}",
+                        title=f"Tin {n}", body="…", published_at=NOW, fetched_at=NOW)
+        found = CooperationEvent(type=EventType.MOU, date=dt.date(2020, 1, 1) + dt.timedelta(days=n % 2000),
+                                 vn_parties=(Party(name=f"Viện Việt {n % 300}"),),
+                                 kr_parties=(Party(name=f"Viện Hàn Quốc {n % 200}", acronym=f"K{n % 200}"),))
+        with factory.begin() as session:
+            _, article = ArticleRepository(session).save(item, NOW)
+            EventRepository(session).save_extraction(article, Extraction(relevant=True, events=(found,)), NOW)
+    return count / (time.perf_counter() - started)
+
+
+def bulk_fill(engine: Engine, total: int, start: int) -> float:
+    """Add events start+1 … total (with parties and an article each) by bulk insert; seconds taken."""
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        if start == 0:
+            conn.execute(insert(PartyRow), [
+                {"id": i + 1, "country": "VN" if i < 300 else "KR", "key": f"p{i}", "name": f"Party {i}", "acronym": None}
+                for i in range(500)])
+        for low in range(start, total, BATCH):
+            ids = range(low + 1, min(low + BATCH, total) + 1)
+            conn.execute(insert(Article), [{
+                "id": i, "source": ("most", "baochinhphu", "vtcnews")[i % 3], "url": f"https://x.vn/a-{i}",
+                "site_article_id": str(i), "title": f"Tin {i}", "sapo": "", "body": "", "published_at": NOW,
+                "fetched_at": NOW, "content_hash": "h", "category": "", "author": "", "tags": [], "is_cooperation": True,
+            } for i in ids])
+            conn.execute(insert(Event), [{
+                "id": i, "type": TYPES[i % 4], "date": dt.date(2016, 1, 1) + dt.timedelta(days=i * 3650 // total),
+                "location": None, "topics": ["startups"], "signatories": [], "created_at": NOW,
+            } for i in ids])
+            conn.execute(insert(EventParty), [
+                {"event_id": i, "party_id": 1 + i % 300, "position": 0} for i in ids] + [
+                {"event_id": i, "party_id": 301 + i % 200, "position": 1} for i in ids])
+            conn.execute(insert(event_articles), [{"event_id": i, "article_id": i} for i in ids])
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            for table in ("articles", "events", "parties"):
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+            conn.execute(text("ANALYZE"))
+    return time.perf_counter() - started
+
+
+def _median_ms(action: Any, repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(1000 * (time.perf_counter() - started))
+    return round(statistics.median(times), 2)
+
+
+def query_times(engine: Engine, total: int) -> tuple[float, float]:
+    """(digest query ms, items --since ms): the events a subscriber has not had yet (the last 200),
+    and the events of the last three days."""
+    factory = make_session_factory(engine)
+    subscriber = Subscriber(email="s@example.org", watermark_event_id=total - 200, sources=[], types=[],
+                            keywords=[], parties=[], created_at=NOW)
+    from scheduler.digests import matches
+
+    def digest() -> None:
+        with factory() as session:
+            events = DigestRepository(session).new_events(subscriber.watermark_event_id)
+            [e for e in events if matches(e, subscriber)]
+
+    last_day = dt.date(2016, 1, 1) + dt.timedelta(days=3650)
+
+    def since() -> None:
+        with factory() as session:
+            EventRepository(session).list(since=last_day - dt.timedelta(days=3))
+
+    return _median_ms(digest), _median_ms(since)
+
+
+def run_backend(url: str, sizes: tuple[int, ...], orm_count: int) -> dict[str, Any]:
+    engine = make_engine(url)
+    migrate(engine)
+    out: dict[str, Any] = {"orm_events_per_second": round(orm_save_rate(engine, orm_count), 1)}
+    with engine.begin() as conn:  # start the bulk part from an empty store
+        for table in ("event_articles", "event_parties", "events", "articles", "parties"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    filled = 0
+    for size in sizes:
+        seconds = bulk_fill(engine, size, filled)
+        out[f"bulk_insert_seconds_to_{size}"] = round(seconds, 1)
+        filled = size
+        digest_ms, since_ms = query_times(engine, size)
+        out[f"digest_query_ms_at_{size}"] = digest_ms
+        out[f"items_since_ms_at_{size}"] = since_ms
+    engine.dispose()
+    return out
+
+
+def run(sizes: tuple[int, ...], orm_count: int) -> dict[str, Any]:
+    results: dict[str, Any] = {"storage_sizes": list(sizes)}
+    with tempfile.TemporaryDirectory() as tmp:
+        results["sqlite"] = run_backend(f"sqlite:///{Path(tmp) / 'bench.db'}", sizes, orm_count)
+    try:
+        from tests.pg import PostgresServer, pg_bin
+    except ImportError:
+        pg_bin = None  # type: ignore[assignment]
+    if pg_bin is not None and pg_bin() is not None:
+        server = PostgresServer().start()
+        try:
+            results["postgresql"] = run_backend(server.url, sizes, orm_count)
+        finally:
+            server.stop()
+    else:
+        results["postgresql"] = "not run: PostgreSQL is not installed here"
+    return results
