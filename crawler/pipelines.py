@@ -7,6 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from scrapy import Spider
+from twisted.internet import reactor
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,22 +38,40 @@ class StoragePipeline:
         pipeline.report = getattr(crawler.spider, "report", None)  # type: ignore[attr-defined]
         return pipeline
 
+    def open_spider(self, spider: Spider | None = None) -> None:
+        # one writer thread: parsing and storing overlap with downloading, writes stay serial
+        self.pool = ThreadPool(minthreads=1, maxthreads=1, name="coopwatch-storage")
+        self.pool.start()
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        self.pool.stop()
+
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, NewsItem):
             return item
-        now = self.clock()
+        deferred = deferToThreadPool(reactor, self.pool, self._store, item, self.clock())
+        deferred.addCallback(self._count, item)
+        return deferred
+
+    def _store(self, item: NewsItem, now: dt.datetime) -> tuple[SaveResult | None, int, str | None]:
         try:
             result, new_events = self._save(item, now)
         except IntegrityError:
             # another crawl of the same source stored it a moment ago: nothing to add
-            result, new_events = SaveResult.UNCHANGED, 0
+            return SaveResult.UNCHANGED, 0, None
         except SQLAlchemyError as exc:
             # disk full, database gone: not stored now, so the next run fetches it again
-            reason = f"storage failed for {item.url}: {getattr(exc, 'orig', exc)}"
+            return None, 0, f"storage failed for {item.url}: {getattr(exc, 'orig', exc)}"
+        return result, new_events, None
+
+    def _count(self, outcome: tuple[SaveResult | None, int, str | None], item: NewsItem) -> NewsItem:
+        result, new_events, error = outcome
+        if error is not None:
             self.stats.inc_value("coopwatch/errors")  # type: ignore[attr-defined]
             if self.report is not None:
-                self.report.errors.append(reason)
+                self.report.errors.append(error)
             return item
+        assert result is not None
         self.stats.inc_value(f"coopwatch/articles_{result.value}")  # type: ignore[attr-defined]
         self.stats.inc_value("coopwatch/events_new", new_events)  # type: ignore[attr-defined]
         return item
@@ -64,5 +85,7 @@ class StoragePipeline:
                     title=item.title, sapo=item.sapo, body=item.body,
                     published_at=item.published_at, url=item.url, source=item.source,
                 )
-                new_events = EventRepository(session).save_extraction(article, extraction, now)
+                if extraction.events or result is SaveResult.UPDATED:
+                    new_events = EventRepository(session).save_extraction(article, extraction, now)
+                # a new article with no event has nothing to link: most articles stop here
         return result, new_events
