@@ -5,6 +5,7 @@
     python3 dev.py start [coopwatch args] set up and run the main job (default: `coopwatch start`)
     python3 dev.py score                  set up, then score the cooperation parser on the
                                           seeds + development set, and on tests/gold/extra.jsonl
+    python3 dev.py bench [--quick]        set up (with the benchmark extras), then python -m benchmarks
     python3 dev.py setup                  only set up
 
 Needs nothing but Python 3.11+. The install is redone only when pyproject.toml changes.
@@ -83,6 +84,10 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "score":
         return score()
+    if command == "bench":
+        pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
+        subprocess.run([*pip, "install", "-e", f"{ROOT}[test,bench]"], check=True)
+        return subprocess.run([str(BIN / "python"), "-m", "benchmarks", *rest], cwd=ROOT).returncode
     if command == "test":
         parallel = [] if any(a == "-n" or a.startswith("-n") for a in rest) else ["-n", "auto"]
         cmd = [str(BIN / "python"), "-m", "pytest", *parallel, *rest]
