@@ -109,6 +109,7 @@ class _NoTracebacks(logging.Filter):
 def configure_logging(level: str) -> None:
     """Structured one-line logs on stderr; tracebacks only at DEBUG."""
     handler = logging.StreamHandler()
+    handler.setLevel(level.upper())  # Scrapy resets the root logger's level when a crawl starts
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if level.upper() != "DEBUG":
         handler.addFilter(_NoTracebacks())

@@ -198,3 +198,17 @@ def test_due(cadence: str, at: str, weekday: int, last: str | None, now: str, ex
                             created_at=dt.datetime(2026, 11, 20, tzinfo=dt.UTC),
                             last_digest_at=dt.datetime.fromisoformat(last) if last else None)
     assert due(subscriber, dt.datetime.fromisoformat(now), "Asia/Ho_Chi_Minh") is expected
+
+
+def test_a_permanent_refusal_of_the_message_holds_it_for_the_operator(factory, smtp_server: SmtpServer) -> None:
+    add_event(factory, 1)
+    add_subscriber(factory)
+    smtp_server.behaviour.mode = "554"
+    assert run_digests(factory, settings(), smtp(smtp_server), NOW) == {"an@example.org": "permanent"}
+    assert digests(factory)[0].status == "held"
+    evaluate_mail(factory, NOW)
+    with factory() as session:
+        assert session.scalars(select(Incident)).one().kind == "smtp"
+    smtp_server.behaviour.mode = "accept"
+    assert run_digests(factory, settings(), smtp(smtp_server), NOW + dt.timedelta(days=1)) == {"an@example.org": "sent"}
+    assert len(smtp_server.messages) == 1
