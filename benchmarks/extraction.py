@@ -10,7 +10,6 @@ from benchmarks.mirror import build
 from crawler.cooperation import parse_article
 from crawler.cooperation.parser import clear_caches
 from crawler.extract import extract_article
-from crawler.mirror.sitegen import article_path
 
 FETCHED = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
 

@@ -117,6 +117,9 @@ def configure_logging(level: str) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl …" on every command
+    if level.upper() != "DEBUG":  # Scrapy's per-page lines and stats dumps: only when debugging
+        for noisy in ("scrapy", "twisted", "apscheduler.executors", "apscheduler.scheduler"):
+            logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level.upper())))
 
 
 def _session_factory(settings: Settings) -> sessionmaker[Session]:

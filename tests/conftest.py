@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,10 +110,49 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture
-def smtp_server() -> Iterator["SmtpServer"]:
+def smtp_server() -> Iterator[Any]:
     """A real SMTP server on 127.0.0.1 (aiosmtpd) that records what it accepts."""
     from tests.smtp import SmtpServer
 
     server = SmtpServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def factory(database_url: str):
+    """A migrated store (SQLite file, then PostgreSQL) and its session factory."""
+    from storage.db import make_engine, make_session_factory, migrate
+
+    engine = make_engine(database_url)
+    migrate(engine)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def daemon_env(cli: Cli, mirror: dict[str, MirrorServer], smtp_server: Any, tmp_path: Path) -> dict[str, str]:
+    """Settings for a daemon crawling the VTC fixture site every 3 s and mailing the test SMTP server."""
+    vtc = mirror["vtcnews"].url
+    env = {
+        **cli.env,
+        "COOPWATCH_SOURCES__MOST__ENABLED": "false",
+        "COOPWATCH_SOURCES__BAOCHINHPHU__ENABLED": "false",
+        "COOPWATCH_SOURCES__VTCNEWS__START_URLS": f'["{vtc}/thoi-su-quoc-te-53.html", "{vtc}/the-gioi-30.html"]',
+        "COOPWATCH_SOURCES__VTCNEWS__FEED_URLS": "[]",
+        "COOPWATCH_SOURCES__VTCNEWS__INTERVAL_MINUTES": "0.05",
+        "COOPWATCH_CRAWL_JITTER_SECONDS": "0",
+        "COOPWATCH_DIGEST_CHECK_MINUTES": "0.05",
+        "COOPWATCH_INCIDENT_FAILED_RUNS": "2",
+        "COOPWATCH_LEADER_LEASE_SECONDS": "3",  # a killed daemon's lease expires quickly
+        "COOPWATCH_SMTP_HOST": "127.0.0.1",
+        "COOPWATCH_SMTP_PORT": str(smtp_server.port),
+        "COOPWATCH_SMTP_SECURITY": "none",
+        "COOPWATCH_MAIL_FROM": "coopwatch <cw@example.org>",
+        "COOPWATCH_OPERATOR_EMAIL": "ops@example.org",
+        "COOPWATCH_LOG_LEVEL": "INFO",
+    }
+    done = subprocess.run([sys.executable, "-m", "scheduler", "subscribers", "add", "an@example.org", "--at", "00:00"],
+                          env=env, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return env

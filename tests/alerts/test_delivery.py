@@ -13,20 +13,11 @@ from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Par
 from scheduler.config import Settings
 from scheduler.digests import due, run_digests
 from scheduler.watch import evaluate_mail, notify_operator
-from storage.db import make_engine, make_session_factory, migrate
 from storage.models import Digest, Incident, Subscriber
 from storage.repository import ArticleRepository, EventRepository
 from tests.smtp import SmtpServer, free_port
 
 NOW = dt.datetime(2026, 11, 22, 1, 0, tzinfo=dt.UTC)  # 08:00 in Hà Nội
-
-
-@pytest.fixture
-def factory(database_url: str):
-    engine = make_engine(database_url)
-    migrate(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def settings(**extra) -> Settings:

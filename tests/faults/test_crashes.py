@@ -8,11 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 
-from crawler.mirror.server import MirrorServer
 from storage.db import make_session_factory
 from storage.models import Article, Digest, Event, Subscriber
 from tests.conftest import Cli
-from tests.scheduler.test_daemon import daemon_env, make_digest_due, start_daemon, stop_daemon, wait_for  # noqa: F401
+from tests.daemon import make_digest_due, start_daemon, stop_daemon, wait_for
 from tests.smtp import SmtpServer
 
 

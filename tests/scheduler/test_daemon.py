@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, select, text, update
+from sqlalchemy import create_engine, select, text
 
 from crawler.mirror.server import MirrorServer
 from scheduler.config import Settings
 from scheduler.daemon import build_scheduler
-from storage.models import CrawlRun, Incident, Subscriber
+from storage.models import CrawlRun, Incident
 from storage.db import make_session_factory
-from tests.conftest import ROOT, Cli
+from tests.conftest import Cli
+from tests.daemon import make_digest_due, start_daemon, stop_daemon, wait_for
 from tests.smtp import SmtpServer
 
 
@@ -34,64 +31,6 @@ def test_jobs_have_ids_limits_and_the_timezone(tmp_path: Path) -> None:
     assert jobs["crawl:baochinhphu"].trigger.jitter == 300
     assert "minute='15'" in str(jobs["crawl:vtcnews"].trigger)
     assert jobs["crawl:vtcnews"].args == ("vtcnews",)
-
-
-def wait_for(predicate, timeout: float, step: float = 0.5):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    raise AssertionError(f"timed out after {timeout}s waiting for {predicate.__name__}")
-
-
-@pytest.fixture
-def daemon_env(cli: Cli, mirror: dict[str, MirrorServer], smtp_server: SmtpServer, tmp_path: Path) -> dict[str, str]:
-    vtc = mirror["vtcnews"].url
-    env = {
-        **cli.env,
-        "COOPWATCH_SOURCES__MOST__ENABLED": "false",
-        "COOPWATCH_SOURCES__BAOCHINHPHU__ENABLED": "false",
-        "COOPWATCH_SOURCES__VTCNEWS__START_URLS": f'["{vtc}/thoi-su-quoc-te-53.html", "{vtc}/the-gioi-30.html"]',
-        "COOPWATCH_SOURCES__VTCNEWS__FEED_URLS": "[]",
-        "COOPWATCH_SOURCES__VTCNEWS__INTERVAL_MINUTES": "0.05",
-        "COOPWATCH_CRAWL_JITTER_SECONDS": "0",
-        "COOPWATCH_DIGEST_CHECK_MINUTES": "0.05",
-        "COOPWATCH_INCIDENT_FAILED_RUNS": "2",
-        "COOPWATCH_LEADER_LEASE_SECONDS": "3",  # a killed daemon's lease expires quickly
-        "COOPWATCH_SMTP_HOST": "127.0.0.1",
-        "COOPWATCH_SMTP_PORT": str(smtp_server.port),
-        "COOPWATCH_SMTP_SECURITY": "none",
-        "COOPWATCH_MAIL_FROM": "coopwatch <cw@example.org>",
-        "COOPWATCH_OPERATOR_EMAIL": "ops@example.org",
-        "COOPWATCH_LOG_LEVEL": "INFO",
-    }
-    done = subprocess.run([sys.executable, "-m", "scheduler", "subscribers", "add", "an@example.org", "--at", "00:00"],
-                          env=env, cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return env
-
-
-def make_digest_due(database_url: str) -> None:
-    """As if the subscriber's last digest slot were yesterday's: today's 00:00 digest is due now."""
-    engine = create_engine(database_url)
-    with engine.begin() as conn:
-        yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
-        conn.execute(update(Subscriber).values(created_at=yesterday, last_digest_at=yesterday))
-    engine.dispose()
-
-
-def start_daemon(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "scheduler", "run"], env=env, cwd=ROOT,
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT)
-
-
-def stop_daemon(process: subprocess.Popen[bytes]) -> float:
-    started = time.monotonic()
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=15) == 0
-    return time.monotonic() - started
 
 
 def test_the_daemon_crawls_mails_once_survives_restart_and_reports_a_broken_source(

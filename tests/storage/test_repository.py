@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
-from storage.db import DatabaseError, make_engine, make_session_factory, migrate
+from storage.db import DatabaseError, make_engine
 from storage.models import Article, ArticleRevision, Event, Party as PartyRow
 from storage.repository import ArticleRepository, EventRepository, SaveResult
 
@@ -33,14 +33,6 @@ def mou(date: dt.date = dt.date(2024, 7, 2), kr: str = "MSS") -> Extraction:
         location="Seoul", topics=("startups",),
     )
     return Extraction(relevant=True, events=(event,))
-
-
-@pytest.fixture
-def factory(database_url: str):
-    engine = make_engine(database_url)
-    migrate(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def test_saving_twice_stores_once_and_keeps_the_aware_time(factory) -> None:
