@@ -22,6 +22,15 @@ _ENV = Environment(
     keep_trailing_newline=True,
 )
 TYPE_ORDER = ("mou", "letter_of_intent", "agreement", "meeting")
+SOURCE_LABELS = {"most": "Bộ KH&CN", "baochinhphu": "baochinhphu.vn", "vtcnews": "VTC News"}
+TOPICS_VI = {
+    "startups": "khởi nghiệp", "SMEs": "doanh nghiệp nhỏ và vừa", "technology transfer": "chuyển giao công nghệ",
+    "training and human resources": "đào tạo, nhân lực", "AI": "trí tuệ nhân tạo", "semiconductors": "bán dẫn",
+    "digital transformation": "chuyển đổi số", "energy and green transition": "năng lượng, chuyển đổi xanh",
+    "research": "nghiên cứu", "innovation": "đổi mới sáng tạo", "intellectual property": "sở hữu trí tuệ",
+    "standards and quality": "tiêu chuẩn, chất lượng", "health": "y tế", "agriculture": "nông nghiệp",
+    "trade and investment": "thương mại, đầu tư", "education": "giáo dục",
+}
 
 
 @dataclass(frozen=True)
@@ -85,17 +94,19 @@ def _party_names(parties: Sequence[dict[str, Any]]) -> str:
     )
 
 
-def _event_view(event: dict[str, Any], labels: Labels) -> dict[str, Any]:
+def _event_view(event: dict[str, Any], labels: Labels, lang: str) -> dict[str, Any]:
     date = event.get("date")
+    topics = [TOPICS_VI.get(t, t) if lang == "vi" else t for t in event.get("topics", [])]
     return {
         "date_text": dt.date.fromisoformat(date).strftime("%d/%m/%Y") if date else labels.undated,
         "vn": _party_names(event["vn_parties"]),
         "kr": _party_names(event["kr_parties"]),
         "location": one_line(event.get("location")),
-        "topics": ", ".join(one_line(t) for t in event.get("topics", [])),
+        "topics": ", ".join(one_line(t) for t in topics),
         "sapo": one_line(event.get("sapo"))[:400],
         "articles": [
-            {"title": one_line(a["title"]), "url": safe_url(a.get("url")), "source": one_line(a.get("source"))}
+            {"title": one_line(a["title"]), "url": safe_url(a.get("url")),
+             "source": SOURCE_LABELS.get(a.get("source") or "", one_line(a.get("source")))}
             for a in event["articles"]
         ],
     }
@@ -137,7 +148,7 @@ def build_digest(
     labels = LABELS.get(lang, LABELS["vi"])
     day = now.strftime("%d/%m/%Y")
     groups = [
-        {"label": labels.types[kind], "events": [_event_view(e, labels) for e in events if e["type"] == kind]}
+        {"label": labels.types[kind], "events": [_event_view(e, labels, lang) for e in events if e["type"] == kind]}
         for kind in TYPE_ORDER
         if any(e["type"] == kind for e in events)
     ]

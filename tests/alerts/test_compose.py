@@ -36,6 +36,7 @@ def test_digest_has_subject_parts_grouping_and_unsubscribe() -> None:
     assert "26/11/2021: Hiệp hội Doanh nhân và Đầu tư Việt Nam - Hàn Quốc (VKBIA) ↔ Chungbuk Technopark" in text
     assert "coopwatch subscribers remove an@example.org" in text and "an@example.org" in html
     assert 'href="https://vtcnews.vn/a-ar1.html"' in html
+    assert "Lĩnh vực: khởi nghiệp" in text and "(VTC News)" in text  # labels in the reader's language
     assert "<link" not in html and "src=" not in html  # no external assets
     assert 'style="' in html  # inline styles only
 
@@ -43,7 +44,8 @@ def test_digest_has_subject_parts_grouping_and_unsubscribe() -> None:
 def test_english_labels() -> None:
     message = digest([event("mou", "MoU")], lang="en")
     assert message["Subject"] == "coopwatch: 1 new Vietnam–Korea cooperation event (22/11/2026)"
-    assert "Memoranda of understanding (1)" in message.get_body(("plain",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    assert "Memoranda of understanding (1)" in text and "Topics: startups" in text
 
 
 def test_scraped_text_is_escaped_inert_and_cannot_add_headers() -> None:
