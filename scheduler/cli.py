@@ -8,27 +8,29 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.cooperation import parse_article
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
 from scheduler import service_cli
+from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
-from scheduler.jobs import CrawlRequestError, SourceResult, plan_start_urls, run_crawl
+from scheduler.demo import run_demo
+from scheduler.reparse import reparse
+from scheduler.jobs import CrawlRequestError, plan_start_urls, run_crawl
 from scheduler.output import article_record, event_record, render
-from storage.db import DatabaseError, make_engine, make_session_factory, migrate
+from storage.db import DatabaseError
 from storage.repository import ArticleRepository, EventRepository
 
 log = logging.getLogger("coopwatch")
 
 
-class UsageError(Exception):
-    """A bad argument; printed as one line."""
+
 
 
 def _date(value: str) -> dt.date:
@@ -122,38 +124,23 @@ def configure_logging(level: str) -> None:
             logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level.upper())))
 
 
-def _session_factory(settings: Settings) -> sessionmaker[Session]:
-    engine = make_engine(settings.resolved_database_url)
-    migrate(engine)
-    return make_session_factory(engine)
+
 
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     sources = args.source or [s for s in SOURCES if settings.source(s).enabled]
     plan = plan_start_urls(sources, args.start_url)
-    results = run_crawl(settings, _session_factory(settings), plan, since=args.since, refresh=args.refresh)
+    results = run_crawl(settings, session_factory(settings), plan, since=args.since, refresh=args.refresh)
     print(format_results(results))
     return 1 if results and all(r.failed for r in results) else 0
 
 
-def format_results(results: list[SourceResult]) -> str:
-    """The per-source summary `coopwatch crawl` prints."""
-    lines = [f"{'source':<12} {'pages':>5} {'new':>5} {'updated':>7} {'unchanged':>9} {'events':>6} {'errors':>6}"]
-    for r in results:
-        lines.append(
-            f"{r.source:<12} {r.pages:>5} {r.articles_new:>5} {r.articles_updated:>7} "
-            f"{r.articles_unchanged:>9} {r.events_new:>6} {len(r.errors):>6}"
-            + ("  FAILED" if r.failed else "")
-        )
-        lines += [f"  ! {e}" for e in r.errors[:10]]
-        if len(r.errors) > 10:
-            lines.append(f"  ! … and {len(r.errors) - 10} more")
-    return "\n".join(lines)
+
 
 
 def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
     since = dt.datetime.combine(args.since, dt.time(), tzinfo=dt.UTC) if args.since else None
-    with _session_factory(settings)() as session:
+    with session_factory(settings)() as session:
         rows = ArticleRepository(session).list(source=args.source, since=since)
         records = [article_record(a, full=args.format != "table") for a in rows]
     print(render(records, args.format, ["id", "source", "published_at", "is_cooperation", "title"]))
@@ -161,7 +148,7 @@ def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_items(args: argparse.Namespace, settings: Settings) -> int:
-    with _session_factory(settings)() as session:
+    with session_factory(settings)() as session:
         rows = EventRepository(session).list(source=args.source, since=args.since, event_type=args.type)
         records = [event_record(e) for e in rows]
     print(render(records, args.format, ["id", "type", "date", "location", "vn_parties", "kr_parties"]))
@@ -172,7 +159,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     kind, _, number = args.id.rpartition(":")
     if not number.isdigit() or kind not in ("", "event", "article"):
         raise UsageError(f"show: expected ID, event:ID or article:ID, got {args.id!r}")
-    with _session_factory(settings)() as session:
+    with session_factory(settings)() as session:
         record: dict[str, Any] | None
         if kind == "article":
             article = ArticleRepository(session).by_id(int(number))
@@ -230,30 +217,22 @@ def _extract_page(path: Path, url: str | None) -> int:
 
 
 def _host_of(url: str) -> str:
-    from urllib.parse import urlsplit
-
     return (urlsplit(url).hostname or "").lower()
 
 
 def cmd_reparse(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.reparse import reparse
-
-    new, kept, removed = reparse(_session_factory(settings), args.since)
+    new, kept, removed = reparse(session_factory(settings), args.since)
     print(f"re-parsed: events new {new}, kept {kept}, removed {removed}")
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.demo import run_demo
-
     return run_demo(settings)
 
 
 def cmd_start(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.demo import run_demo
-
     sources = [s for s in SOURCES if settings.source(s).enabled]
-    results = run_crawl(settings, _session_factory(settings), {s: [] for s in sources})
+    results = run_crawl(settings, session_factory(settings), {s: [] for s in sources})
     print(format_results(results))
     if results and all(r.failed for r in results):
         print(
@@ -265,7 +244,7 @@ def cmd_start(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
-    _session_factory(settings)
+    session_factory(settings)
     print(f"database ready: {settings.resolved_database_url.split('@')[-1]}")
     return 0
 

@@ -18,10 +18,16 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import select
+from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from alerts.send import Sender, make_sender
 
 from crawler.sources import SOURCES
 from scheduler.config import Settings, load_settings
+from scheduler.digests import run_digests
+from scheduler.leader import Leadership
+from scheduler.watch import evaluate_mail, evaluate_source, notify_operator
 from storage.db import make_engine, make_session_factory, migrate
 from storage.models import CrawlRun
 
@@ -66,8 +72,6 @@ def wanted_job_ids(settings: Settings) -> set[str]:
 
 def prune_stored_jobs(settings: Settings) -> None:
     """Drop stored jobs this configuration no longer has (a source disabled since the last start)."""
-    from sqlalchemy import inspect, text
-
     engine = make_engine(settings.resolved_database_url)
     if "apscheduler_jobs" not in inspect(engine).get_table_names():
         return
@@ -79,8 +83,6 @@ def prune_stored_jobs(settings: Settings) -> None:
 
 def next_runs(settings: Settings) -> dict[str, dt.datetime | None]:
     """job id -> next run time, as the running (or last) daemon stored it."""
-    from sqlalchemy import inspect, text
-
     engine = make_engine(settings.resolved_database_url)
     if "apscheduler_jobs" not in inspect(engine).get_table_names():
         return {}
@@ -97,7 +99,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _factory(settings: Settings):  # type: ignore[no-untyped-def]
+def _factory(settings: Settings) -> sessionmaker[Session]:
     engine = make_engine(settings.resolved_database_url)
     return make_session_factory(engine)
 
@@ -114,10 +116,8 @@ def crawl_job(source: str) -> None:
     outcome = _run_child(command, settings.crawl_timeout_minutes * 60, settings.log_level)
     if outcome != "ok":
         _mark_unfinished_runs(factory, source, started, outcome)
-    from scheduler.watch import evaluate_source, notify_operator
-
     evaluate_source(factory, source, settings, _now())
-    notify_operator(factory, _sender(settings), settings, _now())
+    notify_operator(factory, make_sender_for(settings), settings, _now())
     log.info("job=crawl:%s source=%s end outcome=%s seconds=%.1f", source, source, outcome,
              (_now() - started).total_seconds())
 
@@ -153,7 +153,7 @@ def _terminate(child: subprocess.Popen[bytes], grace: float = 5.0) -> None:
         child.wait()
 
 
-def _mark_unfinished_runs(factory, source: str, started: dt.datetime, outcome: str) -> None:  # type: ignore[no-untyped-def]
+def _mark_unfinished_runs(factory: sessionmaker[Session], source: str, started: dt.datetime, outcome: str) -> None:
     """A child that was killed or crashed leaves its run 'running': record how it ended."""
     with factory.begin() as session:
         runs = session.scalars(
@@ -170,9 +170,8 @@ def _mark_unfinished_runs(factory, source: str, started: dt.datetime, outcome: s
                                  errors=1, error_messages=[f"crawl process {outcome}"]))
 
 
-def _sender(settings: Settings):  # type: ignore[no-untyped-def]
-    from alerts.send import make_sender
-
+def make_sender_for(settings: Settings) -> Sender:
+    """The mail sender the settings describe: SMTP, or the outbox folder."""
     return make_sender(
         host=settings.smtp_host, port=settings.smtp_port, security=settings.smtp_security, user=settings.smtp_user,
         password=settings.smtp_password.get_secret_value(), timeout=settings.smtp_timeout, outbox=settings.outbox,
@@ -185,10 +184,7 @@ def digest_job(cadence: str) -> None:
         return
     settings = load_settings()
     factory = _factory(settings)
-    from scheduler.digests import run_digests
-    from scheduler.watch import evaluate_mail, notify_operator
-
-    sender = _sender(settings)
+    sender = make_sender_for(settings)
     outcome = run_digests(factory, settings, sender, _now(), cadence=cadence)
     for email, result in outcome.items():
         log.info("job=digest:%s subscriber=%s %s", cadence, _mask(email), result)
@@ -207,8 +203,6 @@ def run(settings: Settings) -> int:
     Several daemons may share one database: one holds the schedule lease and runs the jobs, the
     others wait and take over within a lease period when it dies.
     """
-    from scheduler.leader import Leadership
-
     migrate(make_engine(settings.resolved_database_url))
     leadership = Leadership(_factory(settings), settings.leader_lease_seconds)
     holder: dict[str, BlockingScheduler] = {}

@@ -8,6 +8,7 @@ from contextlib import ExitStack
 
 from crawler.mirror.server import MirrorServer
 from crawler.mirror.sitegen import BCP_SECTIONS, MST_SECTIONS, VTC_SECTIONS, build_sites, load_corpus
+from scheduler.common import format_results
 from scheduler.config import Settings
 from scheduler.jobs import run_crawl
 from scheduler.output import event_record, render
@@ -49,8 +50,6 @@ def run_demo(settings: Settings, in_subprocess: bool = False) -> int:
         servers = {name: stack.enter_context(MirrorServer(site)) for name, site in sites.items()}
         print("serving the offline mirrors: " + ", ".join(f"{n} {s.url}" for n, s in servers.items()))
         results = run_crawl(demo_settings, factory, mirror_start_urls({n: s.url for n, s in servers.items()}))
-    from scheduler.cli import format_results
-
     print(format_results(results))
     with factory() as session:
         events = [event_record(e) for e in EventRepository(session).list()]

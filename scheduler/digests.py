@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from email.utils import parseaddr
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -76,8 +77,6 @@ def compose(subscriber: Subscriber, events: list[dict[str, Any]], settings: Any,
 
 
 def _address(value: str) -> str:
-    from email.utils import parseaddr
-
     return parseaddr(value)[1]
 
 

@@ -9,8 +9,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from crawler.sources import SOURCES
+from scheduler.check import check_sources
+from scheduler.common import UsageError, session_factory
 from scheduler.config import EMAIL, Settings
+from scheduler.daemon import make_sender_for, run
+from scheduler.digests import compose, digest_events, run_digests
+from scheduler.status import collect, render_status
+from storage.models import Subscriber
+from storage.subscriptions import SubscriberRepository
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -49,10 +58,8 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     check.add_argument("--source", action="append", choices=sorted(SOURCES), default=[])
 
 
-def _factory(settings: Settings):  # type: ignore[no-untyped-def]
-    from scheduler.cli import _session_factory
-
-    return _session_factory(settings)
+def _factory(settings: Settings) -> sessionmaker[Session]:
+    return session_factory(settings)
 
 
 def _now() -> dt.datetime:
@@ -60,16 +67,10 @@ def _now() -> dt.datetime:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.daemon import run
-
     return run(settings)
 
 
 def cmd_subscribers(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.cli import UsageError
-    from storage.models import Subscriber
-    from storage.subscriptions import SubscriberRepository
-
     factory = _factory(settings)
     if args.action == "list":
         with factory() as session:
@@ -111,8 +112,6 @@ def cmd_subscribers(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _check_time(value: str) -> None:
-    from scheduler.cli import UsageError
-
     try:
         dt.time.fromisoformat(value)
     except ValueError:
@@ -131,13 +130,9 @@ def _filters(r: dict[str, Any]) -> str:
 
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.daemon import _sender
-    from scheduler.digests import compose, digest_events, run_digests
-    from storage.subscriptions import SubscriberRepository
-
     factory = _factory(settings)
     if args.send:
-        outcome = run_digests(factory, settings, _sender(settings), _now(), email=args.subscriber, force=True)
+        outcome = run_digests(factory, settings, make_sender_for(settings), _now(), email=args.subscriber, force=True)
         for email, result in outcome.items():
             print(f"{email}: {result}")
         return 0 if all(r in ("sent", "nothing new") for r in outcome.values()) else 1
@@ -145,8 +140,6 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         repo = SubscriberRepository(session)
         subscriber = repo.get(args.subscriber) if args.subscriber else (list(repo.active()) or [None])[0]
         if subscriber is None:
-            from storage.models import Subscriber
-
             subscriber = Subscriber(email=args.subscriber or "preview@example.org", cadence="daily", at="07:00",
                                     weekday=0, sources=[], types=[], keywords=[], parties=[], lang="vi",
                                     watermark_event_id=0, created_at=_now())
@@ -164,16 +157,12 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.status import collect, render_status
-
     data = collect(settings, _factory(settings))
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.format == "json" else render_status(data))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    from scheduler.check import check_sources
-
     report = check_sources(settings, args.source or list(SOURCES))
     print(report.text)
     return 0 if report.ok else 1

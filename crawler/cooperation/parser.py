@@ -12,9 +12,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from crawler.cooperation.dates import find_dates, parse_date, resolve
+from crawler.cooperation.dates import _find_dates, find_dates, parse_date, resolve
 from crawler.cooperation.normalize import fold, normalize
-from crawler.cooperation.parties import FOREIGN, KR_PLACES, VIETNAM, VN_PLACES, Mention, find_orgs, lookup
+from crawler.cooperation.parties import (
+    FOREIGN,
+    KR_PLACES,
+    VIETNAM,
+    VN_PLACES,
+    Mention,
+    _find_orgs,
+    find_orgs,
+    lookup,
+)
 from crawler.cooperation.topics import topics_of
 from crawler.items import CooperationEvent, EventType, Extraction, Party
 
@@ -106,9 +115,6 @@ def _local_day(published_at: dt.datetime | dt.date | None) -> dt.date | None:
 
 def clear_caches() -> None:
     """Forget per-sentence results (benchmarks use it so reused texts cost what new ones do)."""
-    from crawler.cooperation.dates import _find_dates
-    from crawler.cooperation.parties import _find_orgs
-
     _find_dates.cache_clear()
     _event_type.cache_clear()
     _participants.cache_clear()
