@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -81,14 +81,11 @@ class Source:
     """A news source: where to start, which links are articles, how pages are laid out."""
 
     name: str
-    label: str
     hosts: tuple[str, ...]
     start_urls: tuple[str, ...]
     feed_urls: tuple[str, ...]
     article_url: re.Pattern[str]
     layouts: tuple[SourceSelectors, ...]
-    day_archive: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
     def article_id(self, url: str) -> str | None:
         """The site's own article id in a URL, or None when the URL is not an article."""
@@ -101,7 +98,6 @@ class Source:
 
 MOST = Source(
     name="most",
-    label="Bộ Khoa học và Công nghệ (mst.gov.vn, www.most.gov.vn)",
     hosts=("mst.gov.vn", "www.mst.gov.vn", "mic.gov.vn", "most.gov.vn", "www.most.gov.vn"),
     start_urls=(
         "https://mst.gov.vn/tin-tuc-su-kien/khoa-hoc-va-cong-nghe.htm",
@@ -117,12 +113,10 @@ MOST = Source(
         r"|(?:/vn/tin-tuc/(?P<legacy>\d+)/[^/]+\.aspx$)"
     ),
     layouts=(DETAIL_CMS, LEGACY_MOST),
-    day_archive=True,
 )
 
 BAOCHINHPHU = Source(
     name="baochinhphu",
-    label="Báo Điện tử Chính phủ (baochinhphu.vn)",
     hosts=("baochinhphu.vn", "www.baochinhphu.vn"),
     start_urls=(
         "https://baochinhphu.vn/chinh-tri/doi-ngoai.htm",
@@ -142,7 +136,6 @@ BAOCHINHPHU = Source(
 
 VTCNEWS = Source(
     name="vtcnews",
-    label="VTC News (vtcnews.vn, vtc.vn)",
     hosts=("vtcnews.vn", "www.vtcnews.vn", "vtc.vn", "www.vtc.vn"),
     start_urls=(
         "https://vtcnews.vn/thoi-su-quoc-te-53.html",

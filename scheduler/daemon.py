@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+from functools import lru_cache
 from typing import Any
 
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
@@ -18,7 +19,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.send import Sender, make_sender
@@ -72,18 +73,19 @@ def wanted_job_ids(settings: Settings) -> set[str]:
 
 def prune_stored_jobs(settings: Settings) -> None:
     """Drop stored jobs this configuration no longer has (a source disabled since the last start)."""
-    engine = make_engine(settings.resolved_database_url)
+    engine = _engine(settings)
     if "apscheduler_jobs" not in inspect(engine).get_table_names():
         return
+    wanted = wanted_job_ids(settings)
     with engine.begin() as conn:
         for (job_id,) in conn.execute(text("SELECT id FROM apscheduler_jobs")).all():
-            if job_id not in wanted_job_ids(settings):
+            if job_id not in wanted:
                 conn.execute(text("DELETE FROM apscheduler_jobs WHERE id = :id"), {"id": job_id})
 
 
 def next_runs(settings: Settings) -> dict[str, dt.datetime | None]:
     """job id -> next run time, as the running (or last) daemon stored it."""
-    engine = make_engine(settings.resolved_database_url)
+    engine = _engine(settings)
     if "apscheduler_jobs" not in inspect(engine).get_table_names():
         return {}
     with engine.connect() as conn:
@@ -99,9 +101,18 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@lru_cache(maxsize=4)
+def _engine_for(url: str) -> Engine:
+    """One engine (and connection pool) per database for the process's lifetime, not one per job."""
+    return make_engine(url)
+
+
+def _engine(settings: Settings) -> Engine:
+    return _engine_for(settings.resolved_database_url)
+
+
 def _factory(settings: Settings) -> sessionmaker[Session]:
-    engine = make_engine(settings.resolved_database_url)
-    return make_session_factory(engine)
+    return make_session_factory(_engine(settings))
 
 
 def crawl_job(source: str) -> None:
@@ -203,7 +214,7 @@ def run(settings: Settings) -> int:
     Several daemons may share one database: one holds the schedule lease and runs the jobs, the
     others wait and take over within a lease period when it dies.
     """
-    migrate(make_engine(settings.resolved_database_url))
+    migrate(_engine(settings))
     leadership = Leadership(_factory(settings), settings.leader_lease_seconds)
     holder: dict[str, BlockingScheduler] = {}
 

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from crawler.sources import SOURCES
 from scheduler.check import check_sources
 from scheduler.common import UsageError, session_factory
@@ -58,10 +56,6 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     check.add_argument("--source", action="append", choices=sorted(SOURCES), default=[])
 
 
-def _factory(settings: Settings) -> sessionmaker[Session]:
-    return session_factory(settings)
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -71,7 +65,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_subscribers(args: argparse.Namespace, settings: Settings) -> int:
-    factory = _factory(settings)
+    factory = session_factory(settings)
     if args.action == "list":
         with factory() as session:
             rows = [_subscriber_record(s) for s in SubscriberRepository(session).all()]
@@ -130,7 +124,7 @@ def _filters(r: dict[str, Any]) -> str:
 
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
-    factory = _factory(settings)
+    factory = session_factory(settings)
     if args.send:
         outcome = run_digests(factory, settings, make_sender_for(settings), _now(), email=args.subscriber, force=True)
         for email, result in outcome.items():
@@ -157,7 +151,7 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    data = collect(settings, _factory(settings))
+    data = collect(settings, session_factory(settings))
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.format == "json" else render_status(data))
     return 0
 

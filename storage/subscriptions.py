@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import CrawlRun, Digest, Event, Incident, Subscriber
@@ -52,8 +52,6 @@ class DigestRepository:
             select(Event).where(Event.id > after_id).order_by(Event.id).limit(limit)
         ).all()
 
-    def count_new(self, after_id: int) -> int:
-        return int(self.session.scalar(select(func.count(Event.id)).where(Event.id > after_id)) or 0)
 
 
 class IncidentRepository:
