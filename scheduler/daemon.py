@@ -165,15 +165,20 @@ def _terminate(child: subprocess.Popen[bytes], grace: float = 5.0) -> None:
 
 
 def _mark_unfinished_runs(factory: sessionmaker[Session], source: str, started: dt.datetime, outcome: str) -> None:
-    """A child that was killed or crashed leaves its run 'running': record how it ended."""
+    """Record how a child that did not end on its own ended.
+
+    A killed or crashed child leaves its run 'running'. A child stopped for its time limit records
+    its run as 'stopped' (SIGTERM is a shutdown to Scrapy), but for the source's health that is a
+    timeout, and it counts as a failure.
+    """
     with factory.begin() as session:
         runs = session.scalars(
-            select(CrawlRun).where(CrawlRun.source == source, CrawlRun.started_at >= started - dt.timedelta(seconds=5),
-                                   CrawlRun.finished_at.is_(None))
+            select(CrawlRun).where(CrawlRun.source == source, CrawlRun.started_at >= started - dt.timedelta(seconds=5))
         ).all()
-        for run in runs:
-            run.finished_at = _now()
-            run.outcome = outcome if outcome != "stopped" else "stopped"
+        marked = [r for r in runs if r.finished_at is None or (outcome == "timeout" and r.outcome == "stopped")]
+        for run in marked:
+            run.finished_at = run.finished_at or _now()
+            run.outcome = outcome
             run.error_messages = [*run.error_messages, f"crawl process {outcome}"]
             run.errors += 1
         if not runs and outcome in ("timeout", "crashed"):

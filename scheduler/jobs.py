@@ -48,10 +48,14 @@ class SourceResult:
     articles_seen: int = 0
 
     listing_failures: int = 0
+    stopped: bool = False  # cut short by a stop (SIGTERM/SIGINT): says nothing about the site
 
     @property
     def outcome(self) -> str:
-        """ok; partial (some articles failed); incomplete (a listing failed: next run pages deeper); failed."""
+        """ok; partial (some articles failed); incomplete (a listing failed: next run pages deeper);
+        failed; stopped (cut short before it could finish)."""
+        if self.stopped:
+            return "stopped"
         if self.failed:
             return "failed"
         if self.listing_failures:
@@ -162,6 +166,7 @@ def _result(source: str, crawler: Crawler) -> SourceResult:
         missing_fields=dict(spider.report.missing_fields),
         articles_seen=spider.report.articles_seen,
         listing_failures=spider.report.listing_failures,
+        stopped=stats.get_value("finish_reason") == "shutdown",
     )
 
 

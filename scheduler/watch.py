@@ -17,23 +17,42 @@ from storage.subscriptions import IncidentRepository
 log = logging.getLogger(__name__)
 
 
+FAILED = ("failed", "timeout", "crashed")
+HEALTHY = ("ok", "partial", "incomplete")
+
+
+def is_recovery(run: CrawlRun) -> bool:
+    """A run that shows the site working: it ended on its own and fetched at least one page.
+
+    A run cut short by the daemon's stop ('stopped') or one that fetched nothing (every answer an
+    error page, or nothing asked) says nothing about the site, so it neither fails nor recovers.
+    """
+    return run.outcome in HEALTHY and run.pages > 0
+
+
+def judged_runs(runs: list[CrawlRun]) -> list[CrawlRun]:
+    """The runs that tell something about a source's health, newest first."""
+    return [r for r in runs if r.outcome in FAILED or is_recovery(r)]
+
+
 def problems(runs: list[CrawlRun], settings: Any) -> dict[str, str]:
     """What is wrong with a source, judged from its latest runs (newest first): kind -> detail."""
     found: dict[str, str] = {}
+    runs = judged_runs(runs)
     if not runs:
         return found
     latest = runs[0]
     failing = 0
     for run in runs:
-        if run.outcome not in ("failed", "timeout", "crashed"):
+        if run.outcome not in FAILED:
             break
         failing += 1
     if failing >= settings.incident_failed_runs:
         found["failing"] = (
             f"{failing} runs in a row failed; last error: {(latest.error_messages or ['?'])[0]}"
         )
-    previous = next((r for r in runs[1:] if r.outcome in ("ok", "partial", "incomplete")), None)
-    if previous is not None and latest.outcome in ("ok", "partial", "incomplete"):
+    previous = next((r for r in runs[1:] if is_recovery(r)), None)
+    if previous is not None and is_recovery(latest):
         emptied = [url for url, n in latest.section_links.items() if not n and previous.section_links.get(url)]
         if emptied:
             found["empty_section"] = "listing pages that used to yield article links yield none: " + ", ".join(emptied)
@@ -48,17 +67,19 @@ def problems(runs: list[CrawlRun], settings: Any) -> dict[str, str]:
 
 
 def evaluate_source(factory: sessionmaker[Session], source: str, settings: Any, now: dt.datetime) -> None:
-    """Open an incident per new problem of a source; close those that went away."""
+    """Open an incident per new problem of a source; close those that a real recovery shows gone."""
     with factory.begin() as session:
         repo = IncidentRepository(session)
-        runs = list(repo.recent_runs(source, max(settings.incident_failed_runs, 2) + 1))
+        # stopped and empty runs are passed over, so look further back than the rules need
+        runs = list(repo.recent_runs(source, 3 * (max(settings.incident_failed_runs, 2) + 1)))
         found = problems(runs, settings)
         open_by_kind = {i.kind: i for i in repo.open(source)}
         for kind, detail in found.items():
             if kind not in open_by_kind:
                 repo.start(source, kind, detail, now)
                 log.warning("incident opened: source=%s kind=%s %s", source, kind, detail)
-        if runs and runs[0].outcome in ("ok", "partial", "incomplete", "failed", "timeout", "crashed"):
+        judged = judged_runs(runs)
+        if judged and is_recovery(judged[0]):
             for kind, incident in open_by_kind.items():
                 if kind not in found and kind != "smtp":
                     incident.closed_at = now
