@@ -27,7 +27,7 @@ def is_recovery(run: CrawlRun) -> bool:
     A run cut short by the daemon's stop ('stopped') or one that fetched nothing (every answer an
     error page, or nothing asked) says nothing about the site, so it neither fails nor recovers.
     """
-    return run.outcome in HEALTHY and run.pages > 0
+    return run.outcome in HEALTHY and (run.pages or 0) > 0
 
 
 def judged_runs(runs: list[CrawlRun]) -> list[CrawlRun]:

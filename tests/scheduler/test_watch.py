@@ -13,9 +13,10 @@ T = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
 
 
 def run(outcome: str = "ok", links: dict | None = None, missing: dict | None = None, seen: int = 10,
-        error: str = "connection refused") -> CrawlRun:
+        error: str = "connection refused", pages: int | None = None) -> CrawlRun:
+    fetched = pages if pages is not None else (0 if outcome in ("failed", "timeout", "crashed") else 5)
     return CrawlRun(source="vtcnews", started_at=T, finished_at=T, outcome=outcome, section_links=links or {},
-                    missing_fields=missing or {}, articles_seen=seen, error_messages=[error])
+                    missing_fields=missing or {}, articles_seen=seen, error_messages=[error], pages=fetched)
 
 
 def test_failures_in_a_row() -> None:
@@ -40,3 +41,13 @@ def test_a_jump_in_articles_missing_a_field() -> None:
     found = problems([broken, healthy], SETTINGS)
     assert set(found) == {"missing_fields"} and "50%" in found["missing_fields"]
     assert problems([healthy, healthy], SETTINGS) == {}
+
+
+def test_a_stopped_run_or_one_that_fetched_nothing_is_no_recovery() -> None:
+    """The daemon's stop cutting a crawl short, or a run that got only error pages, does not end 'failing'."""
+    failing = [run("failed"), run("failed"), run("failed")]
+    assert set(problems([run("stopped", pages=0), *failing], SETTINGS)) == {"failing"}
+    assert set(problems([run("failed"), run("stopped", pages=2), run("failed"), run("failed")], SETTINGS)) == {"failing"}
+    assert set(problems([run("ok", pages=0, seen=0), *failing], SETTINGS)) == {"failing"}
+    assert set(problems([run("partial", pages=0, seen=0), *failing], SETTINGS)) == {"failing"}
+    assert problems([run("ok"), *failing], SETTINGS) == {}  # a run that fetched pages is a recovery
