@@ -16,6 +16,8 @@ from crawler.cooperation.dates import _find_dates, find_dates, parse_date, resol
 from crawler.cooperation.normalize import fold, normalize
 from crawler.cooperation.parties import (
     FOREIGN,
+    KOREA,
+    _KOREA_AFTER,
     KR_PLACES,
     VIETNAM,
     VN_PLACES,
@@ -84,6 +86,10 @@ def parse_article(
     title_n = normalize(title or "")
     text = normalize("\n\n".join(p for p in (sapo, body) if p))
     candidates = _candidates(title_n, text, published)
+    if not candidates:
+        read = read_document(title_n, text, published)
+        if read is not None and accept_document_event(read.features):
+            candidates = [read.candidate]
     events = _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower())))
     topics = topics_of(title_n + " " + text)
     people = _signatories(text)
@@ -224,6 +230,7 @@ def _from_sentence(
     kr = [m for m in orgs if m.country == "KR"]
     if FOREIGN.search(sentence):  # another country is in play: only surely Vietnamese bodies count
         vn = [m for m in vn if _surely_vietnamese(m)]
+        kr = [m for m in kr if surely_korean(m, sentence)]
     if not vn or not kr:
         return []
     date = None if in_title else (_sentence_date(sentence, published) or lead_date)
@@ -262,6 +269,14 @@ def _signatories_of(cand: Candidate, people: list[tuple[str, str]]) -> tuple[str
 def _aliases(mention: Mention) -> tuple[str, ...]:
     known = lookup(mention.canonical) if mention.canonical else None
     return (known.name, *known.aliases) if known else ()
+
+
+def surely_korean(mention: Mention, sentence: str) -> bool:
+    """Korean by what the text says (a country word, a Korean place, the gazetteer), not by spelling alone."""
+    if mention.canonical or KOREA.search(mention.name):
+        return True
+    words = set(re.findall(r"[A-Za-z]+", mention.name))
+    return bool(words & KR_PLACES) or bool(_KOREA_AFTER.match(sentence[mention.end :]))
 
 
 def _surely_vietnamese(mention: Mention) -> bool:
@@ -320,6 +335,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     witness_spans = [m.span() for m in _WITNESS.finditer(sentence)]
     out: list[Mention] = []
     previous_end = -1
+    previous_venue = False
     for mention in find_orgs(sentence):
         inside_acronym = previous_end >= 0 and not sentence[previous_end:mention.start].strip(" (")
         between = sentence[previous_end:mention.start] if previous_end >= 0 else ""
@@ -333,7 +349,10 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
         )
+        place_venue = place_venue or (  # 'tại thành phố Goyang, tỉnh Gyeonggi': both are the venue
+            previous_venue and between.strip() == "," and bool(_PLACE_QUALIFIER.match(mention.name)))
         previous_end = mention.end
+        previous_venue = place_venue or venue
         if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or any(a <= mention.start < b for a, b in witness_spans):
             continue
         out.append(mention)
@@ -435,3 +454,97 @@ def _union(first: list[Mention], more: list[Mention]) -> list[Mention]:
 
 def _parties(mentions: list[Mention]) -> tuple[Party, ...]:
     return tuple(Party(name=m.name, acronym=m.acronym) for m in _union([], mentions))
+
+
+# ---------------------------------------------------------------- reading the article as a whole
+
+_SEMINAR = re.compile(
+    r"hội thảo|diễn đàn|tọa đàm|hội nghị|khai trương|khánh thành|khởi công|lễ trao|trao tặng|tốt nghiệp|"
+    r"hội chợ|triển lãm|lễ hội|giải đấu|khai giảng|ra mắt|công bố|hội trại|festival|ngày hội"
+)
+_LEADERS = re.compile(r"tổng bí thư|chủ tịch nước|thủ tướng|tổng thống|chủ tịch quốc hội")
+_UNNAMED = re.compile(r"(?:các|một số|nhiều)\s+(?:doanh nghiệp|nhà đầu tư|công ty|đối tác|tổ chức)|đoàn doanh nghiệp")
+_MULTILATERAL = re.compile(r"ASEAN|APEC|G20|Mekong|các nước|đa phương|quốc tế lần")
+_DPRK = re.compile(r"triều tiên|bình nhưỡng|chdcnd")
+LEAD_SENTENCES = 8
+
+
+@dataclass
+class DocumentReading:
+    """The event an article tells across its headline and lead, with what the gate judges it by."""
+
+    candidate: Candidate
+    features: dict[str, float]
+
+
+def read_document(title: str, text: str, published: dt.date | None) -> DocumentReading | None:
+    """The parties from the headline and lead, the trigger and day from the lead's sentences.
+
+    For stories that never put both sides and the verb in one sentence: 'X và Y (Hàn Quốc) hợp tác …'
+    in the headline, 'Tại buổi làm việc, …' or 'Chiều 5/3, hai bên đã ký …' further down.
+    """
+    sentences = [s for p in text.split("\n\n") for s in split_sentences(p)][:LEAD_SENTENCES]
+    lines = ([title] if title else []) + sentences
+    triggers = [(i, k) for i, line in enumerate(lines) if (k := _event_type(line)) is not None]
+    if not triggers:
+        return None
+    settled = [(i, k) for i, k in triggers
+               if not _FUTURE.search(lines[i].lower()) and not _is_background(lines[i], published)]
+    trigger_at, kind = (settled or triggers)[0]
+    vn: list[Mention] = []
+    kr: list[Mention] = []
+    foreign_story = bool(FOREIGN.search(" ".join(lines[:3])))
+    sides_from_title = 0.0
+    for i, line in enumerate(lines[: max(trigger_at + 2, 3)]):
+        orgs = _parties_in(line)
+        line_vn = [m for m in orgs if m.country == "VN"]
+        line_kr = [m for m in orgs if m.country == "KR"]
+        if FOREIGN.search(line) or foreign_story:
+            line_vn = [m for m in line_vn if _surely_vietnamese(m)]
+            line_kr = [m for m in line_kr if surely_korean(m, line)]
+        if i == 0 and title:
+            sides_from_title = float(bool(line_vn)) + float(bool(line_kr))
+        vn = vn or line_vn
+        kr = kr or line_kr
+    if not vn or not kr:
+        return None
+    trigger = lines[trigger_at]
+    lower_lead = " ".join(lines[:4]).lower()
+    date = None if (title and trigger_at == 0) else _sentence_date(trigger, published)
+    if date is None:
+        date = next((d for line in sentences[:2] if _event_type(line) and (d := _sentence_date(line, published))), None)
+    candidate = Candidate(kind, date, vn, kr, _location(trigger, vn), trigger)
+    features = {
+        f"type={kind.value}": 1.0,
+        "trigger_future": float(bool(_FUTURE.search(trigger.lower()))),
+        "trigger_background": float(_is_background(trigger, published)),
+        "triggers_in_lead": min(len(triggers), 4) / 4,
+        "trigger_in_title": float(bool(title) and trigger_at == 0),
+        "trigger_position": float(trigger_at) / LEAD_SENTENCES,
+        "trigger_is_elaboration": float(bool(_ELABORATION.search(trigger.lower()))),
+        "trigger_has_both_sides_word": float(bool(_BOTH_SIDES.search(trigger.lower()))),
+        "sides_from_title": sides_from_title / 2,
+        "kr_says_korea": float(any(KOREA_WORD.search(m.name) for m in kr)),
+        "kr_known": float(any(m.canonical for m in kr)),
+        "vn_known": float(any(m.canonical for m in vn)),
+        "foreign_in_lead": float(bool(FOREIGN.search(" ".join(lines[:4])))),
+        "dprk": float(bool(_DPRK.search(lower_lead))),
+        "multilateral": float(bool(_MULTILATERAL.search(" ".join(lines[:4])))),
+        "seminar_in_title": float(bool(_SEMINAR.search(title.lower()))) if title else 0.0,
+        "seminar_in_trigger": float(bool(_SEMINAR.search(trigger.lower()))),
+        "leaders_in_trigger": float(bool(_LEADERS.search(trigger.lower()))),
+        "unnamed_partner": float(bool(_UNNAMED.search(lower_lead))),
+        "dated": float(date is not None),
+        "bias": 1.0,
+    }
+    return DocumentReading(candidate, features)
+
+
+KOREA_WORD = re.compile(r"Hàn Quốc|Korea")
+
+
+def accept_document_event(features: dict[str, float]) -> bool:
+    """The learned gate: is the article-level reading a real event? (see learn/gate.py)"""
+    from crawler.cooperation.learn.gate import accept
+
+    return accept(features)

@@ -20,7 +20,12 @@ HEADS = [
     "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "ĐHQG", "ĐH",
     "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng",
     "Quỹ", "Cơ quan", "Văn phòng", "Bệnh viện", "Khu công nghệ cao", "Khu Công nghệ cao",
-    "Công viên", "Quận", "Huyện", "trường đại học", "đại học", "tập đoàn", "công ty", "hiệp hội", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.",
+    "Công viên", "Quận", "Huyện", "quận", "huyện", "Ủy ban", "Hãng thông tấn", "Hãng", "Thông tấn xã",
+    "Đài Truyền hình", "Đài Phát thanh", "Đài", "Nhà xuất bản", "Tổ chức", "Khoa", "Vụ", "Chi cục",
+    "Khu công nghiệp", "Khu Công nghiệp", "Khu kinh tế", "Phòng Thương mại và Công nghiệp", "Phòng Thương mại",
+    "Liên minh", "Mạng lưới", "Nhà máy", "Bảo tàng", "Thư viện", "Tòa án", "Viện Kiểm sát", "Công an",
+    "Bộ Tư lệnh", "Cảnh sát", "Đảng ủy", "Tỉnh đoàn", "Thành đoàn", "Trung ương Đoàn", "Ban Chỉ đạo",
+    "Ban", "Câu lạc bộ", "Doanh nghiệp", "Tạp chí", "Báo", "trường đại học", "đại học", "tập đoàn", "công ty", "hiệp hội", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.",
 ]
 PLACE_HEADS = {"tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Quận", "Huyện"}
 _HEAD_RE = re.compile(
@@ -33,6 +38,25 @@ _STOP_WORDS = set(
     một ông bà chứng đại diện cũng thì mà nên như hướng trên dưới giữa ngày sáng chiều tối hôm năm
     tháng lần thực hỗ tham dự phát biểu cho biết nêu nhấn khẳng đồng chí ra lễ buổi""".split()
 )
+# verbs that end a name when they are written in lower case ('Trường ĐH FPT hợp tác ĐH Gachon')
+_LOWER_VERBS = set(
+    """hợp thúc tăng kỳ góp mở chia bàn thảo cam ghi đánh gửi mời đón chào dẫn đi sang nhận kêu
+    trình tiến triển bắt ký kết xúc hướng chuẩn thống gồm bao tiếp""".split()
+)
+_HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
+_VN_SURNAMES = set(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai Trịnh
+    Lâm Tạ Cao Châu Lưu Tô Thái Vương Quách Kiều Triệu Tăng Phùng Nghiêm Lại Thân Hứa Khúc Hầu Chu Từ Văn""".split()
+)
+_PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy",
+                       "Quận ủy", "Huyện ủy", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Sở", "Công an"}
+
+
+def _ends_with_place(name: str) -> bool:
+    return any(name.endswith(place) for place in VN_PLACES | KR_PLACES)
+
+
+_NHAN_FRAMING = re.compile(r"\s*(?:dịp|chuyến|kỷ niệm|sự kiện|ngày)\b")
 _ACRONYM = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9&.-]{1,14}$")
 _ROMAN_KR = re.compile(
     r"(?:eo|eu|ae|oe|yeo|yu|yo|gy|gw|jj|kk|oo|ung$|ju$|gu$|buk$|nam$|do$|won$|san$|jeon|cheon|je$)"
@@ -52,11 +76,11 @@ KR_PLACES = set(
 )
 FOREIGN = re.compile(
     r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
-    r"Ấn Độ|Triều Tiên|CHDCND|Lào|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
+    r"Ấn Độ|Triều Tiên|CHDCND|Lào(?! Cai)|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
     r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc"
 )
 KOREA = re.compile(r"Hàn Quốc|\bHàn\b|Korea|\bKR\b")
-_KOREA_AFTER = re.compile(r"\s*\((?:Hàn Quốc|Korea)\)")
+_KOREA_AFTER = re.compile(r"\s*(?:\([^()]{0,80}?(?:Hàn Quốc|Korea)[^()]{0,20}\)|của Hàn Quốc|tại Hàn Quốc)")
 _FOREIGN_AFTER = re.compile(r"\s*\((?:" + FOREIGN.pattern + r")\)")
 VIETNAM = re.compile(r"Việt Nam|\bViệt\b|Vietnam")
 VN_PLACES = set(
@@ -136,13 +160,53 @@ def classify(name: str, context_after: str = "") -> str:
     words = [w for w in re.findall(r"[^\W\d_]+", name) if w.isascii()]
     if any(w in KR_PLACES for w in words):
         return "KR"
-    if any(len(w) >= 4 and w[0].isupper() and _ROMAN_KR.search(w.lower()) and w.lower() not in _ENGLISH
-           and not _VN_SYLLABLE.match(w.lower()) for w in words):
+    if any(len(w) >= 4 and w[0].isupper() and not w.isupper() and w.lower() not in _ENGLISH
+           and not _VN_SYLLABLE.match(w.lower()) and (_ROMAN_KR.search(w.lower()) or looks_korean(w)) for w in words):
         return "KR"
     proper = [w for w in re.findall(r"[^\W\d_]+", _without_head(name)) if w[0].isupper()]
     if proper and all(w.isascii() and not w.isupper() and not _VN_SYLLABLE.match(w.lower()) for w in proper):
         return "XX"  # only foreign-looking proper names (Farmstaff, Hana Micron): nationality unknown
     return "VN"
+
+
+_RR_INITIALS = ("kk", "tt", "pp", "ss", "jj", "ch", "ky", "g", "n", "d", "r", "m", "b", "s", "j", "k", "t", "p", "h", "l", "")
+_RR_VOWELS = ("yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui",
+              "oo", "ee", "ou", "a", "e", "o", "u", "i")
+_RR_FINALS = ("ng", "k", "n", "t", "l", "m", "p", "g", "b", "")
+
+
+@lru_cache(maxsize=4096)
+def korean_syllables(word: str) -> int:
+    """How many Revised Romanization syllables the word splits into (0: it does not split)."""
+    word = word.lower()
+    best: dict[int, int] = {0: 0}
+    for i in range(len(word)):
+        if i not in best:
+            continue
+        for ini in _RR_INITIALS:
+            if not word.startswith(ini, i):
+                continue
+            for vow in _RR_VOWELS:
+                j = i + len(ini)
+                if not word.startswith(vow, j):
+                    continue
+                for fin in _RR_FINALS:
+                    k = j + len(vow)
+                    if word.startswith(fin, k):
+                        end = k + len(fin)
+                        best[end] = max(best.get(end, 0), best[i] + 1)
+    return best.get(len(word), 0)
+
+
+def looks_korean(word: str) -> bool:
+    """A romanised Korean word ('Hanyang', 'Gachon', 'Gyeonggi-do'), not a Vietnamese syllable or English."""
+    parts = [p for p in word.split("-") if p]
+    if not parts or not word[:1].isupper() or word.isupper() or not word.isascii():
+        return False
+    lower = word.lower()
+    if lower in _ENGLISH or (len(parts) == 1 and _VN_SYLLABLE.match(lower)):
+        return False
+    return sum(korean_syllables(p) for p in parts) >= 2 and all(korean_syllables(p) for p in parts)
 
 
 def _without_head(name: str) -> str:
@@ -152,7 +216,12 @@ def _without_head(name: str) -> str:
 
 _ENGLISH = {"technology", "university", "group", "bank", "fund", "agency", "industrial", "park", "corporation",
             "institute", "research", "saigon", "fpt", "vinfast", "viettel", "vingroup", "good", "school", "food",
-            "book", "room", "green", "pool", "zoom", "cloud", "global", "young", "strong"}
+            "book", "room", "green", "pool", "zoom", "cloud", "global", "young", "strong", "golden", "media", "smart",
+            "holdings", "home", "land", "sun", "sky", "link", "line", "one", "plus", "king", "man", "son", "tech",
+            "bio", "pharma", "energy", "digital", "partners", "capital", "solutions", "holding", "hub", "data",
+            "nano", "robotics", "motor", "motors", "air", "airlines", "mobile", "telecom", "tower", "mall",
+            "academy", "college", "hospital", "center", "centre", "medical", "korea", "korean", "vietnam", "asia",
+            "international", "national", "city", "hanoi", "danang", "haiphong", "cantho", "halong", "sapa", "namdinh", "power", "steel", "design", "studio", "games", "game", "music"}
 
 
 def find_orgs(sentence: str) -> list[Mention]:
@@ -163,6 +232,7 @@ def find_orgs(sentence: str) -> list[Mention]:
 @lru_cache(maxsize=2048)  # one sentence is looked at by several rules
 def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     mentions = _gazetteer_mentions(sentence)
+    mentions += [m for m in _title_mentions(sentence) if not any(o.start <= m.start < o.end for o in mentions)]
     for match in _HEAD_RE.finditer(sentence):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
@@ -171,6 +241,45 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
             mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return tuple(_drop_nested(mentions))
+
+
+_CAP = r"[A-ZĐ][\wÀ-ỹ&.-]*"
+_PLACE_NAME = rf"{_CAP}(?:[ -]{_CAP})?"
+_KR_SURNAMES = set(
+    """Kim Lee Park Choi Jung Jeong Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong
+    Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Na Jin Ji Um Chae Won
+    Chun Bang Gong Hyun Yeo Chu Do Seok Pyo Myung Gil Yeon Ban Wang Ok Yook Maeng Tak Yeom Kil Rhee Chung
+    Choo Yim Pyun Ryoo Roh Suh Shim Sim Cheon Byun Byeon Uh Kook Bong""".split()
+)
+# officials standing for their organisation (rule 5: parties are organisations, not people)
+_TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<!Nguyên )(?:Phó )?Đại sứ(?! quán)(?: đặc mệnh toàn quyền)?\s+(?P<c>Hàn Quốc|Việt Nam)"
+                r"(?P<at>\s+tại\s+(?:Việt Nam|Hàn Quốc|Hà Nội|Seoul))?"), "Đại sứ quán {c}{at}"),
+    (re.compile(r"(?<!Nguyên )(?:Phó )?Tổng Lãnh sự(?! quán)\s+(?P<c>Hàn Quốc|Việt Nam)"
+                r"(?P<at>\s+tại\s+(?:TP\.?\s?HCM|TP\.? Hồ Chí Minh|Thành phố Hồ Chí Minh|Đà Nẵng|Busan))?"),
+     "Tổng Lãnh sự quán {c}{at}"),
+    (re.compile(rf"(?<!Nguyên )(?:Phó )?Thị trưởng\s+(?:thành phố\s+|TP\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
+    (re.compile(rf"(?<!Nguyên )(?:Phó )?Tỉnh trưởng\s+(?:tỉnh\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
+    (re.compile(rf"(?<!Nguyên )(?:Phó )?Quận trưởng\s+(?:quận\s+)?(?P<p>{_PLACE_NAME})"), "quận {p}"),
+    (re.compile(rf"(?<!Nguyên )(?:Phó )?Huyện trưởng\s+(?:huyện\s+)?(?P<p>{_PLACE_NAME})"), "huyện {p}"),
+]
+
+
+def _title_mentions(sentence: str) -> list[Mention]:
+    """Organisations named only through an official's title ('Thị trưởng thành phố Suwon Lee Jae Jun')."""
+    out: list[Mention] = []
+    for pattern, template in _TITLE_ORGS:
+        for match in pattern.finditer(sentence):
+            groups = {k: (v or "") for k, v in match.groupdict().items()}
+            place = groups.get("p", "")
+            words = place.split()
+            if len(words) == 2 and words[1] in _KR_SURNAMES | {"Nguyễn", "Trần", "Lê", "Phạm"}:
+                place = words[0]  # 'Suwon Lee': the place, then the official's name
+                groups["p"] = place
+            end = match.start("p") + len(place) if "p" in groups else match.end()
+            name = template.format(**groups)
+            out.append(Mention(match.start(), end, name, None, classify(name, sentence[end:])))
+    return out
 
 
 def _gazetteer_mentions(sentence: str) -> list[Mention]:
@@ -230,13 +339,28 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if gap.strip() or taken >= 10:
             break
         lower = word.lower()
-        if lower in _STOP_WORDS and lower not in {"và"}:
+        after = sentence[start + len(head) + tok.end() :]
+        if lower == "nhân" and not _NHAN_FRAMING.match(after):
+            pass  # 'hạt nhân', 'nguồn nhân lực': part of the name
+        elif lower == "hội" and not _HOI_EVENT.match(after):
+            pass  # 'Xã hội', 'Hội đồng': part of the name; 'hội đàm', 'hội thảo' end it
+        elif word.islower() and taken and _ends_with_place(sentence[start:name_end]):
+            break  # 'tỉnh Khánh Hòa nỗ lực …': a place completes the name
+        elif word in _VN_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper() and (
+            _ends_with_place(sentence[start:name_end]) or (taken == 0 and head in _PLACE_TAKING_HEADS)
+        ):
+            break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
+        elif lower in _STOP_WORDS and lower not in {"và"}:
+            break
+        if word.islower() and lower in _LOWER_VERBS and taken:
             break
         if lower == "và":
             nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-            if not nxt or not nxt[0].isupper() or _HEAD_RE.match(nxt) or _HEAD_RE.match(
+            previous = tokens[i - 1].group(0) if i else ""
+            descriptive = previous.islower() and nxt.islower() and nxt not in _STOP_WORDS | _LOWER_VERBS
+            if not descriptive and (not nxt or not nxt[0].isupper() or _HEAD_RE.match(nxt) or _HEAD_RE.match(
                 sentence[start + len(head) + tokens[i + 1].start() :]
-            ):
+            )):
                 break
         if word.endswith(".") and not re.match(r"^(TP|Tp)\.$", word):
             name_end = start + len(head) + tok.start() + len(word) - 1
@@ -244,7 +368,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break
         name_end = start + len(head) + tok.end()
         taken += 1
-    name = _cut_person_after_place(sentence[start:name_end].strip(" -"))
+    name = _TRAILING.sub("", _cut_person_after_place(sentence[start:name_end].strip(" -")))
     name_end = start + len(name)
     if taken == 0 or not _specific(name, head):
         return None
@@ -256,8 +380,14 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     return Mention(start, name_end, name, acronym, country)
 
 
+_TRAILING = re.compile(r"(?:\s+(?:và|của|tại|với|cùng|và các))+$")
+
+
 def _cut_person_after_place(name: str) -> str:
     """'UBND thành phố Đà Nẵng Huỳnh Đức Thơ' -> 'UBND thành phố Đà Nẵng' (a name follows the title)."""
+    korean = re.search(r"(?:thành phố|Thành phố|tỉnh|Tỉnh|quận|Quận|huyện|Huyện|TP\.?)\s+[A-Z][\w-]*(?=\s+([A-Z]\w*)\b)", name)
+    if korean and korean.group(1) in _KR_SURNAMES:
+        return name[: korean.end()]
     for place in VN_PLACES:
         at = name.find(place)
         if at > 0:

@@ -1,0 +1,71 @@
+"""Figures for `python3 dev.py score`: the parser on the development part, on the held-out part, and a
+5-fold cross-validated estimate in which the gate of each fold never saw the fold's articles.
+
+The scoring itself is ../shared/tools/score_extraction.py, run on prediction files written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sklearn.model_selection import StratifiedKFold
+
+from crawler.cooperation.learn import gate
+from crawler.cooperation.learn.data import Article, sets, shared_dir
+from crawler.cooperation.learn.train import SEED, examples, fit
+from crawler.cooperation.parser import parse_article
+
+
+def predict(article: Article) -> dict[str, Any]:
+    """One line of `coopwatch extract`'s output."""
+    published = dt.date.fromisoformat(article["published_at"]) if article.get("published_at") else None
+    result = parse_article(article.get("title"), "", article.get("text") or "", published, article.get("url"))
+    return {"id": article["id"], "relevant": result.relevant,
+            "events": [json.loads(e.model_dump_json()) for e in result.events]}
+
+
+def cross_validated(articles: list[Article], folds: int = 5) -> list[dict[str, Any]]:
+    """Predictions for every article by a gate trained on the other folds."""
+    out: dict[str, dict[str, Any]] = {}
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    strata = [int(bool(a["relevant"])) for a in articles]
+    for train_at, test_at in splitter.split(articles, strata):
+        with gate.accepting_all():
+            features, labels = examples([articles[i] for i in train_at])
+        with gate.weights_of(fit(features, labels)):
+            for i in test_at:
+                out[articles[i]["id"]] = predict(articles[i])
+    return [out[a["id"]] for a in articles]
+
+
+def score(label: str, articles: list[Article], predictions: list[dict[str, Any]]) -> str:
+    scorer = shared_dir() / "tools" / "score_extraction.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, pred = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        gold.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+        pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), encoding="utf-8")
+        done = subprocess.run([sys.executable, str(scorer), str(gold), "--pred", str(pred)],
+                              capture_output=True, text=True, check=True)
+    lines = [line for line in done.stdout.splitlines() if not line.startswith("miss ")]
+    return f"== {label}: {len(articles)} articles\n" + "\n".join(lines)
+
+
+def main() -> int:
+    named = sets()
+    print(score("development part (seeds + dev + 4/5 of train; the rules were written on it)",
+                named["develop"], [predict(a) for a in named["develop"]]))
+    print(score("held-out part (1/5 of train, never read while developing)",
+                named["held_out"], [predict(a) for a in named["held_out"]]))
+    print(score("5-fold cross-validated (development part; each fold's gate trained without it)",
+                named["develop"], cross_validated(named["develop"])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
