@@ -40,8 +40,7 @@ _STOP_WORDS = set(
 )
 # verbs that end a name when they are written in lower case ('Trường ĐH FPT hợp tác ĐH Gachon')
 _LOWER_VERBS = set(
-    """hợp thúc tăng kỳ góp mở chia bàn thảo cam ghi đánh gửi mời đón chào dẫn đi sang nhận kêu
-    trình tiến triển bắt ký kết xúc hướng chuẩn thống gồm bao tiếp""".split()
+    """hợp thúc tăng kỳ góp bàn thảo cam ghi gửi mời đón chào dẫn đi sang kêu bắt ký gồm bao""".split()
 )
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
 _VN_SURNAMES = set(
@@ -50,6 +49,24 @@ _VN_SURNAMES = set(
 )
 _PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy",
                        "Quận ủy", "Huyện ủy", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Sở", "Công an"}
+
+
+_NAMED_AFTER_PEOPLE = {"Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "ĐH", "Học viện", "Bệnh viện",
+                       "Quỹ", "trường đại học", "đại học", "Công viên", "Bảo tàng", "Thư viện"}
+
+
+def _person_starts(word: str, rest: list[re.Match[str]]) -> bool:
+    """A surname followed by two or more capitalised syllables (or one hyphenated given name)."""
+    following = []
+    for tok in rest[:3]:
+        if not tok.group(0)[:1].isupper():
+            break
+        following.append(tok.group(0))
+    if word in _VN_SURNAMES:
+        return len(following) >= 2
+    if word in _KR_SURNAMES:
+        return len(following) >= 2 or (len(following) == 1 and "-" in following[0])
+    return False
 
 
 def _ends_with_place(name: str) -> bool:
@@ -346,6 +363,8 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             pass  # 'Xã hội', 'Hội đồng': part of the name; 'hội đàm', 'hội thảo' end it
         elif word.islower() and taken and _ends_with_place(sentence[start:name_end]):
             break  # 'tỉnh Khánh Hòa nỗ lực …': a place completes the name
+        elif taken and head not in _NAMED_AFTER_PEOPLE and _person_starts(word, tokens[i + 1 :]):
+            break  # 'Bộ Nội vụ Phạm Thị Thanh Trà', 'Bộ Quốc phòng Hàn Quốc Shin Beom-chul'
         elif word in _VN_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper() and (
             _ends_with_place(sentence[start:name_end]) or (taken == 0 and head in _PLACE_TAKING_HEADS)
         ):
