@@ -485,7 +485,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> DocumentR
     For stories that never put both sides and the verb in one sentence: 'X và Y (Hàn Quốc) hợp tác …'
     in the headline, 'Tại buổi làm việc, …' or 'Chiều 5/3, hai bên đã ký …' further down.
     """
-    sentences = [s for p in text.split("\n\n") for s in split_sentences(p)][:LEAD_SENTENCES]
+    all_sentences = [s for p in text.split("\n\n") for s in split_sentences(p)]
+    sentences = all_sentences[:LEAD_SENTENCES]
     lines = ([title] if title else []) + sentences
     triggers = [(i, k) for i, line in enumerate(lines) if (k := _event_type(line)) is not None]
     if not triggers:
@@ -508,6 +509,17 @@ def read_document(title: str, text: str, published: dt.date | None) -> DocumentR
             sides_from_title = float(bool(line_vn)) + float(bool(line_kr))
         vn = vn or line_vn
         kr = kr or line_kr
+    far = 0.0
+    if bool(vn) != bool(kr):  # one side named only further down ('Về phía Hàn Quốc có ông X, Chủ tịch Viện Y')
+        for line in all_sentences:
+            orgs = _parties_in(line)
+            if not kr:
+                kr = [m for m in orgs if m.country == "KR" and surely_korean(m, line)][:1]
+            if not vn and not FOREIGN.search(line):
+                vn = [m for m in orgs if m.country == "VN"][:1]
+            if vn and kr:
+                far = 1.0
+                break
     if not vn or not kr:
         return None
     trigger = lines[trigger_at]
@@ -526,6 +538,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> DocumentR
         "trigger_is_elaboration": float(bool(_ELABORATION.search(trigger.lower()))),
         "trigger_has_both_sides_word": float(bool(_BOTH_SIDES.search(trigger.lower()))),
         "sides_from_title": sides_from_title / 2,
+        "side_named_far": far,
         "kr_says_korea": float(any(KOREA_WORD.search(m.name) for m in kr)),
         "kr_known": float(any(m.canonical for m in kr)),
         "vn_known": float(any(m.canonical for m in vn)),
