@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from crawler.cooperation.learn import model
+from crawler.cooperation.learn.features import mention_features
 from crawler.cooperation.dates import _find_dates, find_dates, parse_date, resolve
 from crawler.cooperation.normalize import fold, normalize
 from crawler.cooperation.parties import (
@@ -87,10 +89,14 @@ def parse_article(
     title_n = normalize(title or "")
     text = normalize("\n\n".join(p for p in (sapo, body) if p))
     candidates = _candidates(title_n, text, published)
+    for cand, side, mentions, scored in party_choices(title_n, text, candidates):
+        kept = [m for m, f in scored if model.accept("party", f)]
+        best = max(scored, key=lambda mf: model.score("party", mf[1]))[0]
+        setattr(cand, side, [m for m in mentions if m in kept or m is best])
     if not candidates:
         read = read_document(title_n, text, published)
-        if read is not None and accept_document_event(read.features):
-            candidates = [read.candidate]
+        if read is not None:
+            candidates = [read]
     events = _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower())))
     topics = topics_of(title_n + " " + text)
     people = _signatories(text)
@@ -458,6 +464,36 @@ def _parties(mentions: list[Mention]) -> tuple[Party, ...]:
     return tuple(Party(name=m.name, acronym=m.acronym) for m in _union([], mentions))
 
 
+# ---------------------------------------------------------------- which organisations are the parties
+
+
+def party_choices(
+    title: str, text: str, candidates: list[Candidate]
+) -> list[tuple[Candidate, str, list[Mention], list[tuple[Mention, dict[str, float]]]]]:
+    """For each side of each candidate naming several organisations: each mention with its features."""
+    title_key, article_key = fold(title), fold(f"{title} {text}")
+    out = []
+    for cand in candidates:
+        for side in ("vn", "kr"):
+            mentions: list[Mention] = getattr(cand, side)
+            if len(mentions) < 2:
+                continue
+            scored = [(m, mention_features(_placed(m, cand.sentence), mentions, cand.sentence, title_key, article_key))
+                      for m in mentions]
+            out.append((cand, side, mentions, scored))
+    return out
+
+
+def _placed(mention: Mention, sentence: str) -> Mention:
+    """The mention with offsets in `sentence` (merged candidates gather mentions from several)."""
+    if sentence[mention.start : mention.end] == mention.name:
+        return mention
+    at = sentence.find(mention.name)
+    if at < 0:
+        return mention
+    return Mention(at, at + len(mention.name), mention.name, mention.acronym, mention.country, mention.canonical)
+
+
 # ---------------------------------------------------------------- reading the article as a whole
 
 _SEMINAR = re.compile(
@@ -471,15 +507,7 @@ _DPRK = re.compile(r"triều tiên|bình nhưỡng|chdcnd")
 LEAD_SENTENCES = 8
 
 
-@dataclass
-class DocumentReading:
-    """The event an article tells across its headline and lead, with what the gate judges it by."""
-
-    candidate: Candidate
-    features: dict[str, float]
-
-
-def read_document(title: str, text: str, published: dt.date | None) -> DocumentReading | None:
+def read_document(title: str, text: str, published: dt.date | None) -> Candidate | None:
     """The parties from the headline and lead, the trigger and day from the lead's sentences.
 
     For stories that never put both sides and the verb in one sentence: 'X và Y (Hàn Quốc) hợp tác …'
@@ -527,39 +555,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> DocumentR
     date = None if (title and trigger_at == 0) else _sentence_date(trigger, published)
     if date is None:
         date = next((d for line in sentences[:2] if _event_type(line) and (d := _sentence_date(line, published))), None)
-    candidate = Candidate(kind, date, vn, kr, _location(trigger, vn), trigger)
-    features = {
-        f"type={kind.value}": 1.0,
-        "trigger_future": float(bool(_FUTURE.search(trigger.lower()))),
-        "trigger_background": float(_is_background(trigger, published)),
-        "triggers_in_lead": min(len(triggers), 4) / 4,
-        "trigger_in_title": float(bool(title) and trigger_at == 0),
-        "trigger_position": float(trigger_at) / LEAD_SENTENCES,
-        "trigger_is_elaboration": float(bool(_ELABORATION.search(trigger.lower()))),
-        "trigger_has_both_sides_word": float(bool(_BOTH_SIDES.search(trigger.lower()))),
-        "sides_from_title": sides_from_title / 2,
-        "side_named_far": far,
-        "kr_says_korea": float(any(KOREA_WORD.search(m.name) for m in kr)),
-        "kr_known": float(any(m.canonical for m in kr)),
-        "vn_known": float(any(m.canonical for m in vn)),
-        "foreign_in_lead": float(bool(FOREIGN.search(" ".join(lines[:4])))),
-        "dprk": float(bool(_DPRK.search(lower_lead))),
-        "multilateral": float(bool(_MULTILATERAL.search(" ".join(lines[:4])))),
-        "seminar_in_title": float(bool(_SEMINAR.search(title.lower()))) if title else 0.0,
-        "seminar_in_trigger": float(bool(_SEMINAR.search(trigger.lower()))),
-        "leaders_in_trigger": float(bool(_LEADERS.search(trigger.lower()))),
-        "unnamed_partner": float(bool(_UNNAMED.search(lower_lead))),
-        "dated": float(date is not None),
-        "bias": 1.0,
-    }
-    return DocumentReading(candidate, features)
+    return Candidate(kind, date, vn, kr, _location(trigger, vn), trigger)
 
 
 KOREA_WORD = re.compile(r"Hàn Quốc|Korea")
-
-
-def accept_document_event(features: dict[str, float]) -> bool:
-    """The learned gate: is the article-level reading a real event? (see learn/gate.py)"""
-    from crawler.cooperation.learn.gate import accept
-
-    return accept(features)

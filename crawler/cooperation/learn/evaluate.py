@@ -1,5 +1,5 @@
 """Figures for `python3 dev.py score`: the parser on the development part, on the held-out part, and a
-5-fold cross-validated estimate in which the gate of each fold never saw the fold's articles.
+5-fold cross-validated estimate in which the model of each fold never saw the fold's articles.
 
 The scoring itself is ../shared/tools/score_extraction.py, run on prediction files written here.
 """
@@ -16,9 +16,9 @@ from typing import Any
 
 from sklearn.model_selection import StratifiedKFold
 
-from crawler.cooperation.learn import gate
+from crawler.cooperation.learn import model
 from crawler.cooperation.learn.data import Article, sets, shared_dir
-from crawler.cooperation.learn.train import SEED, examples, fit
+from crawler.cooperation.learn.train import SEED, fit, party_examples
 from crawler.cooperation.parser import parse_article
 
 
@@ -32,16 +32,17 @@ def predict(article: Article) -> dict[str, Any]:
 
 def cross_validated(articles: list[Article], folds: int = 5) -> list[dict[str, Any]]:
     """Predictions for every article by a gate trained on the other folds."""
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[int, dict[str, Any]] = {}  # by position: dev.jsonl and train.jsonl share some ids
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
     strata = [int(bool(a["relevant"])) for a in articles]
     for train_at, test_at in splitter.split(articles, strata):
-        with gate.accepting_all():
-            features, labels = examples([articles[i] for i in train_at])
-        with gate.weights_of(fit(features, labels)):
+        train = [articles[i] for i in train_at]
+        with model.accepting_all():
+            party_weights = fit(*party_examples(train))
+        with model.weights_of("party", party_weights):
             for i in test_at:
-                out[articles[i]["id"]] = predict(articles[i])
-    return [out[a["id"]] for a in articles]
+                out[i] = predict(articles[i])
+    return [out[i] for i in range(len(articles))]
 
 
 def score(label: str, articles: list[Article], predictions: list[dict[str, Any]]) -> str:
@@ -62,7 +63,7 @@ def main() -> int:
                 named["develop"], [predict(a) for a in named["develop"]]))
     print(score("held-out part (1/5 of train, never read while developing)",
                 named["held_out"], [predict(a) for a in named["held_out"]]))
-    print(score("5-fold cross-validated (development part; each fold's gate trained without it)",
+    print(score("5-fold cross-validated (development part; each fold's party model trained without it)",
                 named["develop"], cross_validated(named["develop"])))
     return 0
 

@@ -1,11 +1,11 @@
-"""Train the gate over article-level readings; report held-out and cross-validated figures.
+"""Train the party model; report its cross-validated figures.
 
     python3 dev.py train [--extra corrected.jsonl ...]
 
 Reads the development part of the annotated sets (learn/data.py; the held-out part is never used
-for training), builds each article's reading (parser.read_document), labels it by whether it matches
-an annotated event, fits a logistic regression with a fixed seed and writes learn/gate.json. The
-same data always gives the same file.
+for training), takes every organisation the rules put on a side that names several, labels it by
+whether the annotators list it as a party, fits a logistic regression with a fixed seed and writes
+learn/party.json. The same data always gives the same file.
 """
 
 from __future__ import annotations
@@ -20,19 +20,35 @@ from typing import Any
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from crawler.cooperation.learn import gate
+from crawler.cooperation.learn import model
 from crawler.cooperation.learn.data import Article, load, sets
 from crawler.cooperation.normalize import fold, normalize
-from crawler.cooperation.parser import DocumentReading, read_document
+from crawler.cooperation.parser import _candidates, party_choices
 
 SEED = 0
 C = 1.0
 RELEVANCE_LABELS = False
 
 
-def reading_of(article: Article) -> DocumentReading | None:
+def _prepared(article: Article) -> tuple[str, str, dt.date | None]:
     published = dt.date.fromisoformat(article["published_at"]) if article.get("published_at") else None
-    return read_document(normalize(article.get("title") or ""), normalize(article.get("text") or ""), published)
+    return normalize(article.get("title") or ""), normalize(article.get("text") or ""), published
+
+
+def party_examples(articles: list[Article]) -> tuple[list[dict[str, float]], list[int]]:
+    """Each organisation on a side with several, labelled by whether the annotators list it as a party."""
+    features: list[dict[str, float]] = []
+    labels: list[int] = []
+    for article in articles:
+        title, text, published = _prepared(article)
+        gold = {"vn": [p for e in article.get("events") or [] for p in e["vn_parties"]],
+                "kr": [p for e in article.get("events") or [] for p in e["kr_parties"]]}
+        for _cand, side, _mentions, scored in party_choices(title, text, _candidates(title, text, published)):
+            for mention, f in scored:
+                features.append(f)
+                labels.append(int(_matches(mention.name, gold[side])
+                                  or bool(mention.acronym and _matches(mention.acronym, gold[side]))))
+    return features, labels
 
 
 def _names(party: dict[str, Any]) -> set[str]:
@@ -49,27 +65,6 @@ def _matches(mention_name: str, gold: list[dict[str, Any]]) -> bool:
     return False
 
 
-def label(article: Article, reading: DocumentReading) -> int:
-    """1 when the reading names a Vietnamese and a Korean party of one annotated event."""
-    for event in article.get("events") or []:
-        if any(_matches(m.name, event["vn_parties"]) for m in reading.candidate.vn) and any(
-            _matches(m.name, event["kr_parties"]) for m in reading.candidate.kr
-        ):
-            return 1
-    return 0
-
-
-def examples(articles: list[Article]) -> tuple[list[dict[str, float]], list[int]]:
-    features: list[dict[str, float]] = []
-    labels: list[int] = []
-    for article in articles:
-        reading = reading_of(article)
-        if reading is not None:
-            features.append(reading.features)
-            labels.append(int(bool(article.get("relevant"))) if RELEVANCE_LABELS else label(article, reading))
-    return features, labels
-
-
 def fit(features: list[dict[str, float]], labels: list[int]) -> dict[str, float]:
     names = sorted({k for f in features for k in f if k != "bias"})
     matrix = [[f.get(n, 0.0) for n in names] for f in features]
@@ -80,14 +75,14 @@ def fit(features: list[dict[str, float]], labels: list[int]) -> dict[str, float]
     return weights
 
 
-def cross_validate(features: list[dict[str, float]], labels: list[int], folds: int = 5) -> dict[str, float]:
-    """Accuracy, precision, recall and F1 of the gate on readings it was not trained on."""
+def cross_validate(name: str, features: list[dict[str, float]], labels: list[int], folds: int = 5) -> dict[str, float]:
+    """Accuracy, precision, recall and F1 of a model on examples it was not trained on."""
     tp = fp = fn = tn = 0
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train_at, test_at in splitter.split(features, labels):
         weights = fit([features[i] for i in train_at], [labels[i] for i in train_at])
         for i in test_at:
-            said = gate.probability(weights, features[i]) >= gate.THRESHOLD
+            said = model.probability(weights, features[i]) >= model.THRESHOLD[name]
             tp += said and labels[i] == 1
             fp += said and labels[i] == 0
             fn += (not said) and labels[i] == 1
@@ -102,19 +97,21 @@ def cross_validate(features: list[dict[str, float]], labels: list[int], folds: i
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dev.py train", description=__doc__.split("\n")[0])
     parser.add_argument("--extra", type=Path, action="append", default=[], help="more annotated JSON lines")
-    parser.add_argument("--out", type=Path, default=gate.MODEL)
+    parser.add_argument("--out", type=Path, default=model.FOLDER, help="folder for gate.json and party.json")
     args = parser.parse_args(argv)
     articles = sets()["develop"] + [a for path in args.extra for a in load(path)]
-    with gate.accepting_all():
-        features, labels = examples(articles)
-    weights = fit(features, labels)
-    report = cross_validate(features, labels)
-    model = {"kind": "logistic regression over article-level readings", "threshold": gate.THRESHOLD,
-             "trained_on": {"articles": len(articles), "readings": len(labels), "positive": sum(labels)},
-             "cross_validated_gate": report, "weights": dict(sorted(weights.items()))}
-    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(labels)} readings ({sum(labels)} events) from {len(articles)} articles; "
-          f"5-fold gate {report}")
+    with model.accepting_all():
+        built = {"party": party_examples(articles)}
+    for name, (features, labels) in built.items():
+        weights = fit(features, labels)
+        report = cross_validate(name, features, labels)
+        data = {"threshold": model.THRESHOLD[name], "cross_validated": report,
+                "trained_on": {"articles": len(articles), "examples": len(labels), "positive": sum(labels)},
+                "weights": dict(sorted(weights.items()))}
+        out = args.out / f"{name}.json"
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {out}: {len(labels)} examples ({sum(labels)} positive) from {len(articles)} articles; "
+              f"5-fold {report}")
     return 0
 
 
