@@ -75,9 +75,14 @@ def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
     return day
 
 
+_RANGE_START = re.compile(r"\btừ\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+
+
 def parse_date(text: str, published: dt.date | None) -> dt.date | None:
-    """The first day-precise date in `text`, resolved against `published`."""
+    """The first day-precise date in `text`, resolved against `published`; a range gives none."""
     for mention in find_dates(text):
+        if _RANGE_START.search(text[max(0, mention.start - 30) : mention.start]):
+            continue  # 'từ ngày 3 đến ngày 5/6': a trip, not one day
         day = resolve(mention, published)
         if day is not None:
             return day

@@ -157,7 +157,12 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
     for paragraph in text.split("\n\n"):
         lead_date: dt.date | None = None
         pending: Candidate | None = None  # a dated trigger naming one side; the next sentence may name the other
+        listing: Candidate | None = None  # 'các văn kiện đã được ký, gồm: Bản ghi nhớ giữa A và B; …'
         for sentence in split_sentences(paragraph):
+            listing, items = _document_list(sentence, listing, lead_date, published)
+            if items:
+                out.extend(items)
+                continue
             found = _from_sentence(sentence, lead_date, published)
             if not found:
                 found = _complete(pending, sentence)
@@ -168,6 +173,46 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
                 lead_date = lead_date or _sentence_date(sentence, published)
     return out
+
+
+_LIST_INTRO = re.compile(
+    r"(?:văn kiện|thỏa thuận|biên bản|bản ghi nhớ|mou|hiệp định|tài liệu|văn bản)[^:]{0,120}?"
+    r"\b(?:ký|trao|ký kết|trao đổi)\b[^:]{0,80}:\s*", re.IGNORECASE
+)
+_LIST_ITEM = re.compile(
+    r"^\W{0,3}(?:\(?\d{1,2}[.)]\s*)?(?P<doc>bản ghi nhớ|biên bản ghi nhớ|mou|thỏa thuận|hiệp định|biên bản|"
+    r"ý định thư|thư ý định|chương trình hợp tác|kế hoạch hành động|hợp đồng)\b", re.IGNORECASE
+)
+
+
+def _document_list(
+    sentence: str, listing: Candidate | None, lead_date: dt.date | None, published: dt.date | None
+) -> tuple[Candidate | None, list[Candidate]]:
+    """Each document of a list of signed documents is its own event, dated by the list's opening."""
+    intro = _LIST_INTRO.search(sentence)
+    if intro and not _FUTURE.search(sentence.lower()) and not _is_background(sentence[: intro.end()], published):
+        opening = sentence[: intro.end()]
+        listing = Candidate(EventType.AGREEMENT, _sentence_date(opening, published) or lead_date, [], [],
+                            _location(opening, []), opening)
+        items = [sentence[intro.end() :]]
+    elif listing is not None and _LIST_ITEM.match(sentence):
+        items = [sentence]
+    else:
+        return None, []
+    out = []
+    for item in items:
+        match = _LIST_ITEM.match(item)
+        orgs = _parties_in(item)
+        vn = [m for m in orgs if m.country == "VN"]
+        kr = [m for m in orgs if m.country == "KR"]
+        if not match or not vn or not kr:
+            continue
+        doc = match["doc"].lower()
+        kind = (EventType.MOU if "ghi nhớ" in doc or doc == "mou" else
+                EventType.LETTER_OF_INTENT if "ý định" in doc else EventType.AGREEMENT)
+        out.append(Candidate(kind, listing.date, vn, kr, listing.location or _location(item, vn),
+                             f"{listing.sentence}{item}"))
+    return listing, out
 
 
 def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:

@@ -312,6 +312,9 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         start, end = offsets[match.start()], offsets[match.end() - 1] + 1
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
+        country_word = re.match(r"\s+(?:Việt Nam|Hàn Quốc)\b", sentence[end:])
+        if country_word:  # 'Bộ Công Thương Việt Nam': the text's fuller name
+            end += country_word.end()
         acronym = _acronym_after(sentence, end) or org.acronym
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
