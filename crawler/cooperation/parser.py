@@ -19,6 +19,7 @@ from crawler.cooperation.normalize import fold, normalize
 from crawler.cooperation.parties import (
     FOREIGN,
     KOREA,
+    _FOREIGN_AFTER,
     _KOREA_AFTER,
     KR_PLACES,
     VIETNAM,
@@ -74,6 +75,7 @@ class Candidate:
     location: str | None
     sentence: str
     signatories: list[str] = field(default_factory=list)
+    listed: bool = False  # one document of a list: its own words give its type
 
 
 def parse_article(
@@ -89,6 +91,7 @@ def parse_article(
     title_n = normalize(title or "")
     text = normalize("\n\n".join(p for p in (sapo, body) if p))
     candidates = _candidates(title_n, text, published)
+    _drop_weak_korean(candidates, f"{title_n}\n{text}")
     for cand, side, mentions, scored in party_choices(title_n, text, candidates):
         kept = [m for m, f in scored if model.accept("party", f)]
         best = max(scored, key=lambda mf: model.score("party", mf[1]))[0]
@@ -211,7 +214,7 @@ def _document_list(
         kind = (EventType.MOU if "ghi nhớ" in doc or doc == "mou" else
                 EventType.LETTER_OF_INTENT if "ý định" in doc else EventType.AGREEMENT)
         out.append(Candidate(kind, listing.date, vn, kr, listing.location or _location(item, vn),
-                             f"{listing.sentence}{item}"))
+                             f"{listing.sentence}{item}", listed=True))
     return listing, out
 
 
@@ -321,6 +324,15 @@ def _signatories_of(cand: Candidate, people: list[tuple[str, str]]) -> tuple[str
 def _aliases(mention: Mention) -> tuple[str, ...]:
     known = lookup(mention.canonical) if mention.canonical else None
     return (known.name, *known.aliases) if known else ()
+
+
+def _drop_weak_korean(candidates: list[Candidate], article: str) -> None:
+    """A name Korean by its spelling alone is not, in a story that never says Korea or that places it abroad."""
+    says_korea = bool(KOREA.search(article)) or any(p in article for p in KR_PLACES)
+    for cand in candidates:
+        cand.kr = [m for m in cand.kr if surely_korean(m, cand.sentence) or (
+            says_korea and not re.search(re.escape(m.name) + _FOREIGN_AFTER.pattern, article))]
+    candidates[:] = [c for c in candidates if c.kr]
 
 
 def surely_korean(mention: Mention, sentence: str) -> bool:
@@ -466,7 +478,7 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
     """One event per signing or meeting: the same parties and type in several sentences are one."""
     merged: list[Candidate] = []
     for cand in candidates:
-        if has_mou and cand.type is EventType.AGREEMENT:
+        if has_mou and cand.type is EventType.AGREEMENT and not cand.listed:
             cand.type = EventType.MOU
         target = next(
             (m for m in merged if m.type is cand.type and _overlap(m.vn, cand.vn) and _overlap(m.kr, cand.kr)

@@ -42,6 +42,11 @@ _STOP_WORDS = set(
 _LOWER_VERBS = set(
     """hợp thúc tăng kỳ góp bàn thảo cam ghi gửi mời đón chào dẫn đi sang kêu bắt ký gồm bao""".split()
 )
+_CAPITAL_STOPS = {"ông", "bà", "ngày", "sáng", "chiều", "tối", "hôm", "tại", "với", "đã", "sẽ", "về", "trong"}
+_ENUMERATION = re.compile(
+    r"^,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3}(?:,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3})*"
+    r"\s+và\s+[A-ZĐ]"
+)
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
 _VN_SURNAMES = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai Trịnh
@@ -249,7 +254,12 @@ def find_orgs(sentence: str) -> list[Mention]:
 @lru_cache(maxsize=2048)  # one sentence is looked at by several rules
 def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     mentions = _gazetteer_mentions(sentence)
-    mentions += [m for m in _title_mentions(sentence) if not any(o.start <= m.start < o.end for o in mentions)]
+    for title in _title_mentions(sentence):
+        same = [o for o in mentions if o.start <= title.start < o.end or title.start <= o.start < title.end]
+        mentions = [o for o in mentions if o not in same]
+        canonical = same[0].canonical if same else None
+        mentions.append(Mention(title.start, max([title.end, *(o.end for o in same)]), title.name,
+                                same[0].acronym if same else None, same[0].country if same else title.country, canonical))
     for match in _HEAD_RE.finditer(sentence):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
@@ -356,8 +366,13 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     for i, tok in enumerate(tokens):
         word = tok.group(0)
         gap = sentence[name_end : start + len(head) + tok.start()]
-        if gap.strip() or taken >= 10:
-            break
+        if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 12:
+            break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
+        previous_word = tokens[i - 1].group(0) if i else ""
+        if word.islower() and taken and previous_word[:1].isupper() and previous_word.isascii() and (
+            not _VN_SYLLABLE.match(previous_word.lower()) or looks_korean(previous_word)
+        ):
+            break  # 'Đại học Gachon đào tạo …': Vietnamese words do not go on a foreign name
         lower = word.lower()
         after = sentence[start + len(head) + tok.end() :]
         if lower == "nhân" and not _NHAN_FRAMING.match(after):
@@ -372,7 +387,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             _ends_with_place(sentence[start:name_end]) or (taken == 0 and head in _PLACE_TAKING_HEADS)
         ):
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
-        elif lower in _STOP_WORDS and lower not in {"và"}:
+        elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS):
             break
         if word.islower() and lower in _LOWER_VERBS and taken:
             break

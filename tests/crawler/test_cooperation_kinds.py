@@ -1,0 +1,143 @@
+"""The kinds of story the parser must read, one table each, on sentences written for these tests
+in the style of the Vietnamese press (none is taken from an annotated article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crawler.cooperation import parse_article
+from crawler.items import Extraction
+
+PUBLISHED = dt.date(2025, 6, 20)
+
+
+def read(title: str, text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    return parse_article(title, "", text, published)
+
+
+def sides(result: Extraction) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type.value, [p.name for p in e.vn_parties], [p.name for p in e.kr_parties]) for e in result.events]
+
+
+# 1. organisations named through their officials
+@pytest.mark.parametrize(
+    ("text", "vn", "kr"),
+    [
+        ("Chiều 5/3, Chủ tịch UBND tỉnh Nghệ An Lê Văn Bình tiếp và làm việc với Thị trưởng thành phố Gimhae "
+         "Hong Tae Yong cùng đoàn công tác.", "UBND tỉnh Nghệ An", "thành phố Gimhae"),
+        ("Sáng 12/6, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Quảng Ninh Trần Văn Hải đã tiếp Đại sứ Hàn Quốc "
+         "tại Việt Nam Park Jin Woo.", "UBND tỉnh Quảng Ninh", "Đại sứ quán Hàn Quốc tại Việt Nam"),
+        ("Ngày 9/6, Bí thư Thành ủy Cần Thơ Nguyễn Văn Lâm đã có buổi làm việc với Tổng Lãnh sự Hàn Quốc tại "
+         "TP.HCM Kim Sung Ho.", "Thành ủy Cần Thơ", "Tổng Lãnh sự quán Hàn Quốc tại TP.HCM"),
+        ("Ngày 2/6, Tỉnh trưởng tỉnh Chungcheongnam Choi Min Ho đã hội đàm với Chủ tịch UBND tỉnh Thanh Hóa "
+         "Đỗ Văn Tâm.", "UBND tỉnh Thanh Hóa", "tỉnh Chungcheongnam"),
+    ],
+)
+def test_an_official_stands_for_the_organisation(text: str, vn: str, kr: str) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.vn_parties] == [vn]
+    assert [p.name for p in event.kr_parties] == [kr]
+    assert event.type.value == "meeting"
+
+
+# 2. Korean organisations without a country word: nationality from evidence
+@pytest.mark.parametrize(
+    ("title", "text", "kr"),
+    [
+        ("Trường Đại học Cần Thơ hợp tác với Đại học Sungkyunkwan",
+         "Ngày 10/6, Trường Đại học Cần Thơ và Đại học Sungkyunkwan ký biên bản ghi nhớ hợp tác đào tạo.",
+         "Đại học Sungkyunkwan"),
+        ("", "Sáng 11/6, Sở Khoa học và Công nghệ tỉnh Bình Định đã làm việc với Viện Nghiên cứu Gyeongnam "
+         "(Hàn Quốc) về chuyển giao công nghệ.", "Viện Nghiên cứu Gyeongnam"),
+        ("", "Ngày 14/6, UBND tỉnh Hải Dương và quận Seocho ký thỏa thuận hợp tác hữu nghị.", "quận Seocho"),
+    ],
+)
+def test_a_korean_body_is_known_by_its_romanised_name_or_a_bracket(title: str, text: str, kr: str) -> None:
+    result = read(title, text)
+    assert result.relevant
+    assert kr in [p.name for e in result.events for p in e.kr_parties]
+
+
+def test_a_japanese_name_is_not_korean_by_its_spelling() -> None:
+    result = read("Trường Đại học Đà Lạt hợp tác với Đại học Osaka (Nhật Bản)",
+                  "Ngày 10/6, Trường Đại học Đà Lạt và Đại học Osaka ký biên bản ghi nhớ hợp tác.")
+    assert not result.relevant
+
+
+# 3. several documents in one story
+def test_each_document_of_a_list_is_its_own_event() -> None:
+    result = read("", "Ngày 11/6, tại Seoul, các văn kiện hợp tác đã được ký kết, gồm: Bản ghi nhớ giữa Bộ Xây dựng "
+                      "Việt Nam và Bộ Đất đai, Hạ tầng và Giao thông Hàn Quốc về đô thị thông minh; Thỏa thuận hợp tác "
+                      "giữa Bộ Tài chính Việt Nam và Bộ Kinh tế và Tài chính Hàn Quốc về đầu tư.")
+    assert [(e.type.value, e.date, e.location) for e in result.events] == [
+        ("mou", dt.date(2025, 6, 11), "Seoul"), ("agreement", dt.date(2025, 6, 11), "Seoul")]
+
+
+def test_two_korean_institutes_signing_with_one_agency_are_two_events() -> None:
+    result = read("", "Ngày 16/6, Viện Hàn lâm Khoa học và Công nghệ Việt Nam đã ký biên bản ghi nhớ với Viện Nghiên "
+                      "cứu Điện tử và Viễn thông Hàn Quốc (ETRI) và Viện Khoa học và Công nghệ Hàn Quốc (KIST).")
+    assert len(result.events) == 2
+    assert {p.acronym for e in result.events for p in e.kr_parties} == {"ETRI", "KIST"}
+
+
+# 4. events told across sentences
+def test_parties_in_the_headline_and_the_meeting_further_down() -> None:
+    result = read("Tỉnh Long An thúc đẩy hợp tác với thành phố Changwon (Hàn Quốc)",
+                  "Sáng 18/6, đoàn công tác thành phố Changwon đã đến thăm tỉnh Long An.\n\n"
+                  "Tại buổi làm việc, hai bên đã trao đổi về hợp tác trong lĩnh vực nông nghiệp công nghệ cao.")
+    assert result.relevant
+    (event,) = result.events
+    assert event.type.value == "meeting"
+    assert [p.name for p in event.kr_parties] == ["thành phố Changwon"]
+
+
+# 5. meeting verbs and receptions
+@pytest.mark.parametrize(
+    "verb", ["tiếp", "hội kiến", "làm việc với", "hội đàm với", "có buổi làm việc với", "gặp gỡ"],
+)
+def test_meeting_verbs(verb: str) -> None:
+    result = read("", f"Chiều 17/6, tại Hà Nội, Bộ Giáo dục và Đào tạo đã {verb} Bộ Giáo dục Hàn Quốc.")
+    assert sides(result) == [("meeting", ["Bộ Giáo dục và Đào tạo"], ["Bộ Giáo dục Hàn Quốc"])]
+    assert result.events[0].date == dt.date(2025, 6, 17)
+
+
+# 6. party boundaries
+@pytest.mark.parametrize(
+    ("text", "vn", "kr"),
+    [
+        ("Ngày 3/6, Bộ Nội vụ Phạm Văn Tùng đã tiếp Cơ quan Phát triển nguồn nhân lực Hàn Quốc.",
+         "Bộ Nội vụ", "Cơ quan Phát triển nguồn nhân lực Hàn Quốc"),
+        ("Ngày 4/6, Cục An toàn bức xạ và hạt nhân và Ủy ban An toàn hạt nhân Hàn Quốc ký biên bản ghi nhớ.",
+         "Cục An toàn bức xạ và hạt nhân", "Ủy ban An toàn hạt nhân Hàn Quốc"),
+        ("Ngày 5/6, Trường ĐH Vinh hợp tác Đại học Gachon đào tạo điều dưỡng và ký thỏa thuận hợp tác.",
+         "Trường ĐH Vinh", "Đại học Gachon"),
+    ],
+)
+def test_names_end_where_the_organisation_ends(text: str, vn: str, kr: str) -> None:
+    result = read("", text)
+    assert [p.name for e in result.events for p in e.vn_parties] == [vn]
+    assert [p.name for e in result.events for p in e.kr_parties] == [kr]
+
+
+# 7. dates
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("Chiều 2/6,", dt.date(2025, 6, 2)),
+        ("Sáng nay (19/6),", dt.date(2025, 6, 19)),
+        ("Hôm 26/5,", dt.date(2025, 5, 26)),
+        ("Ngày 27/12/2024,", dt.date(2024, 12, 27)),
+        ("Từ ngày 10 đến ngày 12/6,", None),
+        ("Mới đây,", None),
+    ],
+)
+def test_the_day_of_the_event(opening: str, day: dt.date | None) -> None:
+    (event,) = read("", f"{opening} Sở Công Thương tỉnh Bình Dương đã làm việc với KOTRA.").events
+    assert event.date == day
+
+
+def test_a_year_from_the_text_beats_the_publication_year() -> None:
+    (event,) = read("", "Ngày 3/11/2023, Bộ Khoa học và Công nghệ và KOSME đã ký biên bản ghi nhớ.").events
+    assert event.date == dt.date(2023, 11, 3)
