@@ -40,7 +40,8 @@ _STOP_WORDS = set(
 )
 # verbs that end a name when they are written in lower case ('Trường ĐH FPT hợp tác ĐH Gachon')
 _LOWER_VERBS = set(
-    """hợp thúc tăng kỳ góp bàn thảo cam ghi gửi mời đón chào dẫn đi sang kêu bắt ký gồm bao""".split()
+    """hợp thúc tăng kỳ góp bàn thảo cam ghi gửi mời đón chào dẫn đi sang kêu bắt ký gồm bao quan điều
+    xây mở""".split()
 )
 _CAPITAL_STOPS = {"ông", "bà", "ngày", "sáng", "chiều", "tối", "hôm", "tại", "với", "đã", "sẽ", "về", "trong"}
 _ENUMERATION = re.compile(
@@ -322,9 +323,10 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         start, end = offsets[match.start()], offsets[match.end() - 1] + 1
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
-        country_word = re.match(r"\s+(?:Việt Nam|Hàn Quốc)\b", sentence[end:])
-        if country_word:  # 'Bộ Công Thương Việt Nam': the text's fuller name
-            end += country_word.end()
+        fuller = re.match(r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)[A-Z][A-Za-z0-9&]*){1,2}(?![\wÀ-ỹ])",
+                          sentence[end:])
+        if fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
+            end += fuller.end()  # 'Bộ Công Thương Việt Nam', 'LG CNS': the text's fuller name
         acronym = _acronym_after(sentence, end) or org.acronym
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
@@ -369,6 +371,8 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 12:
             break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
         previous_word = tokens[i - 1].group(0) if i else ""
+        if word.islower() and taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")):
+            break  # 'Bộ Lao động Hàn Quốc thống nhất …': the country word ends the name
         if word.islower() and taken and previous_word[:1].isupper() and previous_word.isascii() and (
             not _VN_SYLLABLE.match(previous_word.lower()) or looks_korean(previous_word)
         ):
@@ -437,8 +441,9 @@ def _cut_person_after_place(name: str) -> str:
 def _specific(name: str, head: str) -> bool:
     """A name that points at one organisation, not 'các Bộ' or 'Bộ này'."""
     rest = name[len(head) :].strip()
+    rest = re.sub(r"\b(?:của |tại |ở )?(?:Hàn Quốc|Việt Nam|Korea|Vietnam)\b", "", rest).strip()
     if not rest:
-        return False
+        return False  # 'công ty Hàn Quốc', 'các trường đại học Việt Nam': no one organisation
     return any(ch.isupper() for ch in rest) or bool(re.search(r"\d", rest))
 
 
