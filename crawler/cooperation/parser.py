@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from contextvars import ContextVar
 from functools import lru_cache
 
 from crawler.cooperation.learn import model
@@ -90,16 +91,11 @@ def parse_article(
     published = _local_day(published_at)
     title_n = normalize(title or "")
     text = normalize("\n\n".join(p for p in (sapo, body) if p))
-    candidates = _candidates(title_n, text, published)
-    _drop_weak_korean(candidates, f"{title_n}\n{text}")
+    candidates = read_candidates(title_n, text, published)
     for cand, side, mentions, scored in party_choices(title_n, text, candidates):
         kept = [m for m, f in scored if model.accept("party", f)]
         best = max(scored, key=lambda mf: model.score("party", mf[1]))[0]
         setattr(cand, side, [m for m in mentions if m in kept or m is best])
-    if not candidates:
-        read = read_document(title_n, text, published)
-        if read is not None:
-            candidates = [read]
     events = _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower())))
     topics = topics_of(title_n + " " + text)
     people = _signatories(text)
@@ -116,6 +112,20 @@ def parse_article(
         for c in events
     )
     return Extraction(relevant=bool(out), events=out)
+
+
+def read_candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
+    """The events the sentences tell; failing those, the one the headline and lead tell together."""
+    token = _ACRONYMS.set(article_acronyms(f"{title}\n{text}"))
+    try:
+        candidates = _candidates(title, text, published)
+        _drop_weak_korean(candidates, f"{title}\n{text}")
+        if not candidates:
+            read = read_document(title, text, published)
+            candidates = [read] if read is not None else []
+    finally:
+        _ACRONYMS.reset(token)
+    return candidates
 
 
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")  # no daylight saving in Vietnam
@@ -390,8 +400,30 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
     return False
 
 
+# acronyms the article defines ('Tổng công ty Điện lực Đông Nam Hàn Quốc (KOEN)'), for its later bare uses
+_ACRONYMS: ContextVar[dict[str, Mention]] = ContextVar("article_acronyms", default={})
+
+
+def article_acronyms(text: str) -> dict[str, Mention]:
+    """Acronym -> the organisation it was defined for, from 'Name (ACR)' anywhere in the text."""
+    found: dict[str, Mention] = {}
+    for sentence in split_sentences(text.replace("\n\n", "\n")):
+        for mention in _participants(sentence):
+            if mention.acronym and mention.country in ("VN", "KR") and mention.acronym not in found:
+                found[mention.acronym] = mention
+    return found
+
+
 def _parties_in(sentence: str) -> list[Mention]:
-    return list(_participants(sentence))
+    orgs = list(_participants(sentence))
+    defined = _ACRONYMS.get()
+    if defined:
+        for match in re.finditer(r"(?<![\wÀ-ỹ])([A-ZĐ][A-Za-z0-9&-]{1,11})(?![\wÀ-ỹ])", sentence):
+            org = defined.get(match.group(1))
+            if org is not None and not any(m.start <= match.start() < m.end or m.name == org.name for m in orgs):
+                orgs.append(Mention(match.start(), match.end(), org.name, org.acronym, org.country, org.canonical))
+        orgs.sort(key=lambda m: m.start)
+    return orgs
 
 
 @lru_cache(maxsize=2048)

@@ -267,6 +267,9 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
         mention = _phrase_at(sentence, match.start(), match.group(1))
         if mention is not None:
             mentions.append(mention)
+    for english in _english_mentions(sentence):
+        if not any(m.start < english.end and english.start < m.end for m in mentions):
+            mentions.append(english)
     mentions.sort(key=lambda m: m.start)
     return tuple(_drop_nested(mentions))
 
@@ -307,6 +310,28 @@ def _title_mentions(sentence: str) -> list[Mention]:
             end = match.start("p") + len(place) if "p" in groups else match.end()
             name = template.format(**groups)
             out.append(Mention(match.start(), end, name, None, classify(name, sentence[end:])))
+    return out
+
+
+_ENGLISH_NAME = re.compile(
+    r"(?<![\wÀ-ỹ&])((?:[A-Z][A-Za-z0-9&'.-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}"
+    r"(?:Holdings?|Group|Corporation|Corp\.?|Company|Ltd\.?|Inc\.?|JSC|Airlines|Air|Bank|Electronics|Motors?|"
+    r"Energy|Chemicals?|Display|Solutions|Technolog(?:y|ies)|Partners|Capital|Ventures|Foundation|Institute|"
+    r"University|Hospital|Pharma(?:ceuticals?)?|Biologics|Logistics|Engineering|E&C|Construction|Industries|"
+    r"Telecom|Networks|Systems|Semiconductors?|Laboratories|Agency|Association|Council|Academy|Education|"
+    r"Shipping|Steel|Insurance|Securities|Investment|Entertainment|Chamber))(?![\wÀ-ỹ])"
+)
+
+
+def _english_mentions(sentence: str) -> list[Mention]:
+    """Organisations named in English ('Korean Air', 'KN Holdings', 'Korea Conformity Laboratories')."""
+    out = []
+    for match in _ENGLISH_NAME.finditer(sentence):
+        name = match.group(1)
+        if len(name.split()) < 2 or not name.isascii():
+            continue  # one corporate word alone ('Group') names nobody
+        end = match.end(1)
+        out.append(Mention(match.start(1), end, name, _acronym_after(sentence, end), classify(name, sentence[end:])))
     return out
 
 

@@ -23,7 +23,7 @@ from sklearn.model_selection import StratifiedKFold
 from crawler.cooperation.learn import model
 from crawler.cooperation.learn.data import Article, load, sets
 from crawler.cooperation.normalize import fold, normalize
-from crawler.cooperation.parser import _candidates, party_choices
+from crawler.cooperation.parser import party_choices, read_candidates
 
 SEED = 0
 C = 1.0
@@ -43,7 +43,7 @@ def party_examples(articles: list[Article]) -> tuple[list[dict[str, float]], lis
         title, text, published = _prepared(article)
         gold = {"vn": [p for e in article.get("events") or [] for p in e["vn_parties"]],
                 "kr": [p for e in article.get("events") or [] for p in e["kr_parties"]]}
-        for _cand, side, _mentions, scored in party_choices(title, text, _candidates(title, text, published)):
+        for _cand, side, _mentions, scored in party_choices(title, text, read_candidates(title, text, published)):
             for mention, f in scored:
                 features.append(f)
                 labels.append(int(_matches(mention.name, gold[side])
