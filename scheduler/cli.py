@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from crawler.cooperation import parse_article
+from crawler.cooperation.learn import model as parser_models
+from crawler.cooperation.learn.model import ModelError
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
 from scheduler import service_cli
@@ -85,9 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
+        parser_models.check()  # a broken model file is one error now, not a traceback per article
         handler: Callable[[argparse.Namespace, Settings], int] = COMMANDS[args.command]
         return handler(args, settings)
-    except (SettingsError, DatabaseError, UsageError, CrawlRequestError) as exc:
+    except (SettingsError, DatabaseError, UsageError, CrawlRequestError, ModelError) as exc:
         print(f"coopwatch: error: {exc}", file=sys.stderr)
         return 2
     except OperationalError as exc:

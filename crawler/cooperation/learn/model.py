@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -26,7 +27,8 @@ class ModelError(RuntimeError):
 
 
 def path_of(name: str) -> Path:
-    return FOLDER / f"{name}.json"
+    """The model file; COOPWATCH_PARSER_MODELS names another folder (for a retrained or a test model)."""
+    return Path(os.environ.get("COOPWATCH_PARSER_MODELS") or FOLDER) / f"{name}.json"
 
 
 @cache
