@@ -77,6 +77,10 @@ class Candidate:
     sentence: str
     signatories: list[str] = field(default_factory=list)
     listed: bool = False  # one document of a list: its own words give its type
+    evidence: list[str] = field(default_factory=list)  # the sentences it was read from
+
+    def __post_init__(self) -> None:
+        self.evidence = self.evidence or [self.sentence]
 
 
 def parse_article(
@@ -97,6 +101,8 @@ def parse_article(
         best = max(scored, key=lambda mf: model.score("party", mf[1]))[0]
         setattr(cand, side, [m for m in mentions if m in kept or m is best])
     events = _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower())))
+    if len(events) == 1 and events[0].date is None:
+        events[0].date = _lead_date(text, published)
     topics = topics_of(title_n + " " + text)
     people = _signatories(text)
     out = tuple(
@@ -112,6 +118,17 @@ def parse_article(
         for c in events
     )
     return Extraction(relevant=bool(out), events=out)
+
+
+def _lead_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a story's lead opens with ('Sáng 03/12/2025, Đoàn đã …'): the day of its one event."""
+    for sentence in [s for p in text.split("\n\n") for s in split_sentences(p)][:4]:
+        mentions = find_dates(sentence)
+        if mentions and mentions[0].start < 25 and mentions[0].day is not None and _event_type(sentence):
+            if _FUTURE.search(sentence.lower()) or _BACKGROUND.search(sentence.lower()):
+                return None
+            return resolve(mentions[0], published)
+    return None
 
 
 def read_candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
@@ -522,6 +539,7 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
             continue
         target.date = target.date or cand.date
         target.location = target.location or cand.location
+        target.evidence += [e for e in cand.evidence if e not in target.evidence]
         target.vn = _union(target.vn, cand.vn)
         target.kr = _union(target.kr, cand.kr)
     signings = [m for m in merged if m.type is not EventType.MEETING]
