@@ -94,3 +94,13 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def opening_day(text: str, published: dt.date | None, within: int = 25) -> dt.date | None:
+    """The day a sentence opens with ('Sáng 03/12/2025, …'), if it opens with one and it is no range."""
+    mentions = find_dates(text)
+    if not mentions or mentions[0].start >= within or mentions[0].day is None:
+        return None
+    if _RANGE_START.search(text[max(0, mentions[0].start - 30) : mentions[0].start]):
+        return None
+    return resolve(mentions[0], published)

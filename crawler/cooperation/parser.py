@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from crawler.cooperation.learn import model
 from crawler.cooperation.learn.features import mention_features
-from crawler.cooperation.dates import _find_dates, find_dates, parse_date, resolve
+from crawler.cooperation.dates import _find_dates, find_dates, opening_day, parse_date, resolve
 from crawler.cooperation.normalize import fold, normalize
 from crawler.cooperation.parties import (
     FOREIGN,
@@ -123,11 +123,10 @@ def parse_article(
 def _lead_date(text: str, published: dt.date | None) -> dt.date | None:
     """The day a story's lead opens with ('Sáng 03/12/2025, Đoàn đã …'): the day of its one event."""
     for sentence in [s for p in text.split("\n\n") for s in split_sentences(p)][:4]:
-        mentions = find_dates(sentence)
-        if mentions and mentions[0].start < 25 and mentions[0].day is not None and _event_type(sentence):
+        if _event_type(sentence) and find_dates(sentence):
             if _FUTURE.search(sentence.lower()) or _BACKGROUND.search(sentence.lower()):
                 return None
-            return resolve(mentions[0], published)
+            return opening_day(sentence, published)
     return None
 
 
