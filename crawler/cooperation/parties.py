@@ -48,6 +48,7 @@ _ENUMERATION = re.compile(
     r"^,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3}(?:,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3})*"
     r"\s+và\s+[A-ZĐ]"
 )
+_NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b")  # verbs inside names
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
 _VN_SURNAMES = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai Trịnh
@@ -166,12 +167,21 @@ def lookup(name: str, acronym: str | None = None) -> KnownOrg | None:
     return by_name.get(fold(name))
 
 
+_INTERNATIONAL = re.compile(
+    r"^(?:Tổ chức|Cơ quan|Quỹ|Ngân hàng|Chương trình|Ủy ban|Liên minh|Diễn đàn)\b.*\b(?:[Qq]uốc tế|Liên [Hh]ợp [Qq]uốc|"
+    r"[Tt]hế giới|[Cc]hâu Á|ASEAN|toàn cầu)\b|^(?:UNIDO|IAEA|UNDP|UNICEF|UNESCO|WHO|FAO|ILO|IOM|ADB|WB|IMF|WTO|OECD|"
+    r"APEC|ASEAN|UNFPA|UNEP|GGGI|WIPO|ITU|JICA|USAID|GIZ)$"
+)
+
+
 def classify(name: str, context_after: str = "") -> str:
     """VN, KR or XX for an organisation name, by gazetteer, then by the names and places in it."""
     known = lookup(name, name)
     if known:
         return known.country
     tail = context_after[:40]
+    if _INTERNATIONAL.search(name) and not KOREA.search(name) and not VIETNAM.search(name):
+        return "XX"  # the United Nations' and other international bodies belong to neither side
     if KOREA.search(name) and VIETNAM.search(name):
         return "VN"  # bilateral Vietnamese bodies: Hiệp hội … Việt Nam - Hàn Quốc, Trường … Việt - Hàn
     if KOREA.search(name) or _KOREA_AFTER.match(tail):
@@ -418,7 +428,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS):
             break
-        if word.islower() and lower in _LOWER_VERBS and taken:
+        if word.islower() and lower in _LOWER_VERBS and taken and not _NAME_PAIRS.match(f"{lower}{after}"):
             break
         if lower == "và":
             nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
