@@ -627,7 +627,9 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
         return None
     settled = [(i, k) for i, k in triggers
                if not _FUTURE.search(lines[i].lower()) and not _is_background(lines[i], published)]
-    trigger_at, kind = (settled or triggers)[0]
+    if not settled:
+        return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event
+    trigger_at, kind = settled[0]
     vn: list[Mention] = []
     kr: list[Mention] = []
     foreign_story = bool(FOREIGN.search(" ".join(lines[:3])))
