@@ -77,7 +77,14 @@ def _person_starts(word: str, rest: list[re.Match[str]]) -> bool:
 
 
 def _ends_with_place(name: str) -> bool:
-    return any(name.endswith(place) for place in VN_PLACES | KR_PLACES)
+    words = name.split()
+    places = _all_places()
+    return any(" ".join(words[-n:]) in places for n in range(1, min(len(words), 4) + 1))
+
+
+@lru_cache(maxsize=1)
+def _all_places() -> frozenset[str]:
+    return frozenset(VN_PLACES | KR_PLACES)
 
 
 _NHAN_FRAMING = re.compile(r"\s*(?:dịp|chuyến|kỷ niệm|sự kiện|ngày)\b")
