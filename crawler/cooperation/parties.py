@@ -27,12 +27,15 @@ _HEAD_RE = re.compile(
     r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])"
     r"(?!\s+(?:trưởng|phó|viên|quản trị|Giám đốc|lãnh đạo|chủ nhiệm|điều hành|nghị|thảo|chợ|đàm|thi)\b)"
 )
-_STOP_WORDS = set(
-    """đã đang sẽ vừa ký tổ chức tiếp làm về với tại nhằm trong cho để do là có được thuộc cùng đến
-    thăm phối chủ hội trao gặp nhân vào sau khi theo từ bày cảm đánh giới mong này đó hai các những
-    một ông bà chứng đại diện cũng thì mà nên như hướng trên dưới giữa ngày sáng chiều tối hôm năm
-    tháng lần thực hỗ tham dự phát biểu cho biết nêu nhấn khẳng đồng chí ra lễ buổi""".split()
-)
+_STOP_WORDS = {
+    "đã", "đang", "sẽ", "vừa", "ký", "tổ", "chức", "tiếp", "làm", "về", "với", "tại", "nhằm",
+    "trong", "cho", "để", "do", "là", "có", "được", "thuộc", "cùng", "đến", "thăm", "phối", "chủ",
+    "hội", "trao", "gặp", "nhân", "vào", "sau", "khi", "theo", "từ", "bày", "cảm", "đánh", "giới",
+    "mong", "này", "đó", "hai", "các", "những", "một", "ông", "bà", "chứng", "đại", "diện", "cũng",
+    "thì", "mà", "nên", "như", "hướng", "trên", "dưới", "giữa", "ngày", "sáng", "chiều", "tối",
+    "hôm", "năm", "tháng", "lần", "thực", "hỗ", "tham", "dự", "phát", "biểu", "biết", "nêu", "nhấn",
+    "khẳng", "đồng", "chí", "ra", "lễ", "buổi",
+}
 _ACRONYM = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9&.-]{1,14}$")
 _ROMAN_KR = re.compile(
     r"(?:eo|eu|ae|oe|yeo|yu|yo|gy|gw|jj|kk|oo|ung$|ju$|gu$|buk$|nam$|do$|won$|san$|jeon|cheon|je$)"
@@ -43,13 +46,14 @@ _VN_SYLLABLE = re.compile(
     r"(?:uye|uya|ươi|oai|oay|uoi|ieu|yeu|oa|oe|uy|ua|uo|ie|ye|ia|ai|ao|au|ay|eo|eu|oi|ui|iu|ou|[aeiouy])"
     r"(?:ng|nh|ch|[cmnpt])?$"
 )
-KR_PLACES = set(
-    """Seoul Busan Incheon Daegu Daejeon Gwangju Ulsan Sejong Gyeonggi Gangwon Chungcheong Chungbuk
-    Chungnam Jeolla Jeonbuk Jeonnam Jeollabuk Jeollanam Gyeongsang Gyeongbuk Gyeongnam Gyeongsangbuk
-    Gyeongsangnam Chungcheongbuk Chungcheongnam Jeju Suwon Changwon Pohang Gumi Ansan Gimje Sangju Guro
-    Gangnam Seongnam Yongin Goyang Hwaseong Cheongju Cheonan Jeonju Gimhae Andong Gyeongju Mokpo Yeosu
-    Daegu Ulsan Pangyo""".split()
-)
+KR_PLACES = {
+    "Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Sejong", "Gyeonggi",
+    "Gangwon", "Chungcheong", "Chungbuk", "Chungnam", "Jeolla", "Jeonbuk", "Jeonnam", "Jeollabuk",
+    "Jeollanam", "Gyeongsang", "Gyeongbuk", "Gyeongnam", "Gyeongsangbuk", "Gyeongsangnam",
+    "Chungcheongbuk", "Chungcheongnam", "Jeju", "Suwon", "Changwon", "Pohang", "Gumi", "Ansan",
+    "Gimje", "Sangju", "Guro", "Gangnam", "Seongnam", "Yongin", "Goyang", "Hwaseong", "Cheongju",
+    "Cheonan", "Jeonju", "Gimhae", "Andong", "Gyeongju", "Mokpo", "Yeosu", "Pangyo",
+}
 FOREIGN = re.compile(
     r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
     r"Ấn Độ|Triều Tiên|CHDCND|Lào|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
@@ -250,9 +254,9 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         return None
     acronym = _acronym_after(sentence, name_end)
     country = classify(name, sentence[name_end:])
-    if head in PLACE_HEADS and country == "VN" and not any(p in name for p in VN_PLACES):
-        if not re.search(r"[A-Z][a-z]|\d", name[len(head) :]):
-            return None
+    vn_place = head in PLACE_HEADS and country == "VN" and not any(p in name for p in VN_PLACES)
+    if vn_place and not re.search(r"[A-Z][a-z]|\d", name[len(head) :]):
+        return None
     return Mention(start, name_end, name, acronym, country)
 
 
