@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One-command setup: create .venv, install coopwatch into it, then run something.
 
-    python3 dev.py test [pytest args]     set up and run the whole test suite
+    python3 dev.py test [pytest args]     set up, run ruff and mypy, then the whole test suite
     python3 dev.py start [coopwatch args] set up and run the main job (default: `coopwatch start`)
     python3 dev.py score                  set up, then score the cooperation parser on the
                                           seeds + development set, and on tests/gold/extra.jsonl
@@ -191,6 +191,20 @@ def score() -> int:
     return status
 
 
+def lint() -> list[str]:
+    """Run ruff and mypy --strict as pyproject.toml configures them; the names of those that failed."""
+    checks = {
+        "ruff check .": [str(BIN / "ruff"), "check", "."],
+        "mypy --strict": [str(BIN / "python"), "-m", "mypy"],
+    }
+    failed = []
+    for name, cmd in checks.items():
+        print(f"== {name}", flush=True)
+        if subprocess.run(cmd, cwd=ROOT, check=False).returncode != 0:
+            failed.append(name)
+    return failed
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("start", [])
     if command == "lock":
@@ -203,6 +217,11 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         return subprocess.run([str(BIN / "python"), "-m", "benchmarks", *rest], cwd=ROOT, check=False).returncode
     if command == "test":
+        failed = lint()
+        if failed:
+            print(f"dev.py test: {' and '.join(failed)} failed: fix the problems above (pytest not run)",
+                  file=sys.stderr, flush=True)
+            return 1
         parallel = [] if any(a == "-n" or a.startswith("-n") for a in rest) else ["-n", "auto"]
         cmd = [str(BIN / "python"), "-m", "pytest", *parallel, *rest]
     elif command == "start":
