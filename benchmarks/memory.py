@@ -56,7 +56,7 @@ def run(per_source: int, cycles: tuple[int, ...] = (1, 10, 50)) -> dict[str, Any
             daemon.send_signal(signal.SIGTERM)
             daemon.wait(timeout=30)
             engine.dispose()
-    first, mid, last = (figures[f"daemon_rss_mb_after_{c}_cycles"] for c in cycles)
+    _, mid, last = (figures[f"daemon_rss_mb_after_{c}_cycles"] for c in cycles)
     figures["memory_cycles"] = list(cycles)
     figures[f"memory_growth_{cycles[1]}_to_{cycles[2]}"] = round((last - mid) / mid, 4)
     return figures

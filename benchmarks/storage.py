@@ -13,7 +13,8 @@ from sqlalchemy import Engine, insert, text
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
 from storage.db import make_engine, make_session_factory, migrate
-from storage.models import Article, Event, EventParty, Party as PartyRow, Subscriber, event_articles
+from storage.models import Article, Event, EventParty, Subscriber, event_articles
+from storage.models import Party as PartyRow
 from storage.repository import ArticleRepository, EventRepository
 from storage.subscriptions import DigestRepository
 

@@ -54,8 +54,9 @@ def parse_vn_datetime(text: str) -> dt.datetime | None:
     text = clean_text(text)
     if not text:
         return None
+    value: dt.datetime | None
     try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        value = dt.datetime.fromisoformat(text)  # reads a trailing Z since Python 3.11
     except ValueError:
         value = _parse_day_first(text)
     if value is None:

@@ -43,7 +43,7 @@ class NewsItem(BaseModel):
     @property
     def content_hash(self) -> str:
         """Hash of what a reader sees; a change means the article was edited."""
-        text = "\x1f".join((self.title, self.sapo, self.body))
+        text = f"{self.title}\x1f{self.sapo}\x1f{self.body}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     @property

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
-
 from urllib.parse import urlsplit
 
 from scrapy import Spider
-from scrapy.exceptions import IgnoreRequest
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import reactor
@@ -27,12 +26,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def from_crawler(cls, crawler: Any) -> BackoffRetryMiddleware:
         middleware = super().from_crawler(crawler)
         middleware.base_delay = crawler.settings.getfloat("COOPWATCH_RETRY_BASE_DELAY", BASE_DELAY)
-        return middleware  # type: ignore[return-value]
+        return middleware
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:
         delay = request.meta.get("backoff_delay")
         if delay:
-            await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))  # type: ignore[arg-type]
+            await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Any:
         if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
@@ -46,9 +45,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return None
 
     def _backoff(self, request: Request, reason: Any, retry_after: bytes | None) -> Request | None:
-        retry = get_retry_request(
-            request, spider=self.crawler.spider, reason=reason, max_retry_times=self.max_retry_times
-        )
+        spider = self.crawler.spider
+        if spider is None:  # not crawling: nothing to retry for
+            return None
+        retry = get_retry_request(request, spider=spider, reason=reason, max_retry_times=self.max_retry_times)
         if retry is None:
             return None
         attempt = retry.meta.get("retry_times", 1)
@@ -76,8 +76,8 @@ class HostGuardMiddleware:
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         allowed = getattr(spider or self.crawler.spider, "allowed_hosts", None)
         if allowed is None or request.url.endswith("/robots.txt"):
-            return None
+            return
         parts = urlsplit(request.url)
         if parts.scheme not in ("http", "https") or parts.netloc.lower() not in allowed:
             raise IgnoreRequest(f"offsite: {parts.scheme}://{parts.netloc} is outside the crawled hosts")
-        return None
+        return

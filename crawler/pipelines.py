@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from scrapy import Spider
-from twisted.internet import reactor
-from twisted.internet.threads import deferToThreadPool
-from twisted.python.threadpool import ThreadPool
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from twisted.internet import reactor
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
 from crawler.cooperation import parse_article
 from crawler.items import NewsItem
@@ -35,7 +35,7 @@ class StoragePipeline:
             raise ValueError("the crawler needs a coopwatch_session_factory attribute")
         pipeline = cls(factory, lambda: dt.datetime.now(dt.UTC))
         pipeline.stats = crawler.stats  # type: ignore[attr-defined]
-        pipeline.report = getattr(crawler.spider, "report", None)  # type: ignore[attr-defined]
+        pipeline.report = getattr(crawler.spider, "report", None)
         return pipeline
 
     def open_spider(self, spider: Spider | None = None) -> None:

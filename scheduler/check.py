@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from urllib.error import URLError
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]  # feedparser ships no type hints
 from parsel import Selector
 
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
-from scheduler.config import Settings
 from crawler.spiders.base import FEED
+from scheduler.config import Settings
 
 
 @dataclass
@@ -28,7 +28,7 @@ def _fetch(url: str, settings: Settings) -> bytes:
         "User-Agent": f"coopwatch/0.1 (+mailto:{settings.contact_email}; smoke test)",
         "Accept-Language": "vi-VN,vi;q=0.9",
     })
-    with urllib.request.urlopen(request, timeout=settings.download_timeout) as response:  # noqa: S310 (http(s) only)
+    with urllib.request.urlopen(request, timeout=settings.download_timeout) as response:
         return bytes(response.read(16 * 1024 * 1024))
 
 

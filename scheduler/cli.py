@@ -8,9 +8,9 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy.exc import OperationalError
 
@@ -23,9 +23,9 @@ from scheduler import service_cli
 from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.demo import run_demo
-from scheduler.reparse import reparse
 from scheduler.jobs import CrawlRequestError, plan_start_urls, run_crawl
 from scheduler.output import article_record, event_record, render
+from scheduler.reparse import reparse
 from storage.db import DatabaseError
 from storage.repository import ArticleRepository, EventRepository
 
@@ -200,7 +200,8 @@ def _published(value: str | None) -> dt.date | dt.datetime | None:
 
 
 def _extraction_json(result: Any) -> dict[str, Any]:
-    return json.loads(result.model_dump_json())
+    record: dict[str, Any] = json.loads(result.model_dump_json())
+    return record
 
 
 def _extract_page(path: Path, url: str | None) -> int:

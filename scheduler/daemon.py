@@ -13,17 +13,17 @@ import threading
 from functools import lru_cache
 from typing import Any
 
-from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
-from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-from apscheduler.schedulers.blocking import BlockingScheduler
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
+# APScheduler 3 ships no type hints (no py.typed, no stubs)
+from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent  # type: ignore[import-untyped]
+from apscheduler.executors.pool import ThreadPoolExecutor  # type: ignore[import-untyped]
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore  # type: ignore[import-untyped]
+from apscheduler.schedulers.blocking import BlockingScheduler  # type: ignore[import-untyped]
+from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
+from apscheduler.triggers.interval import IntervalTrigger  # type: ignore[import-untyped]
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.send import Sender, make_sender
-
 from crawler.sources import SOURCES
 from scheduler.config import Settings, load_settings
 from scheduler.digests import run_digests
@@ -259,7 +259,7 @@ _lost_lease = threading.Event()
 
 def _wait_for_lease(leadership: Any, settings: Settings) -> bool:
     """Standby until the schedule lease is ours; False when asked to stop first."""
-    announced = False
+    announced: str | None = None  # the holder we wait for, once said
     while not _stopping.is_set():
         if leadership.try_acquire():
             if announced:

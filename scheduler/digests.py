@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.compose import build_digest
-from alerts.send import SendError, Sender
+from alerts.send import Sender, SendError
 from scheduler.output import event_record
 from storage.models import Digest, Event, Subscriber
 from storage.subscriptions import DigestRepository, SubscriberRepository
@@ -115,7 +115,7 @@ def deliver(factory: sessionmaker[Session], digest_id: int, sender: Sender, now:
             return "waiting"
         message = message_from_bytes(digest.message, policy=policy.default)
     try:
-        sender.send(message)  # type: ignore[arg-type]
+        sender.send(message)
     except SendError as exc:
         return _failed(factory, digest_id, exc, now)
     with factory.begin() as session:

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.settings import scrapy_settings
 from crawler.sources import SOURCES
-from crawler.spiders.base import NewsSpider
 from crawler.spiders.baochinhphu import BaochinhphuSpider
+from crawler.spiders.base import NewsSpider
 from crawler.spiders.most import MostSpider
 from crawler.spiders.vtcnews import VtcnewsSpider
 from scheduler.config import Settings

@@ -132,7 +132,7 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         return 0 if all(r in ("sent", "nothing new") for r in outcome.values()) else 1
     with factory() as session:
         repo = SubscriberRepository(session)
-        subscriber = repo.get(args.subscriber) if args.subscriber else (list(repo.active()) or [None])[0]
+        subscriber = repo.get(args.subscriber) if args.subscriber else next(iter(repo.active()), None)
         if subscriber is None:
             subscriber = Subscriber(email=args.subscriber or "preview@example.org", cadence="daily", at="07:00",
                                     weekday=0, sources=[], types=[], keywords=[], parties=[], lang="vi",

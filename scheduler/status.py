@@ -61,8 +61,8 @@ def _when(value: dt.datetime | None, tz: str) -> str:
 
 def render_status(data: dict[str, Any], tz: str = "Asia/Ho_Chi_Minh") -> str:
     """The status as aligned text."""
-    lines = ["SOURCES", f"  {'source':<12} {'last run':<17} {'outcome':<8} {'pages':>5} {'new':>4} {'upd':>4} "
-             f"{'events':>6} {'errors':>6}  next run"]
+    lines = ["SOURCES", (f"  {'source':<12} {'last run':<17} {'outcome':<8} {'pages':>5} {'new':>4} {'upd':>4} "
+             f"{'events':>6} {'errors':>6}  next run")]
     for s in data["sources"]:
         lines.append(
             f"  {s['source']:<12} {_when(s['last_run'], tz):<17} {s['outcome'] or '-':<8} {s['pages'] if s['pages'] is not None else '-':>5} "

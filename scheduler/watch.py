@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.compose import build_alert
-from alerts.send import SendError, Sender
+from alerts.send import Sender, SendError
 from storage.models import CrawlRun, Digest, Incident
 from storage.subscriptions import IncidentRepository
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from crawler.mirror.sitegen import Site
 
@@ -47,7 +48,7 @@ class MirrorServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> MirrorServer:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -55,7 +56,7 @@ class MirrorServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
-    def __enter__(self) -> MirrorServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(
@@ -68,7 +69,7 @@ def _make_handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             server.requests.append(self.path)
             answer = server.hook(self.path) if server.hook else None
             if answer is None:

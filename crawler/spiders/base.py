@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]  # feedparser ships no type hints
 import scrapy
-from scrapy.http import Request, Response, TextResponse
 from scrapy.exceptions import ResponseDataLossError
+from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionLost,
@@ -48,18 +48,20 @@ def page_text(response: Response) -> str:
 
 def failure_reason(failure: Failure) -> str:
     """A failed request's reason, in words an operator can act on."""
-    if failure.check(HttpError):
-        return f"HTTP {failure.value.response.status}"
-    if failure.check(TimeoutError, TCPTimedOutError, DNSTimeoutError):
+    error = failure.value  # isinstance, not Failure.check: that one is untyped
+    if isinstance(error, HttpError):
+        return f"HTTP {error.response.status}"
+    if isinstance(error, (TimeoutError, TCPTimedOutError, DNSTimeoutError)):
         return "timeout: no answer in time"
-    if failure.check(ConnectionRefusedError):
+    if isinstance(error, ConnectionRefusedError):
         return "connection refused"
-    if failure.check(ResponseFailed, ConnectionLost, PotentialDataLoss, ResponseDataLossError):
+    if isinstance(error, (ResponseFailed, ConnectionLost, PotentialDataLoss, ResponseDataLossError)):
         return "connection lost mid-page (body cut off)"
-    if failure.check(DNSLookupError):
+    if isinstance(error, DNSLookupError):
         return "DNS lookup failed"
     message = failure.getErrorMessage()
-    return f"{failure.type.__name__}: {message}" if message else failure.type.__name__
+    name = type(error).__name__
+    return f"{name}: {message}" if message else name
 
 
 @dataclass

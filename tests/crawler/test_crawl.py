@@ -24,7 +24,7 @@ def test_crawl_stores_every_article_of_each_source(mirror: dict[str, MirrorServe
         done = cli("crawl", *start_args(mirror, source))
         assert done.returncode == 0, done.stderr
         line = next(l for l in done.stdout.splitlines() if l.startswith(source))
-        pages, new, updated, unchanged, events, errors = map(int, line.split()[1:7])
+        pages, new, updated, unchanged, _events, errors = map(int, line.split()[1:7])
         assert (new, updated, unchanged, errors) == (expected, 0, 0, 0), done.stdout
         assert pages > new
     articles = cli.json("articles")

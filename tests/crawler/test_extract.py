@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract import ParseError, canonical_url, clean_text, extract_article, parse_vn_datetime
+from crawler.extract import (
+    ParseError,
+    canonical_url,
+    clean_text,
+    extract_article,
+    parse_vn_datetime,
+)
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 FETCHED = dt.datetime(2026, 11, 22, 5, 0, tzinfo=dt.UTC)
@@ -114,8 +120,8 @@ def test_mst_seed_004() -> None:
     [
         ("<html><body><p>no title</p></body></html>", "title"),
         ('<html><body><h1 class="detail-title">T</h1><div class="detail-content afcbc-body"><p>x</p></div></body></html>', "published date"),
-        ('<html><head><meta property="article:published_time" content="2024-01-01T08:00:00+07:00"></head>'
-         '<body><h1 class="detail-title">T</h1><div class="detail-content afcbc-body"></div></body></html>', "body"),
+        (('<html><head><meta property="article:published_time" content="2024-01-01T08:00:00+07:00"></head>'
+          '<body><h1 class="detail-title">T</h1><div class="detail-content afcbc-body"></div></body></html>'), "body"),
     ],
 )
 def test_missing_required_field_is_a_parse_error(html: str, field: str) -> None:

@@ -45,7 +45,7 @@ def test_kills_during_crawls_and_before_the_digest(daemon_env: dict[str, str], c
         if daemon.poll() is None:
             daemon.kill()
     time.sleep(2)  # orphaned crawl children of killed daemons finish too
-    articles, unique, events = counts(cli.database_url)
+    articles, unique, _events = counts(cli.database_url)
     assert articles == unique == 8  # the two sections the daemon crawls
     assert len(smtp_server.messages) == 1
     engine = create_engine(cli.database_url)

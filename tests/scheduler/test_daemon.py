@@ -12,8 +12,8 @@ from sqlalchemy import create_engine, select, text
 from crawler.mirror.server import MirrorServer
 from scheduler.config import Settings
 from scheduler.daemon import build_scheduler
-from storage.models import CrawlRun, Incident
 from storage.db import make_session_factory
+from storage.models import CrawlRun, Incident
 from tests.conftest import Cli
 from tests.daemon import make_digest_due, start_daemon, stop_daemon, wait_for
 from tests.smtp import SmtpServer

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
 from storage.db import DatabaseError, make_engine
-from storage.models import Article, ArticleRevision, Event, Party as PartyRow
+from storage.models import Article, ArticleRevision, Event
+from storage.models import Party as PartyRow
 from storage.repository import ArticleRepository, EventRepository, SaveResult
 
 NOW = dt.datetime(2026, 11, 22, 5, tzinfo=dt.UTC)
@@ -51,7 +52,7 @@ def test_a_changed_article_is_updated_and_the_change_recorded(factory) -> None:
     with factory.begin() as session:
         ArticleRepository(session).save(item(), NOW)
     with factory.begin() as session:
-        result, article = ArticleRepository(session).save(item(body="Chiều 2/7 (sửa)"), NOW)
+        result, _article = ArticleRepository(session).save(item(body="Chiều 2/7 (sửa)"), NOW)
         assert result is SaveResult.UPDATED
     with factory() as session:
         (revision,) = session.scalars(select(ArticleRevision)).all()
