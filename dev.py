@@ -3,8 +3,9 @@
 
     python3 dev.py test [pytest args]     set up, run ruff and mypy, then the whole test suite
     python3 dev.py start [coopwatch args] set up and run the main job (default: `coopwatch start`)
-    python3 dev.py score                  set up, then score the cooperation parser on the
-                                          seeds + development set, and on tests/gold/extra.jsonl
+    python3 dev.py score                  set up, then score the cooperation parser: development part,
+                                          held-out part, 5-fold cross-validation, keyword alert, own cases
+    python3 dev.py train [--extra F.jsonl] set up, then retrain the parser's model (learn/party.json)
     python3 dev.py bench [--quick]        set up, then python -m benchmarks
     python3 dev.py setup                  only set up
     python3 dev.py lock [--upgrade | --upgrade-package NAME ...]
@@ -163,32 +164,16 @@ def lock(args: list[str]) -> int:
 
 
 def score() -> int:
-    """Score `coopwatch extract` with shared/tools/score_extraction.py on the annotated sets."""
-    shared = Path(os.environ.get("COOPWATCH_SHARED", ROOT.parent / "shared"))
-    scorer = shared / "tools" / "score_extraction.py"
-    if not scorer.exists():
-        sys.exit(f"no scorer at {scorer}; set COOPWATCH_SHARED to the shared/ folder")
-    sets = {
-        "seeds + development set": [shared / "gold" / "seeds.jsonl", shared / "gold" / "dev.jsonl"],
-        "coopwatch's own cases (tests/gold/extra.jsonl)": [ROOT / "tests" / "gold" / "extra.jsonl"],
-    }
-    status = 0
-    for label, files in sets.items():
-        rows = []
-        for path in files:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    if "text" not in row:
-                        row["text"] = (path.parent / row.pop("text_file")).read_text(encoding="utf-8")
-                    rows.append(row)
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
-            tmp.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-        print(f"== {label}: {len(rows)} articles", flush=True)
-        done = subprocess.run([sys.executable, str(scorer), tmp.name, "--", str(BIN / "coopwatch"), "extract"], check=False)
-        os.unlink(tmp.name)
-        status = status or done.returncode
-    return status
+    """The parser's figures (crawler/cooperation/learn/evaluate.py): development part, held-out part,
+    5-fold cross-validation, the keyword alert on the same parts, and our own cases."""
+    return subprocess.run([str(BIN / "python"), "-m", "crawler.cooperation.learn.evaluate"], cwd=ROOT,
+                          check=False).returncode
+
+
+def train(rest: list[str]) -> int:
+    """Retrain the parser's model files from the annotated sets (learn/train.py)."""
+    return subprocess.run([str(BIN / "python"), "-m", "crawler.cooperation.learn.train", *rest], cwd=ROOT,
+                          check=False).returncode
 
 
 def lint() -> list[str]:
@@ -214,6 +199,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "score":
         return score()
+    if command == "train":
+        return train(rest)
     if command == "bench":
         return subprocess.run([str(BIN / "python"), "-m", "benchmarks", *rest], cwd=ROOT, check=False).returncode
     if command == "test":

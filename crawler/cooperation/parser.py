@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from crawler.cooperation.dates import _find_dates, find_dates, opening_day, parse_date, resolve
 from crawler.cooperation.learn import model
 from crawler.cooperation.learn.features import mention_features
-from crawler.cooperation.dates import _find_dates, find_dates, opening_day, parse_date, resolve
 from crawler.cooperation.normalize import fold, normalize
 from crawler.cooperation.parties import (
-    FOREIGN,
-    KOREA,
     _FOREIGN_AFTER,
     _KOREA_AFTER,
+    FOREIGN,
+    KOREA,
     KR_PLACES,
     VIETNAM,
     VN_PLACES,
@@ -417,7 +417,7 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
 
 
 # acronyms the article defines ('Tổng công ty Điện lực Đông Nam Hàn Quốc (KOEN)'), for its later bare uses
-_ACRONYMS: ContextVar[dict[str, Mention]] = ContextVar("article_acronyms", default={})
+_ACRONYMS: ContextVar[dict[str, Mention] | None] = ContextVar("article_acronyms", default=None)
 
 
 def article_acronyms(text: str) -> dict[str, Mention]:
@@ -602,14 +602,6 @@ def _placed(mention: Mention, sentence: str) -> Mention:
 
 # ---------------------------------------------------------------- reading the article as a whole
 
-_SEMINAR = re.compile(
-    r"hội thảo|diễn đàn|tọa đàm|hội nghị|khai trương|khánh thành|khởi công|lễ trao|trao tặng|tốt nghiệp|"
-    r"hội chợ|triển lãm|lễ hội|giải đấu|khai giảng|ra mắt|công bố|hội trại|festival|ngày hội"
-)
-_LEADERS = re.compile(r"tổng bí thư|chủ tịch nước|thủ tướng|tổng thống|chủ tịch quốc hội")
-_UNNAMED = re.compile(r"(?:các|một số|nhiều)\s+(?:doanh nghiệp|nhà đầu tư|công ty|đối tác|tổ chức)|đoàn doanh nghiệp")
-_MULTILATERAL = re.compile(r"ASEAN|APEC|G20|Mekong|các nước|đa phương|quốc tế lần")
-_DPRK = re.compile(r"triều tiên|bình nhưỡng|chdcnd")
 LEAD_SENTENCES = 8
 
 
@@ -633,7 +625,6 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     vn: list[Mention] = []
     kr: list[Mention] = []
     foreign_story = bool(FOREIGN.search(" ".join(lines[:3])))
-    sides_from_title = 0.0
     for i, line in enumerate(lines[: max(trigger_at + 2, 3)]):
         orgs = _parties_in(line)
         line_vn = [m for m in orgs if m.country == "VN"]
@@ -641,11 +632,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
         if FOREIGN.search(line) or foreign_story:
             line_vn = [m for m in line_vn if _surely_vietnamese(m)]
             line_kr = [m for m in line_kr if surely_korean(m, line)]
-        if i == 0 and title:
-            sides_from_title = float(bool(line_vn)) + float(bool(line_kr))
         vn = vn or line_vn
         kr = kr or line_kr
-    far = 0.0
     if bool(vn) != bool(kr):  # one side named only further down ('Về phía Hàn Quốc có ông X, Chủ tịch Viện Y')
         for line in all_sentences:
             orgs = _parties_in(line)
@@ -654,16 +642,13 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
             if not vn and not FOREIGN.search(line):
                 vn = [m for m in orgs if m.country == "VN"][:1]
             if vn and kr:
-                far = 1.0
                 break
     if not vn or not kr:
         return None
     trigger = lines[trigger_at]
-    lower_lead = " ".join(lines[:4]).lower()
     date = None if (title and trigger_at == 0) else _sentence_date(trigger, published)
     if date is None:
         date = next((d for line in sentences[:2] if _event_type(line) and (d := _sentence_date(line, published))), None)
     return Candidate(kind, date, vn, kr, _location(trigger, vn), trigger)
 
 
-KOREA_WORD = re.compile(r"Hàn Quốc|Korea")

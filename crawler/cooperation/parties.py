@@ -32,17 +32,9 @@ _HEAD_RE = re.compile(
     r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])"
     r"(?!\s+(?:trưởng|phó|viên|quản trị|Giám đốc|lãnh đạo|chủ nhiệm|điều hành|nghị|thảo|chợ|đàm|thi)\b)"
 )
-_STOP_WORDS = set(
-    """đã đang sẽ vừa ký tổ chức tiếp làm về với tại nhằm trong cho để do là có được thuộc cùng đến
-    thăm phối chủ hội trao gặp nhân vào sau khi theo từ bày cảm đánh giới mong này đó hai các những
-    một ông bà chứng đại diện cũng thì mà nên như hướng trên dưới giữa ngày sáng chiều tối hôm năm
-    tháng lần thực hỗ tham dự phát biểu cho biết nêu nhấn khẳng đồng chí ra lễ buổi""".split()
-)
+_STOP_WORDS = {"đã", "đang", "sẽ", "vừa", "ký", "tổ", "chức", "tiếp", "làm", "về", "với", "tại", "nhằm", "trong", "cho", "để", "do", "là", "có", "được", "thuộc", "cùng", "đến", "thăm", "phối", "chủ", "hội", "trao", "gặp", "nhân", "vào", "sau", "khi", "theo", "từ", "bày", "cảm", "đánh", "giới", "mong", "này", "đó", "hai", "các", "những", "một", "ông", "bà", "chứng", "đại", "diện", "cũng", "thì", "mà", "nên", "như", "hướng", "trên", "dưới", "giữa", "ngày", "sáng", "chiều", "tối", "hôm", "năm", "tháng", "lần", "thực", "hỗ", "tham", "dự", "phát", "biểu", "biết", "nêu", "nhấn", "khẳng", "đồng", "chí", "ra", "lễ", "buổi"}
 # verbs that end a name when they are written in lower case ('Trường ĐH FPT hợp tác ĐH Gachon')
-_LOWER_VERBS = set(
-    """hợp thúc tăng kỳ góp bàn thảo cam ghi gửi mời đón chào dẫn đi sang kêu bắt ký gồm bao quan điều
-    xây mở""".split()
-)
+_LOWER_VERBS = {"hợp", "thúc", "tăng", "kỳ", "góp", "bàn", "thảo", "cam", "ghi", "gửi", "mời", "đón", "chào", "dẫn", "đi", "sang", "kêu", "bắt", "ký", "gồm", "bao", "quan", "điều", "xây", "mở"}
 _CAPITAL_STOPS = {"ông", "bà", "ngày", "sáng", "chiều", "tối", "hôm", "tại", "với", "đã", "sẽ", "về", "trong"}
 _ENUMERATION = re.compile(
     r"^,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3}(?:,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3})*"
@@ -50,10 +42,7 @@ _ENUMERATION = re.compile(
 )
 _NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b")  # verbs inside names
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
-_VN_SURNAMES = set(
-    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai Trịnh
-    Lâm Tạ Cao Châu Lưu Tô Thái Vương Quách Kiều Triệu Tăng Phùng Nghiêm Lại Thân Hứa Khúc Hầu Chu Từ Văn""".split()
-)
+_VN_SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Trương", "Lương", "Mai", "Trịnh", "Lâm", "Tạ", "Cao", "Châu", "Lưu", "Tô", "Thái", "Vương", "Quách", "Kiều", "Triệu", "Tăng", "Phùng", "Nghiêm", "Lại", "Thân", "Hứa", "Khúc", "Hầu", "Chu", "Từ", "Văn"}
 _PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy",
                        "Quận ủy", "Huyện ủy", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Sở", "Công an"}
 
@@ -98,13 +87,7 @@ _VN_SYLLABLE = re.compile(
     r"(?:uye|uya|ươi|oai|oay|uoi|ieu|yeu|oa|oe|uy|ua|uo|ie|ye|ia|ai|ao|au|ay|eo|eu|oi|ui|iu|ou|[aeiouy])"
     r"(?:ng|nh|ch|[cmnpt])?$"
 )
-KR_PLACES = set(
-    """Seoul Busan Incheon Daegu Daejeon Gwangju Ulsan Sejong Gyeonggi Gangwon Chungcheong Chungbuk
-    Chungnam Jeolla Jeonbuk Jeonnam Jeollabuk Jeollanam Gyeongsang Gyeongbuk Gyeongnam Gyeongsangbuk
-    Gyeongsangnam Chungcheongbuk Chungcheongnam Jeju Suwon Changwon Pohang Gumi Ansan Gimje Sangju Guro
-    Gangnam Seongnam Yongin Goyang Hwaseong Cheongju Cheonan Jeonju Gimhae Andong Gyeongju Mokpo Yeosu
-    Daegu Ulsan Pangyo""".split()
-)
+KR_PLACES = {"Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Sejong", "Gyeonggi", "Gangwon", "Chungcheong", "Chungbuk", "Chungnam", "Jeolla", "Jeonbuk", "Jeonnam", "Jeollabuk", "Jeollanam", "Gyeongsang", "Gyeongbuk", "Gyeongnam", "Gyeongsangbuk", "Gyeongsangnam", "Chungcheongbuk", "Chungcheongnam", "Jeju", "Suwon", "Changwon", "Pohang", "Gumi", "Ansan", "Gimje", "Sangju", "Guro", "Gangnam", "Seongnam", "Yongin", "Goyang", "Hwaseong", "Cheongju", "Cheonan", "Jeonju", "Gimhae", "Andong", "Gyeongju", "Mokpo", "Yeosu", "Pangyo"}
 FOREIGN = re.compile(
     r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
     r"Ấn Độ|Triều Tiên|CHDCND|Lào(?! Cai)|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
@@ -293,12 +276,7 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
 
 _CAP = r"[A-ZĐ][\wÀ-ỹ&.-]*"
 _PLACE_NAME = rf"{_CAP}(?:[ -]{_CAP})?"
-_KR_SURNAMES = set(
-    """Kim Lee Park Choi Jung Jeong Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong
-    Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Na Jin Ji Um Chae Won
-    Chun Bang Gong Hyun Yeo Chu Do Seok Pyo Myung Gil Yeon Ban Wang Ok Yook Maeng Tak Yeom Kil Rhee Chung
-    Choo Yim Pyun Ryoo Roh Suh Shim Sim Cheon Byun Byeon Uh Kook Bong""".split()
-)
+_KR_SURNAMES = {"Kim", "Lee", "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Yun", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Na", "Jin", "Ji", "Um", "Chae", "Won", "Chun", "Bang", "Gong", "Hyun", "Yeo", "Chu", "Do", "Seok", "Pyo", "Myung", "Gil", "Yeon", "Ban", "Wang", "Ok", "Yook", "Maeng", "Tak", "Yeom", "Kil", "Rhee", "Chung", "Choo", "Yim", "Pyun", "Ryoo", "Roh", "Suh", "Shim", "Sim", "Cheon", "Byun", "Byeon", "Uh", "Kook", "Bong"}
 # officials standing for their organisation (rule 5: parties are organisations, not people)
 _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!Nguyên )(?:Phó )?Đại sứ(?! quán)(?: đặc mệnh toàn quyền)?\s+(?P<c>Hàn Quốc|Việt Nam)"
@@ -457,9 +435,10 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         return None
     acronym = _acronym_after(sentence, name_end)
     country = classify(name, sentence[name_end:])
-    if head in PLACE_HEADS and country == "VN" and not any(p in name for p in VN_PLACES):
-        if not re.search(r"[A-Z][a-z]|\d", name[len(head) :]):
-            return None
+    if head in PLACE_HEADS and country == "VN" and not any(p in name for p in VN_PLACES) and not re.search(
+        r"[A-Z][a-z]|\d", name[len(head) :]
+    ):
+        return None
     return Mention(start, name_end, name, acronym, country)
 
 

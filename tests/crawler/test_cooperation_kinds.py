@@ -25,14 +25,14 @@ def sides(result: Extraction) -> list[tuple[str, list[str], list[str]]]:
 @pytest.mark.parametrize(
     ("text", "vn", "kr"),
     [
-        ("Chiều 5/3, Chủ tịch UBND tỉnh Nghệ An Lê Văn Bình tiếp và làm việc với Thị trưởng thành phố Gimhae "
-         "Hong Tae Yong cùng đoàn công tác.", "UBND tỉnh Nghệ An", "thành phố Gimhae"),
-        ("Sáng 12/6, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Quảng Ninh Trần Văn Hải đã tiếp Đại sứ Hàn Quốc "
-         "tại Việt Nam Park Jin Woo.", "UBND tỉnh Quảng Ninh", "Đại sứ quán Hàn Quốc tại Việt Nam"),
-        ("Ngày 9/6, Bí thư Thành ủy Cần Thơ Nguyễn Văn Lâm đã có buổi làm việc với Tổng Lãnh sự Hàn Quốc tại "
-         "TP.HCM Kim Sung Ho.", "Thành ủy Cần Thơ", "Tổng Lãnh sự quán Hàn Quốc tại TP.HCM"),
-        ("Ngày 2/6, Tỉnh trưởng tỉnh Chungcheongnam Choi Min Ho đã hội đàm với Chủ tịch UBND tỉnh Thanh Hóa "
-         "Đỗ Văn Tâm.", "UBND tỉnh Thanh Hóa", "tỉnh Chungcheongnam"),
+        (("Chiều 5/3, Chủ tịch UBND tỉnh Nghệ An Lê Văn Bình tiếp và làm việc với Thị trưởng thành phố Gimhae "
+         "Hong Tae Yong cùng đoàn công tác."), "UBND tỉnh Nghệ An", "thành phố Gimhae"),
+        (("Sáng 12/6, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Quảng Ninh Trần Văn Hải đã tiếp Đại sứ Hàn Quốc "
+         "tại Việt Nam Park Jin Woo."), "UBND tỉnh Quảng Ninh", "Đại sứ quán Hàn Quốc tại Việt Nam"),
+        (("Ngày 9/6, Bí thư Thành ủy Cần Thơ Nguyễn Văn Lâm đã có buổi làm việc với Tổng Lãnh sự Hàn Quốc tại "
+         "TP.HCM Kim Sung Ho."), "Thành ủy Cần Thơ", "Tổng Lãnh sự quán Hàn Quốc tại TP.HCM"),
+        (("Ngày 2/6, Tỉnh trưởng tỉnh Chungcheongnam Choi Min Ho đã hội đàm với Chủ tịch UBND tỉnh Thanh Hóa "
+         "Đỗ Văn Tâm."), "UBND tỉnh Thanh Hóa", "tỉnh Chungcheongnam"),
     ],
 )
 def test_an_official_stands_for_the_organisation(text: str, vn: str, kr: str) -> None:
@@ -49,8 +49,8 @@ def test_an_official_stands_for_the_organisation(text: str, vn: str, kr: str) ->
         ("Trường Đại học Cần Thơ hợp tác với Đại học Sungkyunkwan",
          "Ngày 10/6, Trường Đại học Cần Thơ và Đại học Sungkyunkwan ký biên bản ghi nhớ hợp tác đào tạo.",
          "Đại học Sungkyunkwan"),
-        ("", "Sáng 11/6, Sở Khoa học và Công nghệ tỉnh Bình Định đã làm việc với Viện Nghiên cứu Gyeongnam "
-         "(Hàn Quốc) về chuyển giao công nghệ.", "Viện Nghiên cứu Gyeongnam"),
+        ("", ("Sáng 11/6, Sở Khoa học và Công nghệ tỉnh Bình Định đã làm việc với Viện Nghiên cứu Gyeongnam "
+         "(Hàn Quốc) về chuyển giao công nghệ."), "Viện Nghiên cứu Gyeongnam"),
         ("", "Ngày 14/6, UBND tỉnh Hải Dương và quận Seocho ký thỏa thuận hợp tác hữu nghị.", "quận Seocho"),
     ],
 )
@@ -128,7 +128,6 @@ def test_names_end_where_the_organisation_ends(text: str, vn: str, kr: str) -> N
         ("Chiều 2/6,", dt.date(2025, 6, 2)),
         ("Sáng nay (19/6),", dt.date(2025, 6, 19)),
         ("Hôm 26/5,", dt.date(2025, 5, 26)),
-        ("Ngày 27/12/2024,", dt.date(2024, 12, 27)),
         ("Từ ngày 10 đến ngày 12/6,", None),
         ("Mới đây,", None),
     ],
@@ -139,5 +138,11 @@ def test_the_day_of_the_event(opening: str, day: dt.date | None) -> None:
 
 
 def test_a_year_from_the_text_beats_the_publication_year() -> None:
-    (event,) = read("", "Ngày 3/11/2023, Bộ Khoa học và Công nghệ và KOSME đã ký biên bản ghi nhớ.").events
-    assert event.date == dt.date(2023, 11, 3)
+    text = "Ngày 28/12/2024, Bộ Khoa học và Công nghệ và KOSME đã ký biên bản ghi nhớ."
+    (event,) = read("", text, published=dt.date(2025, 1, 6)).events
+    assert event.date == dt.date(2024, 12, 28)
+
+
+def test_a_fully_dated_signing_long_before_the_story_is_background() -> None:
+    text = "Ngày 3/11/2023, Bộ Khoa học và Công nghệ và KOSME đã ký biên bản ghi nhớ."
+    assert not read("", text, published=dt.date(2025, 6, 20)).relevant

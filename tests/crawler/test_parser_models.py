@@ -32,7 +32,7 @@ def test_a_corrupt_model_file_is_one_clear_error_at_start_up(tmp_path: Path) -> 
     (tmp_path / "party.json").write_text("{not json", encoding="utf-8")
     env = {**os.environ, "COOPWATCH_PARSER_MODELS": str(tmp_path),
            "COOPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-    done = subprocess.run([sys.executable, "-m", "scheduler", "extract"], input='{"id": "x", "text": "t"}\n',
+    done = subprocess.run([sys.executable, "-m", "scheduler", "extract"], check=False, input='{"id": "x", "text": "t"}\n',
                           env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
@@ -43,7 +43,7 @@ def test_a_corrupt_model_file_is_one_clear_error_at_start_up(tmp_path: Path) -> 
 def test_a_missing_model_file_is_one_clear_error_at_start_up(tmp_path: Path) -> None:
     env = {**os.environ, "COOPWATCH_PARSER_MODELS": str(tmp_path / "nowhere"),
            "COOPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-    done = subprocess.run([sys.executable, "-m", "scheduler", "status"], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "scheduler", "status"], check=False, env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "cannot be read" in done.stderr

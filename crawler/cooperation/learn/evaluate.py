@@ -14,10 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
 from crawler.cooperation.learn import model
-from crawler.cooperation.learn.data import Article, sets, shared_dir
+from crawler.cooperation.learn.data import Article, load, sets, shared_dir
 from crawler.cooperation.learn.train import SEED, fit, party_examples
 from crawler.cooperation.parser import parse_article
 
@@ -45,16 +45,27 @@ def cross_validated(articles: list[Article], folds: int = 5) -> list[dict[str, A
     return [out[i] for i in range(len(articles))]
 
 
-def score(label: str, articles: list[Article], predictions: list[dict[str, Any]]) -> str:
+def score(label: str, articles: list[Article], predictions: list[dict[str, Any]] | None = None,
+          command: list[str] | None = None) -> str:
+    """The shared scorer's lines (misses left out) for predictions, or for a command it runs itself."""
     scorer = shared_dir() / "tools" / "score_extraction.py"
     with tempfile.TemporaryDirectory() as tmp:
         gold, pred = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
         gold.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-        pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), encoding="utf-8")
-        done = subprocess.run([sys.executable, str(scorer), str(gold), "--pred", str(pred)],
-                              capture_output=True, text=True, check=True)
+        if command is None:
+            pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions or []),
+                            encoding="utf-8")
+            how = ["--pred", str(pred)]
+        else:
+            how = ["--", *command]
+        done = subprocess.run([sys.executable, str(scorer), str(gold), *how], capture_output=True, text=True,
+                              check=True)
     lines = [line for line in done.stdout.splitlines() if not line.startswith("miss ")]
     return f"== {label}: {len(articles)} articles\n" + "\n".join(lines)
+
+
+def keyword_alert(mode: str) -> list[str]:
+    return [sys.executable, str(shared_dir() / "tools" / "keyword_alert.py"), mode]
 
 
 def main() -> int:
@@ -65,6 +76,14 @@ def main() -> int:
                 named["held_out"], [predict(a) for a in named["held_out"]]))
     print(score("5-fold cross-validated (development part; each fold's party model trained without it)",
                 named["develop"], cross_validated(named["develop"])))
+    for part in ("held_out", "develop"):
+        for mode in ("broad", "signing"):
+            alert = score(f"keyword alert '{mode}' on the {part.replace('_', '-')} part (relevance only)",
+                          named[part], command=keyword_alert(mode))
+            print("\n".join(line for line in alert.splitlines() if line.startswith(("==", "relevance"))))
+    own = load(Path(__file__).resolve().parents[3] / "tests" / "gold" / "extra.jsonl")
+    print(score("coopwatch's own cases (tests/gold/extra.jsonl, written for the rules)", own,
+                [predict(a) for a in own]))
     return 0
 
 

@@ -51,7 +51,7 @@ def mention_features(mention: Mention, side: list[Mention], sentence: str, title
         "alone_on_side": float(len(side) == 1),
         "side_size": min(len(side), 5) / 5,
         "position": mention.start / max(len(sentence), 1),
-        "before_trigger": float(bool(trigger) and mention.start < trigger.start()),
+        "before_trigger": float(trigger is not None and mention.start < trigger.start()),
         "in_title": float(bool(key) and key in title),
         "mentions_in_article": math.log1p(article.count(key)) if key else 0.0,
         "has_acronym": float(bool(mention.acronym)),

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # scikit-learn ships no hints
+from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
 from crawler.cooperation.learn import model
 from crawler.cooperation.learn.data import Article, load, sets
