@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
 import venv
 from pathlib import Path
 
