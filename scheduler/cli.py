@@ -9,9 +9,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy.exc import OperationalError
 
@@ -23,10 +23,10 @@ from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.console import LOG_FORMATS, ConsoleOptions, configure_logging, crawl_progress
 from scheduler.demo import run_demo
-from scheduler.reparse import reparse
 from scheduler.jobs import CrawlRequestError, plan_start_urls, run_crawl, source_urls
 from scheduler.output import article_record, event_record, render
 from scheduler.reach import reachable_sources
+from scheduler.reparse import reparse
 from storage.db import DatabaseError
 from storage.repository import ArticleRepository, EventRepository
 

@@ -20,7 +20,6 @@ from pydantic_settings import (
 
 from crawler.sources import SOURCES
 
-
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 

@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, Self, TextIO
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
@@ -57,7 +57,7 @@ class ConsoleOptions:
 class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to sys.stderr as it is at each line, so a live display can print lines above itself."""
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> TextIO:
         return sys.stderr
 
@@ -168,7 +168,7 @@ class LogProgress:
     def __init__(self) -> None:
         self.started_at: dict[str, float] = {}
 
-    def __enter__(self) -> LogProgress:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -227,7 +227,7 @@ class LiveProgress:
         )
         self.tasks: dict[str, Any] = {}
 
-    def __enter__(self) -> LiveProgress:
+    def __enter__(self) -> Self:
         self.progress.start()
         return self
 

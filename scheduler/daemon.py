@@ -23,7 +23,6 @@ from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.send import Sender, make_sender
-
 from crawler.sources import SOURCES
 from scheduler.config import Settings, load_settings
 from scheduler.digests import run_digests

@@ -8,7 +8,13 @@ import sys
 from contextlib import ExitStack
 
 from crawler.mirror.server import MirrorServer
-from crawler.mirror.sitegen import BCP_SECTIONS, MST_SECTIONS, VTC_SECTIONS, build_sites, load_corpus
+from crawler.mirror.sitegen import (
+    BCP_SECTIONS,
+    MST_SECTIONS,
+    VTC_SECTIONS,
+    build_sites,
+    load_corpus,
+)
 from scheduler.common import format_results
 from scheduler.config import Settings
 from scheduler.console import ConsoleOptions, crawl_progress
@@ -38,7 +44,8 @@ def mirror_start_urls(base: dict[str, str]) -> dict[str, list[str]]:
 def run_demo(settings: Settings, console: ConsoleOptions, in_subprocess: bool = False) -> int:
     """Serve the mirrors, crawl them into data_dir/demo.db and print the events found."""
     if in_subprocess:  # the caller's process has used its one Twisted reactor already
-        return subprocess.run([sys.executable, "-m", "scheduler", *console.flags(), "demo"]).returncode
+        command = [sys.executable, "-m", "scheduler", *console.flags(), "demo"]
+        return subprocess.run(command, check=False).returncode
     db_path = (settings.data_dir / "demo.db").resolve()
     for suffix in ("", "-wal", "-shm"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)

@@ -15,8 +15,8 @@ from twisted.internet.task import LoopingCall  # its reactor is looked up at con
 
 from crawler.settings import scrapy_settings
 from crawler.sources import SOURCES
-from crawler.spiders.base import NewsSpider
 from crawler.spiders.baochinhphu import BaochinhphuSpider
+from crawler.spiders.base import NewsSpider
 from crawler.spiders.most import MostSpider
 from crawler.spiders.vtcnews import VtcnewsSpider
 from scheduler.config import Settings

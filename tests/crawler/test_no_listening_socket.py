@@ -55,7 +55,7 @@ def test_a_running_crawl_listens_on_no_port_and_writes_no_token_file(mirror: dic
         assert listening_ports(crawl.pid) == set()
     finally:
         release.set()
-    out, err = crawl.communicate(timeout=120)
+    _, err = crawl.communicate(timeout=120)
     assert crawl.returncode == 0, err
     assert "vtcnews: done, ok" in err and "Remote control" not in err
     written = [p for p in (state, home) if p.exists() for p in p.rglob("*") if p.is_file()]
