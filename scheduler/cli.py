@@ -109,6 +109,10 @@ def console_options(args: argparse.Namespace, settings: Settings) -> ConsoleOpti
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `coopwatch` console script."""
     args = build_parser().parse_args(argv)
+    # the flags' choice until the settings are read: their own warnings come out in the same form
+    early_format = args.log_format or os.environ.get("COOPWATCH_LOG_FORMAT", "text")
+    configure_logging(ConsoleOptions(log_format=early_format if early_format in LOG_FORMATS else "text",
+                                     quiet=args.quiet, verbose=args.verbose))
     try:
         settings = load_settings()
         if args.log_format:  # children (the daemon's crawls) and later load_settings() see it too

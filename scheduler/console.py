@@ -22,6 +22,7 @@ from crawler.sources import SOURCES
 from scheduler.jobs import SourceResult
 
 LOG_FORMATS = ("text", "json")
+OUR_PACKAGES = ("coopwatch", "scheduler", "crawler", "storage", "alerts")
 # Loggers whose lines below WARNING are Scrapy's, Twisted's and APScheduler's own chatter
 # (settings dumps, middleware lists, "Crawled N pages", "Running job"), or per-page detail of
 # our spiders: shown with --verbose or at DEBUG only.
@@ -30,7 +31,7 @@ CHATTER = ("scrapy", "twisted", "apscheduler", "filelock", *SOURCES)
 # one warning in its own words.
 REPEATS = ("scrapy.downloadermiddlewares.retry",)
 # Fields a record may carry (logging's `extra`) that the JSON lines keep.
-FIELDS = ("event", "outcome", "pages", "articles_new", "articles_updated", "articles_unchanged",
+FIELDS = ("event", "reason", "outcome", "pages", "articles_new", "articles_updated", "articles_unchanged",
           "events_new", "errors", "start_urls", "seconds", "hosts", "unreachable")
 
 
@@ -88,6 +89,8 @@ class ConsoleFilter(logging.Filter):
 
 
 def _is_chatter(record: logging.LogRecord) -> bool:
+    if record.name == "scrapy.crawler" and record.getMessage().startswith("Received SIG"):
+        return False  # "Received SIGINT, shutting down gracefully": the answer to Ctrl-C
     if record.name == "py.warnings":  # library warnings are for developers, not for the console
         return True
     if record.name.startswith(REPEATS) and record.levelno < logging.CRITICAL:
@@ -125,7 +128,7 @@ class TextFormatter(logging.Formatter):
         super().__init__("%(asctime)s %(levelname)-7s %(label)s: %(message)s", "%Y-%m-%d %H:%M:%S")
 
     def format(self, record: logging.LogRecord) -> str:
-        ours = record.name == "coopwatch" or record.name.startswith("coopwatch.")
+        ours = record.name.split(".", 1)[0] in OUR_PACKAGES
         record.label = _label(record) or ("coopwatch" if ours else record.name)
         return super().format(record)
 
@@ -182,11 +185,13 @@ class LogProgress:
     def update(self, result: SourceResult) -> None:
         return None
 
-    def finished(self, result: SourceResult) -> None:
+    def finished(self, result: SourceResult, reason: str) -> None:
         seconds = round(time.monotonic() - self.started_at.get(result.source, time.monotonic()), 1)
         level = logging.WARNING if result.failed else logging.INFO
-        log.log(level, "done, %s: %s (%.1f s)", result.outcome, summary(result), seconds, extra={
-            "source": result.source, "event": "source_end", "outcome": result.outcome, "pages": result.pages,
+        ended = "done" if reason == "finished" else f"stopped ({reason})"
+        log.log(level, "%s, %s: %s (%.1f s)", ended, result.outcome, summary(result), seconds, extra={
+            "source": result.source, "event": "source_end", "reason": reason, "outcome": result.outcome,
+            "pages": result.pages,
             "articles_new": result.articles_new, "articles_updated": result.articles_updated,
             "articles_unchanged": result.articles_unchanged, "events_new": result.events_new,
             "errors": len(result.errors), "seconds": seconds,
@@ -244,13 +249,14 @@ class LiveProgress:
             self.progress.update(task, pages=result.pages, new=result.articles_new, events=result.events_new,
                                  errors=len(result.errors))
 
-    def finished(self, result: SourceResult) -> None:
+    def finished(self, result: SourceResult, reason: str) -> None:
         if result.source not in self.tasks:
             self.started(result.source, 0)
         style = {"ok": "green", "failed": "bold red"}.get(result.outcome, "yellow")
+        stopped = "" if reason == "finished" else f" [yellow](stopped: {reason})"
         self.update(result)
         self.progress.update(self.tasks[result.source], total=1, completed=1, outcome=result.outcome,
-                             status=f"[{style}]{result.outcome}")
+                             status=f"[{style}]{result.outcome}{stopped}")
 
 
 def crawl_progress(options: ConsoleOptions) -> LiveProgress | LogProgress:

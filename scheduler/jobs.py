@@ -74,7 +74,8 @@ class CrawlProgress(Protocol):
 
     def update(self, result: SourceResult) -> None: ...
 
-    def finished(self, result: SourceResult) -> None: ...
+    def finished(self, result: SourceResult, reason: str) -> None:
+        """`reason` is Scrapy's close reason: 'finished', or 'shutdown' after Ctrl-C or SIGTERM."""
 
 
 PROGRESS_INTERVAL = 0.25  # seconds between live figures
@@ -190,9 +191,9 @@ def _report_progress(crawlers: dict[str, Crawler], seeds: dict[str, int], progre
             if not poller.running:
                 poller.start(PROGRESS_INTERVAL, now=False)
 
-        def closed(source: str = source, crawler: Crawler = crawler) -> None:
+        def closed(reason: str, source: str = source, crawler: Crawler = crawler) -> None:
             running.discard(source)
-            progress.finished(_result(source, crawler))
+            progress.finished(_result(source, crawler), reason)
             if not running and poller.running:
                 poller.stop()
 

@@ -75,6 +75,7 @@ def test_json_log_lines_for_log_collectors(mirror: dict[str, MirrorServer], sqli
     ends = {r["source"]: r for r in records if r.get("event") == "source_end"}
     assert set(ends) == {"vtcnews", "baochinhphu"}
     assert ends["vtcnews"]["articles_new"] == 11 and ends["vtcnews"]["outcome"] == "ok"
+    assert ends["vtcnews"]["reason"] == "finished"
     assert ends["vtcnews"]["pages"] > 11 and ends["vtcnews"]["errors"] == 0
     assert_no_dump(done.stderr)
 
