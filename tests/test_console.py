@@ -23,7 +23,7 @@ SCRAPY_DUMP = ("Overridden settings", "Enabled extensions", "Enabled downloader 
 
 def user_cli(cli: Cli, **env: str) -> Cli:
     """The CLI as a user runs it: the default log level, not the suite's WARNING."""
-    settings = {k: v for k, v in cli.env.items() if k != "COOPWATCH_LOG_LEVEL"}
+    settings = {k: v for k, v in cli.env.items() if k not in ("COOPWATCH_LOG_LEVEL", "COOPWATCH_LOG_FORMAT")}
     return Cli(cli.database_url, {**settings, **env})
 
 
