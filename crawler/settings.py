@@ -22,7 +22,11 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
 CLOSESPIDER_ERRORCOUNT = 200
+# No control endpoints in a long-running service: the telnet console, and Scrapy 2.19's
+# RemoteControl (an HTTP server on localhost that runs posted Python code, its bearer token
+# written to a job file in the user's state directory) stay off.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 COOKIES_ENABLED = False
 DEFAULT_REQUEST_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/rss+xml;q=0.9,*/*;q=0.8",

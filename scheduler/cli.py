@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,9 +23,11 @@ from crawler.sources import SOURCES
 from scheduler import service_cli
 from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
+from scheduler.console import LOG_FORMATS, ConsoleOptions, configure_logging, crawl_progress
 from scheduler.demo import run_demo
-from scheduler.jobs import CrawlRequestError, plan_start_urls, run_crawl
+from scheduler.jobs import CrawlRequestError, plan_start_urls, run_crawl, source_urls
 from scheduler.output import article_record, event_record, render
+from scheduler.reach import reachable_sources
 from scheduler.reparse import reparse
 from storage.db import DatabaseError
 from storage.repository import ArticleRepository, EventRepository
@@ -78,15 +81,47 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("start", help="the main job: crawl every source; offline, run the demo")
     sub.add_parser("migrate", help="create or upgrade the database schema")
     service_cli.add_parsers(sub, _date)
+    add_console_flags(parser, top=True)
+    for command in sub.choices.values():
+        add_console_flags(command, top=False)
     return parser
+
+
+def add_console_flags(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--quiet, --verbose, --log-format: before the command, or right after its name."""
+    # after the command, an absent flag must not reset one given before it
+    switch: Any = False if top else argparse.SUPPRESS
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", default=switch,
+                          help="only each source's end line, warnings and errors")
+    loudness.add_argument("-v", "--verbose", action="store_true", default=switch,
+                          help="also Scrapy's own log lines and Python warnings")
+    parser.add_argument("--log-format", choices=LOG_FORMATS, default=None if top else argparse.SUPPRESS,
+                       help="text lines (default), or one JSON object a line for log collectors"
+                            " (also COOPWATCH_LOG_FORMAT)")
+
+
+def console_options(args: argparse.Namespace, settings: Settings) -> ConsoleOptions:
+    """The console flags, COOPWATCH_LOG_FORMAT and COOPWATCH_LOG_LEVEL combined."""
+    level = "INFO" if args.verbose and settings.log_level != "DEBUG" else settings.log_level
+    return ConsoleOptions(level=level, log_format=args.log_format or settings.log_format,
+                          quiet=args.quiet, verbose=args.verbose)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `coopwatch` console script."""
     args = build_parser().parse_args(argv)
+    # the flags' choice until the settings are read: their own warnings come out in the same form
+    early_format = args.log_format or os.environ.get("COOPWATCH_LOG_FORMAT", "text")
+    configure_logging(ConsoleOptions(log_format=early_format if early_format in LOG_FORMATS else "text",
+                                     quiet=args.quiet, verbose=args.verbose))
     try:
         settings = load_settings()
-        configure_logging(settings.log_level)
+        if args.log_format:  # children (the daemon's crawls) and later load_settings() see it too
+            os.environ["COOPWATCH_LOG_FORMAT"] = args.log_format
+            settings = settings.model_copy(update={"log_format": args.log_format})
+        args.console = console_options(args, settings)
+        configure_logging(args.console)
         parser_models.check()  # a broken model file is one error now, not a traceback per article
         handler: Callable[[argparse.Namespace, Settings], int] = COMMANDS[args.command]
         return handler(args, settings)
@@ -98,42 +133,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-class _NoTracebacks(logging.Filter):
-    """Scrapy logs network failures with tracebacks; a user needs the one-line reason."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and record.levelno < logging.CRITICAL:
-            reason = record.exc_info[1]
-            record.msg = f"{record.getMessage()}: {type(reason).__name__}: {reason}"
-            record.args = ()
-            record.exc_info = None
-            record.exc_text = None
-        return True
-
-
-def configure_logging(level: str) -> None:
-    """Structured one-line logs on stderr; tracebacks only at DEBUG."""
-    handler = logging.StreamHandler()
-    handler.setLevel(level.upper())  # Scrapy resets the root logger's level when a crawl starts
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if level.upper() != "DEBUG":
-        handler.addFilter(_NoTracebacks())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level.upper())
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl …" on every command
-    if level.upper() != "DEBUG":  # Scrapy's per-page lines and stats dumps: only when debugging
-        for noisy in ("scrapy", "twisted", "apscheduler.executors", "apscheduler.scheduler"):
-            logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level.upper())))
-
-
-
-
-
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     sources = args.source or [s for s in SOURCES if settings.source(s).enabled]
     plan = plan_start_urls(sources, args.start_url)
-    results = run_crawl(settings, session_factory(settings), plan, since=args.since, refresh=args.refresh)
+    with crawl_progress(args.console) as progress:
+        results = run_crawl(settings, session_factory(settings), plan, since=args.since, refresh=args.refresh,
+                            progress=progress)
     print(format_results(results))
     return 1 if results and all(r.failed for r in results) else 0
 
@@ -231,20 +236,27 @@ def cmd_reparse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    return run_demo(settings)
+    return run_demo(settings, args.console)
 
 
 def cmd_start(args: argparse.Namespace, settings: Settings) -> int:
-    sources = [s for s in SOURCES if settings.source(s).enabled]
-    results = run_crawl(settings, session_factory(settings), {s: [] for s in sources})
+    """Crawl the sources that answer; with none reachable (offline), run the demo instead."""
+    enabled = [s for s in SOURCES if settings.source(s).enabled]
+    sources = reachable_sources({s: source_urls(settings, s) for s in enabled})
+    if not sources:
+        log.warning(OFFLINE)
+        return run_demo(settings, args.console)
+    with crawl_progress(args.console) as progress:
+        results = run_crawl(settings, session_factory(settings), {s: [] for s in sources}, progress=progress)
     print(format_results(results))
     if results and all(r.failed for r in results):
-        print(
-            "\nNo source could be reached (no internet?). Running the offline demo instead;"
-            " run `coopwatch crawl` again when the sites are reachable.\n"
-        )
-        return run_demo(settings, in_subprocess=True)
+        log.warning(OFFLINE)  # the hosts answered, yet no page could be fetched
+        return run_demo(settings, args.console, in_subprocess=True)
     return 0
+
+
+OFFLINE = ("no source could be reached (no internet?): running the offline demo instead;"
+           " run `coopwatch crawl` again when the sites are reachable")
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:

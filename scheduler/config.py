@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     retry_times: int = 3
     max_pages_per_section: int = 30
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
 
     # the daemon
     crawl_jitter_seconds: int = 300

@@ -122,15 +122,17 @@ def crawl_job(source: str) -> None:
     settings = load_settings()
     factory = _factory(settings)
     started = _now()
-    log.info("job=crawl:%s source=%s start", source, source)
-    command = [sys.executable, "-m", "scheduler", "crawl", "--source", source]
+    log.info("job=crawl:%s source=%s start", source, source, extra={"source": source})
+    # --quiet: the child adds the source's end line (its figures) and its warnings to our log
+    quiet = [] if settings.log_level == "DEBUG" else ["--quiet"]
+    command = [sys.executable, "-m", "scheduler", *quiet, "crawl", "--source", source]
     outcome = _run_child(command, settings.crawl_timeout_minutes * 60, settings.log_level)
     if outcome != "ok":
         _mark_unfinished_runs(factory, source, started, outcome)
     evaluate_source(factory, source, settings, _now())
     notify_operator(factory, make_sender_for(settings), settings, _now())
     log.info("job=crawl:%s source=%s end outcome=%s seconds=%.1f", source, source, outcome,
-             (_now() - started).total_seconds())
+             (_now() - started).total_seconds(), extra={"source": source, "outcome": outcome})
 
 
 def _run_child(command: list[str], timeout: float, log_level: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from contextlib import ExitStack
@@ -16,10 +17,13 @@ from crawler.mirror.sitegen import (
 )
 from scheduler.common import format_results
 from scheduler.config import Settings
+from scheduler.console import ConsoleOptions, crawl_progress
 from scheduler.jobs import run_crawl
 from scheduler.output import event_record, render
 from storage.db import make_engine, make_session_factory, migrate
 from storage.repository import EventRepository
+
+log = logging.getLogger("coopwatch.demo")
 
 
 def mirror_start_urls(base: dict[str, str]) -> dict[str, list[str]]:
@@ -37,10 +41,11 @@ def mirror_start_urls(base: dict[str, str]) -> dict[str, list[str]]:
     }
 
 
-def run_demo(settings: Settings, in_subprocess: bool = False) -> int:
+def run_demo(settings: Settings, console: ConsoleOptions, in_subprocess: bool = False) -> int:
     """Serve the mirrors, crawl them into data_dir/demo.db and print the events found."""
     if in_subprocess:  # the caller's process has used its one Twisted reactor already
-        return subprocess.run([sys.executable, "-m", "scheduler", "demo"], check=False).returncode
+        command = [sys.executable, "-m", "scheduler", *console.flags(), "demo"]
+        return subprocess.run(command, check=False).returncode
     db_path = (settings.data_dir / "demo.db").resolve()
     for suffix in ("", "-wal", "-shm"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
@@ -54,8 +59,10 @@ def run_demo(settings: Settings, in_subprocess: bool = False) -> int:
     sites = build_sites(load_corpus())
     with ExitStack() as stack:
         servers = {name: stack.enter_context(MirrorServer(site)) for name, site in sites.items()}
-        print("serving the offline mirrors: " + ", ".join(f"{n} {s.url}" for n, s in servers.items()))
-        results = run_crawl(demo_settings, factory, mirror_start_urls({n: s.url for n, s in servers.items()}))
+        log.info("serving the offline mirrors: %s", ", ".join(f"{n} {s.url}" for n, s in servers.items()))
+        with crawl_progress(console) as progress:
+            results = run_crawl(demo_settings, factory, mirror_start_urls({n: s.url for n, s in servers.items()}),
+                                progress=progress)
     print(format_results(results))
     with factory() as session:
         events = [event_record(e) for e in EventRepository(session).list()]

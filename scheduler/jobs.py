@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from sqlalchemy.orm import Session, sessionmaker
+from twisted.internet.task import LoopingCall  # its reactor is looked up at construction
 
 from crawler.settings import scrapy_settings
 from crawler.sources import SOURCES
@@ -68,6 +71,20 @@ class SourceResult:
         return self.pages == 0 and bool(self.errors)
 
 
+class CrawlProgress(Protocol):
+    """Told as each source starts, while it runs (live figures) and as it ends."""
+
+    def started(self, source: str, start_urls: int) -> None: ...
+
+    def update(self, result: SourceResult) -> None: ...
+
+    def finished(self, result: SourceResult, reason: str) -> None:
+        """`reason` is Scrapy's close reason: 'finished', or 'shutdown' after Ctrl-C or SIGTERM."""
+
+
+PROGRESS_INTERVAL = 0.25  # seconds between live figures
+
+
 def plan_start_urls(sources: list[str], start_urls: list[str]) -> dict[str, list[str]]:
     """Assign --start-url values to sources: all to the one source, or each by its host."""
     unknown = [s for s in sources if s not in SOURCES]
@@ -98,12 +115,20 @@ def plan_start_urls(sources: list[str], start_urls: list[str]) -> dict[str, list
     return plan
 
 
+def source_urls(settings: Settings, source: str) -> list[str]:
+    """The URLs a crawl of `source` starts from: configured ones, else the source's own."""
+    configured = settings.source(source)
+    urls = [*configured.start_urls, *(configured.feed_urls or [])]
+    return urls or [*SOURCES[source].start_urls, *SOURCES[source].feed_urls]
+
+
 def run_crawl(
     settings: Settings,
     session_factory: sessionmaker[Session],
     plan: dict[str, list[str]],
     since: dt.date | None = None,
     refresh: bool = False,
+    progress: CrawlProgress | None = None,
 ) -> list[SourceResult]:
     """Crawl each source of `plan` (source -> start URLs, empty for the configured ones).
 
@@ -127,6 +152,7 @@ def run_crawl(
     )
     crawlers: dict[str, Crawler] = {}
     run_ids: dict[str, int] = {}
+    seeds: dict[str, int] = {}
     for source in sources:
         with session_factory.begin() as session:
             known = ArticleRepository(session).known_ids(source)
@@ -139,15 +165,45 @@ def run_crawl(
         crawler = process.create_crawler(SPIDERS[source])
         crawler.coopwatch_session_factory = session_factory  # type: ignore[attr-defined]
         crawlers[source] = crawler
+        seeds[source] = len(urls or source_urls(settings, source))
         process.crawl(
             crawler, start_urls=urls, known_ids=known, since=since, refresh=refresh, deep=deep,
             max_pages=settings.max_pages_per_section,
         )
+    if progress is not None:
+        _report_progress(crawlers, seeds, progress)
     process.start(stop_after_crawl=True)
     results = [_result(source, crawler) for source, crawler in crawlers.items()]
     for result in results:
         _record(session_factory, run_ids[result.source], result)
     return results
+
+
+def _report_progress(crawlers: dict[str, Crawler], seeds: dict[str, int], progress: CrawlProgress) -> None:
+    """Tell `progress` of each spider's start and end (signals) and its figures meanwhile (polled)."""
+    running: set[str] = set()
+
+    def poll() -> None:
+        for source in running:
+            progress.update(_result(source, crawlers[source]))
+
+    poller = LoopingCall(poll)
+    for source, crawler in crawlers.items():
+        def opened(source: str = source) -> None:
+            running.add(source)
+            progress.started(source, seeds[source])
+            if not poller.running:
+                poller.start(PROGRESS_INTERVAL, now=False)
+
+        def closed(reason: str, source: str = source, crawler: Crawler = crawler) -> None:
+            running.discard(source)
+            progress.finished(_result(source, crawler), reason)
+            if not running and poller.running:
+                poller.stop()
+
+        # weak=False: the closures live only in the signal manager
+        crawler.signals.connect(opened, signal=signals.spider_opened, weak=False)
+        crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
 
 
 def _result(source: str, crawler: Crawler) -> SourceResult:
