@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 from crawler.cooperation import parse_article
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
-from scheduler import service_cli
+from scheduler import serve_cli, service_cli
 from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.demo import run_demo
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("start", help="the main job: crawl every source; offline, run the demo")
     sub.add_parser("migrate", help="create or upgrade the database schema")
     service_cli.add_parsers(sub, _date)
+    serve_cli.add_parser(sub)
     return parser
 
 
@@ -264,4 +265,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "subscribers": service_cli.cmd_subscribers,
     "digest": service_cli.cmd_digest,
     "check": service_cli.cmd_check,
+    "serve": serve_cli.cmd_serve,
 }
