@@ -31,19 +31,15 @@ def config(request: Request) -> WebConfig:
 
 
 def session(request: Request) -> Iterator[Session]:
-    """A read-only session: closed (rolled back) after the request."""
+    """A session per request, closed (what was not committed rolled back) after it.
+
+    Only unsubscribing writes, and it commits itself before answering: a dependency's teardown may
+    run after the response is sent, and the reader must not be told "done" before it is.
+    """
     factory: sessionmaker[Session] = request.app.state.factory
     with factory() as db:
         yield db
 
 
-def write_session(request: Request) -> Iterator[Session]:
-    """A session whose transaction commits when the handler returns (only unsubscribing writes)."""
-    factory: sessionmaker[Session] = request.app.state.factory
-    with factory.begin() as db:
-        yield db
-
-
 DbSession = Annotated[Session, Depends(session)]
-WriteSession = Annotated[Session, Depends(write_session)]
 Config = Annotated[WebConfig, Depends(config)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from xml.etree import ElementTree
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -21,6 +22,7 @@ from web.render import conditional, render_html
 from web.views import event_title, event_view, evidence, last_changed
 
 router = APIRouter(tags=["feeds"])
+ATOM = "http://www.w3.org/2005/Atom"
 EMPTY_FEED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # a fixed date keeps an empty feed's ETag stable
 
 
@@ -93,8 +95,26 @@ def atom_feed(request: Request, wanted: ListingQuery, db: DbSession) -> Response
             item.summary(e["summary"])
         item.content(e["content_html"], type="html")
         item.category(term=e["type"], label=e["type_label"])
-    return conditional(request, feed.atom_str(pretty=True), "application/atom+xml; charset=utf-8",
-                       last_modified=_newest(entries))
+    return conditional(request, _mark_related(feed.atom_str(pretty=True), entries),
+                       "application/atom+xml; charset=utf-8", last_modified=_newest(entries))
+
+
+def _mark_related(atom: bytes, entries: list[dict[str, Any]]) -> bytes:
+    """Give the source-article links their rel="related" and title back.
+
+    feedgen 1.0.0 drops every attribute of an entry's links but href (a variable is shadowed in
+    `FeedEntry.atom_entry`), which would leave several rel="alternate" links per entry.
+    """
+    ElementTree.register_namespace("", ATOM)
+    root = ElementTree.fromstring(atom)
+    for element, entry in zip(root.iter(f"{{{ATOM}}}entry"), entries, strict=True):
+        titles = {a["url"]: a["title"] for a in entry["articles"] if a["url"]}
+        for link in element.iter(f"{{{ATOM}}}link"):
+            href = link.get("href") or ""
+            if href != entry["url"] and href in titles:
+                link.set("rel", "related")
+                link.set("title", titles[href])
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 @router.get("/feeds/events.json", summary="JSON Feed 1.1 of the events, same filters as /events",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from alerts.tokens import token_matches, token_subscriber_id
 from storage.models import Subscriber
 from storage.subscriptions import SubscriberRepository
-from web.deps import Config, DbSession, WebConfig, WriteSession
+from web.deps import Config, DbSession, WebConfig
 from web.errors import NotFound
 from web.i18n import LANGS
 from web.render import html_page, page_context
@@ -53,11 +53,12 @@ def confirm(
 
 @router.post("/unsubscribe", summary="Unsubscribe (RFC 8058 one-click)")
 def unsubscribe(
-    request: Request, db: WriteSession, settings: Config, token: Annotated[str, Query(max_length=200)] = "",
+    request: Request, db: DbSession, settings: Config, token: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
     subscriber = _subscriber(db, token, settings)
     email, lang = subscriber.email, _lang(request, subscriber)
     SubscriberRepository(db).remove(subscriber)
+    db.commit()
     log.info("subscriber %s unsubscribed through the web view", subscriber.id)
     context = {**page_context(request, lang), "email": email, "token": "", "done": True}
     return html_page(request, "unsubscribe.html.j2", context)
