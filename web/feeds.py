@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from xml.etree import ElementTree
 from typing import Any
+from xml.etree import ElementTree
 
 from fastapi import APIRouter, Request, Response
 from feedgen.feed import FeedGenerator
@@ -114,7 +114,8 @@ def _mark_related(atom: bytes, entries: list[dict[str, Any]]) -> bytes:
             if href != entry["url"] and href in titles:
                 link.set("rel", "related")
                 link.set("title", titles[href])
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml
 
 
 @router.get("/feeds/events.json", summary="JSON Feed 1.1 of the events, same filters as /events",
