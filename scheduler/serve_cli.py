@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 
 from scheduler.common import UsageError, session_factory
 from scheduler.config import Settings
@@ -25,6 +26,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"serve: --port {port}: not a port number")
     factory = session_factory(settings)
     server = WebServer(settings, factory, listen(host, port), lambda: next_runs(settings))
+    # uvicorn handles SIGTERM/SIGINT while it serves, then raises the signal again for the handler
+    # found before it: this one, so the command ends with 0 instead of a KeyboardInterrupt
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: setattr(server.server, "should_exit", True))
     print(f"coopwatch web view on {server.url}/events (Ctrl-C stops it)", flush=True)
     server.run()
     return 0
