@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     reparse = sub.add_parser("reparse", help="parse stored articles again after a parser change")
     reparse.add_argument("--since", type=_date)
 
-    sub.add_parser("demo", help="crawl the bundled offline mirror of the three sites")
+    demo = sub.add_parser("demo", help="crawl the bundled offline mirror of the three sites")
+    demo.add_argument("--serve", action="store_true", help="then serve the demo database's web view")
     sub.add_parser("start", help="the main job: crawl every source; offline, run the demo")
     sub.add_parser("migrate", help="create or upgrade the database schema")
     service_cli.add_parsers(sub, _date)
@@ -228,7 +229,8 @@ def cmd_reparse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    return run_demo(settings)
+    code = run_demo(settings)
+    return serve_cli.serve_demo(settings) if code == 0 and args.serve else code
 
 
 def cmd_start(args: argparse.Namespace, settings: Settings) -> int:

@@ -24,6 +24,18 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     port = args.port if args.port is not None else settings.web_port or 8080
     if not 0 <= port <= 65535:
         raise UsageError(f"serve: --port {port}: not a port number")
+    return _serve(settings, host, port)
+
+
+def serve_demo(settings: Settings) -> int:
+    """`coopwatch demo --serve`: the web view of the demo database just crawled."""
+    demo_db = (settings.data_dir / "demo.db").resolve()
+    demo = settings.model_copy(update={"database_url": f"sqlite:///{demo_db}"})
+    print()
+    return _serve(demo, settings.web_host, settings.web_port or 8080)
+
+
+def _serve(settings: Settings, host: str, port: int) -> int:
     factory = session_factory(settings)
     server = WebServer(settings, factory, listen(host, port), lambda: next_runs(settings))
     # uvicorn handles SIGTERM/SIGINT while it serves, then raises the signal again for the handler

@@ -76,3 +76,23 @@ def test_the_daemon_serves_the_web_view_when_a_port_is_set(tmp_path: Path) -> No
         raise AssertionError("the web view still answers after the daemon stopped")
     except OSError:
         pass
+
+
+def test_demo_serve_crawls_the_mirrors_then_serves_them(tmp_path: Path) -> None:
+    cli = make_cli(tmp_path, f"sqlite:///{tmp_path / 'unused.db'}")
+    env = {**cli.env, "COOPWATCH_WEB_PORT": str(free_port())}
+    process = subprocess.Popen([sys.executable, "-m", "scheduler", "demo", "--serve"], env=env, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not (lines and lines[-1].startswith("coopwatch web view on ")):
+            line = process.stdout.readline()
+            assert line, "demo --serve ended without serving: " + process.stderr.read()
+            lines.append(line)
+        url = lines[-1].split(" on ")[1].split()[0]
+        answer = fetch(url)
+        assert answer.status == 200 and "KIST" in answer.text
+        assert "cooperation events stored in" in "".join(lines)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
