@@ -44,6 +44,7 @@ class Labels:
     subject: Callable[[int, str], str]
     footer: Callable[[str], str]
     stop: Callable[[str], str]
+    unsubscribe: str = "unsubscribe"
 
 
 LABELS = {
@@ -58,6 +59,7 @@ LABELS = {
         subject=lambda n, day: f"coopwatch: {n} sự kiện hợp tác Việt – Hàn mới ({day})",
         footer=lambda email: f"Thư này được gửi tới {email} vì bạn đăng ký nhận bản tin coopwatch.",
         stop=lambda email: f"Để ngừng nhận, trả lời thư này với tiêu đề \"unsubscribe\" hoặc nhờ quản trị viên chạy: coopwatch subscribers remove {email}",
+        unsubscribe="Hủy đăng ký bằng một cú nhấp",
     ),
     "en": Labels(
         heading="coopwatch: Vietnam – Korea cooperation",
@@ -70,6 +72,7 @@ LABELS = {
         subject=lambda n, day: f"coopwatch: {n} new Vietnam–Korea cooperation event{'s' if n != 1 else ''} ({day})",
         footer=lambda email: f"This mail was sent to {email} because you subscribed to coopwatch digests.",
         stop=lambda email: f"To stop these mails, reply with the subject \"unsubscribe\" or ask the operator to run: coopwatch subscribers remove {email}",
+        unsubscribe="Unsubscribe with one click",
     ),
 }
 
@@ -130,7 +133,8 @@ def _plain_text(context: dict[str, Any]) -> str:
             if e["sapo"]:
                 lines.append(f"  {e['sapo']}")
             lines.append("")
-    lines += ["--", t.footer(context["email"]), t.stop(context["email"])]
+    stop = f"{t.unsubscribe}: {context['unsubscribe_url']}" if context["unsubscribe_url"] else t.stop(context["email"])
+    lines += ["--", t.footer(context["email"]), stop]
     return "\n".join(lines) + "\n"
 
 
@@ -143,8 +147,13 @@ def build_digest(
     now: dt.datetime,
     unsubscribe: str,
     domain: str = "coopwatch.local",
+    unsubscribe_url: str | None = None,
 ) -> EmailMessage:
-    """A digest: events grouped by type, a plain-text part and an HTML alternative."""
+    """A digest: events grouped by type, a plain-text part and an HTML alternative.
+
+    With `unsubscribe_url` (an https link of the web view) the mail offers one-click unsubscribe
+    (RFC 8058): the link comes first in List-Unsubscribe and in the footer.
+    """
     labels = LABELS.get(lang, LABELS["vi"])
     day = now.strftime("%d/%m/%Y")
     groups = [
@@ -153,14 +162,18 @@ def build_digest(
         if any(e["type"] == kind for e in events)
     ]
     context = {"t": labels, "day": day, "count": len(events), "groups": groups, "email": recipient, "lang": lang,
-               "subject": labels.subject(len(events), day)}
+               "subject": labels.subject(len(events), day), "unsubscribe_url": unsubscribe_url}
     message = EmailMessage()
     message["Subject"] = labels.subject(len(events), day)
     message["From"] = sender
     message["To"] = recipient
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid("digest", domain=domain)
-    message["List-Unsubscribe"] = unsubscribe
+    if unsubscribe_url:
+        message["List-Unsubscribe"] = f"<{unsubscribe_url}>, {unsubscribe}"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    else:
+        message["List-Unsubscribe"] = unsubscribe
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(_plain_text(context))
     message.add_alternative(_ENV.get_template("digest.html.j2").render(context), subtype="html")

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import crawl, extraction, memory, storage
+from benchmarks import crawl, extraction, memory, storage, web
 from benchmarks.mirror import build, start_urls
 from crawler.mirror.server import MirrorServer
 
@@ -84,6 +84,10 @@ def markdown(results: dict[str, Any]) -> str:
         if key not in TARGETS and not isinstance(value, dict):
             lines.append(f"| {key} | {value} |")
     for backend in ("sqlite", "postgresql"):
+        data = results.get("web", {}).get(f"web_{backend}")
+        if isinstance(data, dict):
+            lines += [f"| web at {results['web']['web_events']} events, {backend}: {k} | {v} |" for k, v in data.items()]
+    for backend in ("sqlite", "postgresql"):
         data = results.get("storage", {}).get(backend)
         if isinstance(data, dict):
             lines += [f"| {backend}: {k} | {v} |" for k, v in data.items()]
@@ -122,6 +126,9 @@ def main() -> int:
         if isinstance(results["storage"].get(b), dict)
     )
     results["digest_query_size"] = largest
+    started = time.perf_counter()
+    results["web"] = web.run(10_000 if args.quick else 100_000)
+    print(f"web: done in {time.perf_counter() - started:.0f} s", flush=True)
     results.setdefault("memory_growth_10_to_50", None)
     args.out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     table = markdown(results)

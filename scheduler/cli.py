@@ -20,7 +20,7 @@ from crawler.cooperation.learn import model as parser_models
 from crawler.cooperation.learn.model import ModelError
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
-from scheduler import service_cli
+from scheduler import serve_cli, service_cli
 from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.console import LOG_FORMATS, ConsoleOptions, configure_logging, crawl_progress
@@ -77,10 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     reparse = sub.add_parser("reparse", help="parse stored articles again after a parser change")
     reparse.add_argument("--since", type=_date)
 
-    sub.add_parser("demo", help="crawl the bundled offline mirror of the three sites")
+    demo = sub.add_parser("demo", help="crawl the bundled offline mirror of the three sites")
+    demo.add_argument("--serve", action="store_true", help="then serve the demo database's web view")
     sub.add_parser("start", help="the main job: crawl every source; offline, run the demo")
     sub.add_parser("migrate", help="create or upgrade the database schema")
     service_cli.add_parsers(sub, _date)
+    serve_cli.add_parser(sub)
     add_console_flags(parser, top=True)
     for command in sub.choices.values():
         add_console_flags(command, top=False)
@@ -236,7 +238,8 @@ def cmd_reparse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    return run_demo(settings, args.console)
+    code = run_demo(settings, args.console)
+    return serve_cli.serve_demo(settings) if code == 0 and args.serve else code
 
 
 def cmd_start(args: argparse.Namespace, settings: Settings) -> int:
@@ -280,4 +283,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "subscribers": service_cli.cmd_subscribers,
     "digest": service_cli.cmd_digest,
     "check": service_cli.cmd_check,
+    "serve": serve_cli.cmd_serve,
 }

@@ -7,6 +7,7 @@ import re
 import stat
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]  # APScheduler 3: no hints
@@ -92,6 +93,12 @@ class Settings(BaseSettings):
     # watching the sources
     incident_failed_runs: int = 3
     incident_missing_field_share: float = 0.3
+    # the web view (`coopwatch serve`, or `coopwatch run` when web_port is set)
+    web_host: str = "127.0.0.1"
+    web_port: int | None = Field(default=None, ge=1, le=65535)
+    public_url: str = ""  # where readers reach the web view; digests then link to one-click unsubscribe
+    secret_key: SecretStr = SecretStr("")
+    secret_key_file: Path | None = None
 
     @field_validator("log_level")
     @classmethod
@@ -124,6 +131,32 @@ class Settings(BaseSettings):
             except OSError as exc:
                 raise ValueError(f"smtp_password_file: cannot read {self.smtp_password_file}: {exc.strerror}") from None
             self.smtp_password = SecretStr(secret)
+        return self
+
+    @field_validator("public_url")
+    @classmethod
+    def _valid_public_url(cls, value: str) -> str:
+        parts = urlsplit(value.strip())
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc or parts.query):
+            raise ValueError(f"not an http(s) URL without a query: {value!r}")
+        return value.strip().rstrip("/")
+
+    @model_validator(mode="after")
+    def _secret_key(self) -> Settings:
+        if self.secret_key_file is not None and not self.secret_key.get_secret_value():
+            try:
+                secret = self.secret_key_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ValueError(
+                    f"COOPWATCH_SECRET_KEY_FILE: cannot read {self.secret_key_file}: {exc.strerror}"
+                ) from None
+            self.secret_key = SecretStr(secret)
+        if self.public_url and len(self.secret_key.get_secret_value()) < 16:
+            # the key signs unsubscribe links: without it anyone could unsubscribe anyone
+            raise ValueError(
+                "COOPWATCH_SECRET_KEY: needed (16 characters or more, or COOPWATCH_SECRET_KEY_FILE)"
+                " when COOPWATCH_PUBLIC_URL is set"
+            )
         return self
 
     @field_validator("sources")
@@ -178,4 +211,6 @@ def load_settings(**overrides: Any) -> Settings:
         first = exc.errors()[0]
         where = "COOPWATCH_" + "__".join(str(p) for p in first["loc"] if not str(p).startswith("function")).upper()
         message = str(first["msg"]).removeprefix("Value error, ")
+        if not first["loc"]:  # a check across settings names them itself
+            raise SettingsError(message) from None
         raise SettingsError(f"{where}: {message}") from None

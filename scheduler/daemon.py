@@ -28,6 +28,7 @@ from crawler.sources import SOURCES
 from scheduler.config import Settings, load_settings
 from scheduler.digests import run_digests
 from scheduler.leader import Leadership
+from scheduler.serve import WebServer, start_in_daemon
 from scheduler.watch import evaluate_mail, evaluate_source, notify_operator
 from storage.db import make_engine, make_session_factory, migrate
 from storage.models import CrawlRun
@@ -224,6 +225,7 @@ def run(settings: Settings) -> int:
     migrate(_engine(settings))
     leadership = Leadership(_factory(settings), settings.leader_lease_seconds)
     holder: dict[str, BlockingScheduler] = {}
+    web = start_in_daemon(settings, _factory(settings), lambda: next_runs(settings))
 
     def stop(signum: int, _frame: Any) -> None:
         log.info("signal %s: stopping", signal.Signals(signum).name)
@@ -234,10 +236,13 @@ def run(settings: Settings) -> int:
             _terminate(child)
         if "scheduler" in holder:
             threading.Thread(target=lambda: holder["scheduler"].shutdown(wait=True), daemon=True).start()
+        if web is not None:
+            web.server.should_exit = True
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     if not _wait_for_lease(leadership, settings):
+        _stop_web(web)
         log.info("coopwatch daemon stopped (standby)")
         return 0
     prune_stored_jobs(settings)
@@ -252,11 +257,17 @@ def run(settings: Settings) -> int:
     except (KeyboardInterrupt, SystemExit):
         pass
     leadership.release()
+    _stop_web(web)
     log.info("coopwatch daemon stopped")
     return 3 if _lost_lease.is_set() else 0
 
 
 _lost_lease = threading.Event()
+
+
+def _stop_web(web: WebServer | None) -> None:
+    if web is not None:
+        web.stop()
 
 
 def _wait_for_lease(leadership: Any, settings: Settings) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.compose import build_digest
 from alerts.send import Sender, SendError
+from alerts.tokens import unsubscribe_token
 from scheduler.output import event_record
 from storage.models import Digest, Event, Subscriber
 from storage.subscriptions import DigestRepository, SubscriberRepository
@@ -73,7 +74,16 @@ def compose(subscriber: Subscriber, events: list[dict[str, Any]], settings: Any,
         events, recipient=subscriber.email, sender=settings.mail_from, lang=subscriber.lang,
         now=now.astimezone(ZoneInfo(settings.timezone)), unsubscribe=unsubscribe,
         domain=_address(settings.mail_from).split("@")[-1] or "coopwatch.local",
+        unsubscribe_url=unsubscribe_url(subscriber, settings),
     )
+
+
+def unsubscribe_url(subscriber: Subscriber, settings: Any) -> str | None:
+    """The subscriber's one-click unsubscribe link on the web view; None without a public URL."""
+    if not settings.public_url:
+        return None
+    token = unsubscribe_token(subscriber.id, subscriber.email, settings.secret_key.get_secret_value())
+    return f"{settings.public_url}/unsubscribe?token={token}"
 
 
 def _address(value: str) -> str:

@@ -53,6 +53,7 @@ event_articles = Table(
     Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_event_articles_article_id", "article_id"),  # events by source: the web view's filter
 )
 
 
@@ -121,6 +122,7 @@ class Party(Base):
 
 class EventParty(Base):
     __tablename__ = "event_parties"
+    __table_args__ = (Index("ix_event_parties_party_id", "party_id"),)  # a party's events, its counterparts
 
     event_id: Mapped[int] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True

@@ -18,6 +18,14 @@ class SubscriberRepository:
     def get(self, email: str) -> Subscriber | None:
         return self.session.scalars(select(Subscriber).where(Subscriber.email == email.lower())).first()
 
+    def by_id(self, subscriber_id: int) -> Subscriber | None:
+        return self.session.get(Subscriber, subscriber_id)
+
+    def remove(self, subscriber: Subscriber) -> None:
+        """Delete a subscriber; their digests go with them (ON DELETE CASCADE)."""
+        self.session.delete(subscriber)
+        self.session.flush()
+
     def all(self) -> Sequence[Subscriber]:
         return self.session.scalars(select(Subscriber).order_by(Subscriber.email)).all()
 

@@ -1,0 +1,117 @@
+"""/events: the filtered, paged list with its chart; /events/<id>: one event; /events.csv: the export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from sqlalchemy.orm import Session
+
+from alerts.compose import TYPE_ORDER
+from crawler.sources import SOURCES
+from scheduler.output import event_record
+from storage.browse import BrowseRepository
+from storage.models import Event
+from web.chart import monthly_chart
+from web.deps import DbSession
+from web.errors import NotFound
+from web.filters import PER_PAGE, Lang, Listing, ListingQuery
+from web.i18n import source_label, type_label
+from web.render import conditional, html_page, page_context
+from web.views import event_view, evidence
+
+router = APIRouter(tags=["pages"])
+CSV_ROWS = 10_000
+
+
+def feed_links(listing_: Listing) -> dict[str, str]:
+    """The feeds and the export of a listing: the same filter, another format."""
+    query = listing_.query(paged=False)
+    suffix = f"?{query}" if query else ""
+    return {"atom": f"/feeds/events.atom{suffix}", "json": f"/feeds/events.json{suffix}",
+            "csv": f"/events.csv{suffix}", "api": f"/api/events{suffix}"}
+
+
+def _pager(listing_: Listing, total: int) -> dict[str, Any]:
+    pages = max(1, math.ceil(total / PER_PAGE))
+    def link(page: int) -> str:
+        return "/events?" + listing_.query(page=page)
+    return {"page": listing_.page, "pages": pages,
+            "previous": link(listing_.page - 1) if listing_.page > 1 else None,
+            "next": link(listing_.page + 1) if listing_.page < pages else None}
+
+
+def find_event(db: Session, event_id: str) -> Event:
+    """The event an URL names, or a 404."""
+    event = BrowseRepository(db).event(int(event_id)) if event_id.isascii() and event_id.isdigit() else None
+    if event is None:
+        raise NotFound(f"Không có sự kiện {event_id!r}", f"No event {event_id!r}")
+    return event
+
+
+@router.get("/", include_in_schema=False)
+@router.get("/events", summary="The events page (HTML)")
+def events_page(
+    request: Request, wanted: ListingQuery, db: DbSession
+) -> Response:
+    repo = BrowseRepository(db)
+    total = repo.count(wanted.filter)
+    rows = repo.events(wanted.filter, wanted.offset, PER_PAGE)
+    lang = wanted.lang
+    context = {
+        **page_context(request, lang),
+        "listing": wanted, "filter": wanted.filter, "total": total, "pager": _pager(wanted, total),
+        "events": [event_view(e, lang) for e in rows], "feeds": feed_links(wanted),
+        "chart": monthly_chart(repo.per_month(wanted.filter), lang),
+        "types": [(k, type_label(k, lang)) for k in TYPE_ORDER],
+        "sources": [(s, source_label(s)) for s in SOURCES],
+    }
+    return html_page(request, "events.html.j2", context)
+
+
+@router.get("/events/{event_id}", summary="One event (HTML)")
+def event_page(
+    request: Request, event_id: str, lang: Lang, db: DbSession
+) -> Response:
+    event = find_event(db, event_id)
+    context = {**page_context(request, lang), "event": event_view(event, lang),
+               "evidence": evidence(event_record(event)), "api": f"/api/events/{event.id}"}
+    return html_page(request, "event.html.j2", context)
+
+
+CSV_COLUMNS = ["id", "date", "type", "vn_parties", "kr_parties", "location", "topics", "signatories",
+               "headlines", "sources", "urls", "first_stored_at"]
+
+
+def _names(parties: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{p['name']} ({p['acronym']})" if p["acronym"] else p["name"] for p in parties)
+
+
+def _csv_row(event: Event, lang: str) -> list[str]:
+    view = event_view(event, lang)
+    return [str(event.id), view["iso_date"], event.type, _names(view["vn"]), _names(view["kr"]), view["location"],
+            "; ".join(event.topics), "; ".join(view["signatories"]),
+            " | ".join(a["title"] for a in view["articles"]), " | ".join(a["source"] for a in view["articles"]),
+            " | ".join(a["url"] or "" for a in view["articles"]), event.created_at.isoformat()]
+
+
+@router.get("/events.csv", summary="The events as CSV (UTF-8 with BOM), same filters as /events",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def events_csv(request: Request, wanted: ListingQuery, db: DbSession) -> Response:
+    """Up to 10,000 events a file; `page=2` gives the next 10,000 (a Link header says so)."""
+    repo = BrowseRepository(db)
+    offset = (wanted.page - 1) * CSV_ROWS
+    rows = repo.events(wanted.filter, offset, CSV_ROWS + 1)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so Excel reads the file as UTF-8 and shows Vietnamese text right
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for event in rows[:CSV_ROWS]:
+        writer.writerow(_csv_row(event, wanted.lang))
+    headers = {"Content-Disposition": 'attachment; filename="coopwatch-events.csv"'}
+    if len(rows) > CSV_ROWS:
+        headers["Link"] = f'</events.csv?{wanted.query(page=wanted.page + 1)}>; rel="next"'
+    return conditional(request, buffer.getvalue(), "text/csv; charset=utf-8", headers=headers)

@@ -1,0 +1,74 @@
+"""Stored records as the templates and feeds show them: labelled, localised, links made safe."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from alerts.compose import one_line, safe_url
+from storage.models import Article, Event, Party
+from web.i18n import source_label, topic_label, type_label, undated
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def party_view(party: Party) -> dict[str, Any]:
+    acronym = party.acronym if party.acronym and party.acronym not in party.name else None
+    return {"id": party.id, "name": one_line(party.name), "acronym": acronym, "country": party.country}
+
+
+def article_view(article: Article) -> dict[str, Any]:
+    published = article.published_at.astimezone(VN_TZ) if article.published_at else None
+    return {
+        "title": one_line(article.title),
+        "url": safe_url(article.url),
+        "source": source_label(article.source),
+        "published": published.strftime("%d/%m/%Y %H:%M") if published else "",
+    }
+
+
+def local_time(value: dt.datetime | None) -> str:
+    return value.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def last_changed(event: Event) -> dt.datetime:
+    """When the event was first stored, or its newest article's text changed, if later."""
+    changes = [a.updated_at for a in event.articles if a.updated_at]
+    return max([event.created_at, *changes])
+
+
+def evidence(record: dict[str, Any]) -> list[str]:
+    """The parser's evidence sentences, when the record carries them."""
+    found = record.get("evidence") or []
+    texts = [item if isinstance(item, str) else str(item.get("text") or item.get("sentence") or "") for item in found]
+    return [one_line(t) for t in texts if t]
+
+
+def event_view(event: Event, lang: str) -> dict[str, Any]:
+    """One event for a page: date, type, parties with ids, place, topics, its articles."""
+    articles = [article_view(a) for a in sorted(event.articles, key=lambda a: a.id)]
+    return {
+        "id": event.id,
+        "date": event.date.strftime("%d/%m/%Y") if event.date else undated(lang),
+        "iso_date": event.date.isoformat() if event.date else "",
+        "type": event.type,
+        "type_label": type_label(event.type, lang),
+        "vn": [party_view(p) for p in event.parties("VN")],
+        "kr": [party_view(p) for p in event.parties("KR")],
+        "location": one_line(event.location),
+        "topics": [topic_label(one_line(t), lang) for t in event.topics],
+        "signatories": [one_line(s) for s in event.signatories],
+        "articles": articles,
+        "headline": articles[0]["title"] if articles else "",
+        "first_stored": local_time(event.created_at),
+        "last_changed": local_time(last_changed(event)),
+    }
+
+
+def event_title(event: Event, lang: str) -> str:
+    """A feed entry's title: the type and the parties of both sides."""
+    def names(country: str) -> str:
+        return ", ".join(one_line(p.acronym or p.name) for p in event.parties(country)) or "?"
+
+    return f"{type_label(event.type, lang)}: {names('VN')} ↔ {names('KR')}"
