@@ -109,5 +109,5 @@ def web(web_database: str) -> Iterator[str]:
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scheduler", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "scheduler", *args], check=False, capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=180)

@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.web.conftest import fetch, start_server
 from tests.smtp import free_port
+from tests.web.conftest import fetch, start_server
 
 
 class Rows(HTMLParser):
