@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from functools import lru_cache
 from typing import Any
 
@@ -131,7 +132,8 @@ def crawl_job(source: str) -> None:
     if outcome != "ok":
         _mark_unfinished_runs(factory, source, started, outcome)
     evaluate_source(factory, source, settings, _now())
-    notify_operator(factory, make_sender_for(settings), settings, _now())
+    if not _stopping.is_set():  # a mail server that hangs must not hold up a stop; the next start sends it
+        notify_operator(factory, make_sender_for(settings), settings, _now())
     log.info("job=crawl:%s source=%s end outcome=%s seconds=%.1f", source, source, outcome,
              (_now() - started).total_seconds(), extra={"source": source, "outcome": outcome})
 
@@ -153,6 +155,21 @@ def _run_child(command: list[str], timeout: float, log_level: str) -> str:
     if _stopping.is_set() and code != 0:
         return "stopped"
     return {0: "ok", 1: "failed"}.get(code, "crashed")
+
+
+def _terminate_children(grace: float = 5.0) -> None:
+    """SIGTERM every running crawl at once, SIGKILL those still there after `grace` seconds."""
+    with _children_lock:
+        children = [c for c in _children if c.poll() is None]
+    for child in children:
+        child.terminate()
+    deadline = time.monotonic() + grace
+    for child in children:
+        try:
+            child.wait(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
 
 
 def _terminate(child: subprocess.Popen[bytes], grace: float = 5.0) -> None:
@@ -230,10 +247,8 @@ def run(settings: Settings) -> int:
     def stop(signum: int, _frame: Any) -> None:
         log.info("signal %s: stopping", signal.Signals(signum).name)
         _stopping.set()
-        with _children_lock:
-            children = list(_children)
-        for child in children:
-            _terminate(child)
+        # no waiting inside the handler: the crawls are stopped together, in the background
+        threading.Thread(target=_terminate_children, daemon=True).start()
         if "scheduler" in holder:
             threading.Thread(target=lambda: holder["scheduler"].shutdown(wait=True), daemon=True).start()
         if web is not None:
