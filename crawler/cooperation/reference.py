@@ -1,0 +1,320 @@
+"""Reference lists (reference/*.toml): Korean and Vietnamese organisations, places and officials' titles.
+
+Pure: each data file is read once (functools.cache) and nothing else touches the disk. Lookups are by
+the folded form (no case, no diacritics, 'đ' as 'd', see normalize.fold); acronyms stay case-sensitive
+and are looked up whole, so the parser decides how to match them in text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from crawler.cooperation.normalize import fold
+from crawler.cooperation.romanisation import is_vietnamese_syllable, korean_romanisation_score
+
+__all__ = [
+    "Org", "Place", "TitleRule", "TitlePrefix", "kr_orgs", "vn_orgs", "kr_places", "vn_places",
+    "title_rules", "title_prefixes", "honorifics", "vn_name_patterns", "provincial_body_heads",
+    "lookup_org", "lookup_orgs", "lookup_place", "lookup_places", "orgs_by_acronym",
+    "documented_conflicts", "vn_units", "korean_romanisation_score", "is_vietnamese_syllable", "load",
+]
+
+DATA_DIR = Path(__file__).with_name("reference")
+COUNTRY_WORDS = {"KR": ("Hàn Quốc", "của Hàn Quốc"), "VN": ("Việt Nam", "của Việt Nam")}
+PLACE_RANK = {  # the broader unit wins when one spelling names several places
+    "special_city": 0, "metropolitan_city": 0, "special_self_governing_city": 0, "province": 0,
+    "special_self_governing_province": 0, "city": 1, "county": 2, "district": 3, "area": 4,
+}
+
+
+T = TypeVar("T")
+
+
+class ReferenceError(ValueError):
+    """A reference file is missing a required key or holds a value of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation: name is the form coopwatch stores (Vietnamese where the press has one)."""
+
+    name: str
+    country: str  # VN or KR: the place of incorporation or the government it belongs to
+    kind: str  # ministry, agency, institute, university, company, group, association, ...
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # every other spelling, explicit and expanded from the cores
+    english_name: str | None = None
+    valid_until: str | None = None  # last day under this name (ISO date), None while current
+    merged_into: str | None = None  # the successor's name (merger or renaming)
+    parent: str | None = None  # the body it belongs to (a ministry's department, a group's firm)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place: a province-level unit, a city, county or district, or a well-known area."""
+
+    name: str
+    country: str
+    kind: str
+    province: str | None  # the province-level unit it lies in (None for those units themselves)
+    aliases: tuple[str, ...] = ()
+    valid_until: str | None = None
+    merged_into: str | None = None
+    absorbed: tuple[str, ...] = ()  # the former units a 2025 Vietnamese unit took in
+
+
+@dataclass(frozen=True)
+class TitleRule:
+    """An official's title and the organisation it stands for: org_head + what the title takes."""
+
+    title: str  # the phrase as written (case as the press writes it), or a small regex in pattern
+    org_head: str  # the head of the organisation's name ('' when the title is followed by it whole)
+    takes: str  # admin_unit, place_name, ministry_name, org_name, country_at_place, ...
+    pattern: str | None = None
+    country: str | None = None  # the side when the title itself fixes it
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TitlePrefix:
+    """A word before a title: Phó and Quyền still represent the body, Nguyên (former) does not."""
+
+    word: str
+    represents: bool
+
+
+def load(name: str) -> dict[str, Any]:
+    """The parsed TOML file reference/<name>.toml (read once)."""
+    return _load(name)
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    path = DATA_DIR / f"{name}.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ReferenceError(f"reference list {path.name} cannot be read: {error}") from None
+
+
+def _required(entry: Mapping[str, Any], key: str, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value:
+        raise ReferenceError(f"{where}: entry {entry.get('name', '?')!r} needs a text '{key}'")
+    return value
+
+
+def _strings(entry: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(v) for v in entry.get(key, ()))
+
+
+def _expand(cores: Iterable[str], templates: Iterable[str]) -> tuple[str, ...]:
+    return tuple(t.format(core) for core in cores for t in templates)
+
+
+def _orgs(name: str) -> tuple[Org, ...]:
+    data = load(name)
+    expand: Mapping[str, list[str]] = data.get("expand", {})
+    orgs = []
+    for entry in data["org"]:
+        kind = _required(entry, "kind", name)
+        cores = _strings(entry, "cores")
+        aliases = (*_strings(entry, "aliases"), *_expand(cores, expand.get(kind, ["{}"])))
+        orgs.append(Org(
+            name=_required(entry, "name", name), country=_required(entry, "country", name),
+            kind=kind, acronyms=_strings(entry, "acronyms"),
+            aliases=tuple(dict.fromkeys(a for a in aliases if a != entry["name"])),
+            english_name=entry.get("english_name"), valid_until=entry.get("valid_until"),
+            merged_into=entry.get("merged_into"), parent=entry.get("parent"),
+        ))
+    return tuple(orgs)
+
+
+@cache
+def kr_orgs() -> tuple[Org, ...]:
+    """Korean ministries, agencies, institutes, universities, companies and groups."""
+    return _orgs("kr_orgs")
+
+
+@cache
+def vn_orgs() -> tuple[Org, ...]:
+    """Vietnamese ministries (before and after 2025), agencies, universities and companies."""
+    return _orgs("vn_orgs")
+
+
+@cache
+def kr_places() -> tuple[Place, ...]:
+    """The 17 Korean provincial-level divisions, their si, gun and gu, and well-known areas."""
+    data = load("kr_places")
+    expand: Mapping[str, list[str]] = data["expand"]
+    spellings: Mapping[str, list[str]] = data.get("spellings", {})
+    no_bare = set(data.get("no_bare_name", ()))
+    places: list[Place] = []
+    for unit in data["division"]:
+        name = _required(unit, "name", "kr_places")
+        kind = _required(unit, "kind", "kr_places")
+        places.append(Place(name, "KR", kind, None, _place_aliases(
+            _strings(unit, "aliases"), (name, *_strings(unit, "cores")), expand[kind])))
+        for key, sub_kind in (("cities", "city"), ("counties", "county"), ("districts", "district")):
+            for sub in unit.get(key, ()):
+                cores = (sub, *spellings.get(sub, ()))
+                templates = [t for t in expand[sub_kind] if t != "{}" or sub not in no_bare]
+                places.append(Place(sub, "KR", sub_kind, name, _place_aliases((), cores, templates)))
+    for area in data["area"]:
+        area_name = _required(area, "name", "kr_places")
+        places.append(Place(area_name, "KR", "area", _required(area, "province", "kr_places"),
+                            _strings(area, "aliases")))
+    return tuple(places)
+
+
+def _place_aliases(explicit: tuple[str, ...], cores: Iterable[str], templates: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*explicit, *_expand(cores, templates))))
+
+
+@cache
+def vn_places() -> tuple[Place, ...]:
+    """The 63 Vietnamese provincial-level units before 1 July 2025 and the 34 from that day."""
+    data = load("vn_places")
+    expand: Mapping[str, list[str]] = data["expand"]
+    places = []
+    for unit in data["unit"]:
+        name = _required(unit, "name", "vn_places")
+        kind = _required(unit, "kind", "vn_places")
+        cores = (name, *_strings(unit, "cores"))
+        places.append(Place(
+            name, "VN", kind, None, _place_aliases(_strings(unit, "aliases"), cores, expand[kind]),
+            valid_until=unit.get("valid_until"), merged_into=unit.get("merged_into"),
+            absorbed=_strings(unit, "absorbed"),
+        ))
+    return tuple(places)
+
+
+def vn_units(*, after_2025: bool) -> tuple[Place, ...]:
+    """The provincial-level units in force from 1 July 2025 (34) or on 30 June 2025 (63)."""
+    if after_2025:
+        return tuple(p for p in vn_places() if p.merged_into is None)
+    return vn_places()
+
+
+@cache
+def title_rules() -> tuple[TitleRule, ...]:
+    """Officials' titles and the organisations they stand for, longest title first."""
+    rules = [
+        TitleRule(
+            title=_required(r, "title", "titles"), org_head=str(r.get("org_head", "")),
+            takes=_required(r, "takes", "titles"), pattern=r.get("pattern"),
+            country=r.get("country"), note=r.get("note"),
+        )
+        for r in load("titles")["rule"]
+    ]
+    return tuple(sorted(rules, key=lambda r: len(r.title), reverse=True))
+
+
+@cache
+def title_prefixes() -> tuple[TitlePrefix, ...]:
+    """Words written before a title (Phó, Quyền, Nguyên …), each saying if the holder represents."""
+    return tuple(TitlePrefix(p["word"], bool(p["represents"])) for p in load("titles")["prefix"])
+
+
+@cache
+def honorifics() -> tuple[str, ...]:
+    """Honorifics and academic titles to strip before a title or a name, longest first."""
+    return tuple(sorted(load("titles")["honorifics"]["words"], key=len, reverse=True))
+
+
+@cache
+def vn_name_patterns() -> tuple[str, ...]:
+    """Regexes for Vietnamese bodies whose names hold 'Hàn Quốc' (bilateral, founded in Vietnam)."""
+    return tuple(p["pattern"] for p in load("vn_orgs")["name_pattern"])
+
+
+@cache
+def provincial_body_heads() -> tuple[str, ...]:
+    """Heads of a Vietnamese province's bodies, written before the province's name."""
+    return tuple(load("vn_places")["bodies"]["heads"])
+
+
+@cache
+def documented_conflicts() -> frozenset[str]:
+    """Folded spellings and acronyms that both countries' lists claim on purpose (conflicts.toml)."""
+    data = load("conflicts")
+    return frozenset([*(fold(a) for a in data["aliases"]["shared"]), *data["acronyms"]["shared"]])
+
+
+def _with_country_word(form: str, country: str) -> tuple[str, ...]:
+    """A spelling plus the same with or without the country word the press adds or drops."""
+    words = COUNTRY_WORDS.get(country, ())
+    for word in words:
+        if form.endswith(" " + word):
+            return (form, form[: -len(word) - 1])
+    return (form, *(f"{form} {word}" for word in words))
+
+
+@cache
+def _org_index() -> tuple[dict[str, tuple[Org, ...]], dict[str, tuple[Org, ...]]]:
+    explicit: dict[str, tuple[Org, ...]] = {}
+    derived: dict[str, tuple[Org, ...]] = {}
+    for org in (*kr_orgs(), *vn_orgs()):
+        for form in (org.name, *org.aliases):
+            _add(explicit, fold(form), org)
+            for variant in _with_country_word(form, org.country)[1:]:
+                _add(derived, fold(variant), org)
+    return explicit, derived
+
+
+def _add(index: dict[str, tuple[T, ...]], key: str, value: T) -> None:
+    if key and value not in index.get(key, ()):
+        index[key] = (*index.get(key, ()), value)
+
+
+def lookup_orgs(text: str) -> tuple[Org, ...]:
+    """Every organisation one of whose spellings is text (folded); explicit spellings first."""
+    explicit, derived = _org_index()
+    key = fold(text)
+    return explicit.get(key) or derived.get(key, ())
+
+
+def lookup_org(text: str) -> Org | None:
+    """The organisation spelled text, or None when unknown or claimed by both countries."""
+    found = lookup_orgs(text)
+    return found[0] if found and len({o.country for o in found}) == 1 else None
+
+
+@cache
+def _acronym_index() -> dict[str, tuple[Org, ...]]:
+    index: dict[str, tuple[Org, ...]] = {}
+    for org in (*kr_orgs(), *vn_orgs()):
+        for acronym in org.acronyms:
+            _add(index, acronym, org)
+    return index
+
+
+def orgs_by_acronym(acronym: str) -> tuple[Org, ...]:
+    """The organisations using this acronym, exactly as written (case-sensitive)."""
+    return _acronym_index().get(acronym, ())
+
+
+@cache
+def _place_index() -> dict[str, tuple[Place, ...]]:
+    index: dict[str, tuple[Place, ...]] = {}
+    ordered = sorted((*kr_places(), *vn_places()), key=lambda p: PLACE_RANK.get(p.kind, 0))
+    for place in ordered:
+        for form in (place.name, *place.aliases):
+            _add(index, fold(form), place)
+    return index
+
+
+def lookup_places(text: str) -> tuple[Place, ...]:
+    """Every place one of whose spellings is text (folded), the broadest unit first."""
+    return _place_index().get(fold(text), ())
+
+
+def lookup_place(text: str) -> Place | None:
+    """The place spelled text (the broadest when several share it), None when unknown."""
+    found = lookup_places(text)
+    return found[0] if found and len({p.country for p in found}) == 1 else None
