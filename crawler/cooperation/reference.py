@@ -7,6 +7,7 @@ and are looked up whole, so the parser decides how to match them in text.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from crawler.cooperation.romanisation import is_vietnamese_syllable, korean_roma
 
 __all__ = [
     "Org", "Place", "TitleRule", "TitlePrefix", "kr_orgs", "vn_orgs", "kr_places", "vn_places",
-    "title_rules", "title_prefixes", "honorifics", "vn_name_patterns", "provincial_body_heads",
+    "title_rules", "title_prefixes", "honorifics", "name_patterns", "NamePattern", "country_names",
+    "surnames", "provincial_body_heads",
     "lookup_org", "lookup_orgs", "lookup_place", "lookup_places", "orgs_by_acronym",
     "documented_conflicts", "vn_units", "korean_romanisation_score", "is_vietnamese_syllable", "load",
 ]
@@ -81,6 +83,15 @@ class TitleRule:
 
 
 @dataclass(frozen=True)
+class NamePattern:
+    """A name shape that decides a side: 'Việt Nam - Hàn Quốc' bodies founded in Vietnam are VN."""
+
+    pattern: re.Pattern[str]
+    country: str
+    example: str | None = None
+
+
+@dataclass(frozen=True)
 class TitlePrefix:
     """A word before a title: Phó and Quyền still represent the body, Nguyên (former) does not."""
 
@@ -123,8 +134,8 @@ def _orgs(name: str) -> tuple[Org, ...]:
     orgs = []
     for entry in data["org"]:
         kind = _required(entry, "kind", name)
-        cores = _strings(entry, "cores")
-        aliases = (*_strings(entry, "aliases"), *_expand(cores, expand.get(kind, ["{}"])))
+        templates = expand.get(str(entry.get("expand", kind)), ["{}"])
+        aliases = (*_strings(entry, "aliases"), *_expand(_strings(entry, "cores"), templates))
         orgs.append(Org(
             name=_required(entry, "name", name), country=_required(entry, "country", name),
             kind=kind, acronyms=_strings(entry, "acronyms"),
@@ -153,7 +164,7 @@ def kr_places() -> tuple[Place, ...]:
     data = load("kr_places")
     expand: Mapping[str, list[str]] = data["expand"]
     spellings: Mapping[str, list[str]] = data.get("spellings", {})
-    no_bare = set(data.get("no_bare_name", ()))
+    no_bare = set(data["rules"]["no_bare_name"])
     places: list[Place] = []
     for unit in data["division"]:
         name = _required(unit, "name", "kr_places")
@@ -164,12 +175,18 @@ def kr_places() -> tuple[Place, ...]:
             for sub in unit.get(key, ()):
                 cores = (sub, *spellings.get(sub, ()))
                 templates = [t for t in expand[sub_kind] if t != "{}" or sub not in no_bare]
-                places.append(Place(sub, "KR", sub_kind, name, _place_aliases((), cores, templates)))
+                aliases = _place_aliases((), cores, templates)
+                places.append(Place(_official(sub, sub_kind), "KR", sub_kind, name, aliases))
     for area in data["area"]:
         area_name = _required(area, "name", "kr_places")
         places.append(Place(area_name, "KR", "area", _required(area, "province", "kr_places"),
                             _strings(area, "aliases")))
     return tuple(places)
+
+
+def _official(name: str, kind: str) -> str:
+    """The official romanised form: counties and districts carry their suffix (Jung-gu, Ulju-gun)."""
+    return {"county": f"{name}-gun", "district": f"{name}-gu"}.get(kind, name)
 
 
 def _place_aliases(explicit: tuple[str, ...], cores: Iterable[str], templates: Iterable[str]) -> tuple[str, ...]:
@@ -228,9 +245,26 @@ def honorifics() -> tuple[str, ...]:
 
 
 @cache
-def vn_name_patterns() -> tuple[str, ...]:
-    """Regexes for Vietnamese bodies whose names hold 'Hàn Quốc' (bilateral, founded in Vietnam)."""
-    return tuple(p["pattern"] for p in load("vn_orgs")["name_pattern"])
+def name_patterns() -> tuple[NamePattern, ...]:
+    """Rules for bodies whose names pair the two countries ('Hội hữu nghị Việt Nam - Hàn Quốc')."""
+    return tuple(
+        NamePattern(re.compile(p["pattern"]), _required(p, "country", "vn_orgs"), p.get("example"))
+        for p in load("vn_orgs")["name_pattern"]
+    )
+
+
+@cache
+def country_names(country: str) -> tuple[str, ...]:
+    """The names of the country itself (KR: Hàn Quốc, Đại Hàn Dân Quốc …; VN: Việt Nam …)."""
+    return tuple(load({"KR": "kr_places", "VN": "vn_places"}[country])["country"]["names"])
+
+
+@cache
+def surnames(country: str) -> frozenset[str]:
+    """Common family names (KR: every romanised spelling; VN: with diacritics)."""
+    if country == "KR":
+        return frozenset(load("kr_syllables")["surnames"]["spellings"])
+    return frozenset(load("vn_syllables")["surnames"]["names"])
 
 
 @cache
@@ -280,8 +314,15 @@ def lookup_orgs(text: str) -> tuple[Org, ...]:
 
 
 def lookup_org(text: str) -> Org | None:
-    """The organisation spelled text, or None when unknown or claimed by both countries."""
-    found = lookup_orgs(text)
+    """The organisation spelled text (or an acronym written exactly), None if unknown or ambiguous.
+
+    When both countries claim the folded spelling, the one spelled exactly so (diacritics kept:
+    'Đông Á' against 'Dong-A') wins; otherwise the answer is None and the parser must decide.
+    """
+    found = lookup_orgs(text) or orgs_by_acronym(text.strip())
+    if len({o.country for o in found}) > 1:
+        exact = text.strip().casefold()
+        found = tuple(o for o in found if exact in {s.casefold() for s in (o.name, *o.aliases)})
     return found[0] if found and len({o.country for o in found}) == 1 else None
 
 
