@@ -1,8 +1,10 @@
-"""Reference lists (reference/*.toml): Korean and Vietnamese organisations, places and officials' titles.
+"""Reference lists (reference/*.toml): Korean and Vietnamese organisations and places.
 
 Pure: each data file is read once (functools.cache) and nothing else touches the disk. Lookups are by
 the folded form (no case, no diacritics, 'đ' as 'd', see normalize.fold); acronyms stay case-sensitive
-and are looked up whole, so the parser decides how to match them in text.
+and are looked up whole, so the parser decides how to match them in text. The syllable tests
+(korean_romanisation_score, is_vietnamese_syllable) are in romanisation.py and officials' titles
+in titles.py, on the same folder of files.
 """
 
 from __future__ import annotations
@@ -16,28 +18,49 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from crawler.cooperation.normalize import fold
-from crawler.cooperation.romanisation import is_vietnamese_syllable, korean_romanisation_score
 
 __all__ = [
-    "Org", "Place", "TitleRule", "TitlePrefix", "kr_orgs", "vn_orgs", "kr_places", "vn_places",
-    "title_rules", "title_prefixes", "honorifics", "name_patterns", "NamePattern", "country_names",
-    "surnames", "provincial_body_heads",
-    "lookup_org", "lookup_orgs", "lookup_place", "lookup_places", "orgs_by_acronym",
-    "documented_conflicts", "vn_units", "korean_romanisation_score", "is_vietnamese_syllable", "load",
+    "NamePattern",
+    "Org",
+    "Place",
+    "ReferenceDataError",
+    "country_names",
+    "documented_conflicts",
+    "kr_orgs",
+    "kr_places",
+    "load",
+    "lookup_org",
+    "lookup_orgs",
+    "lookup_place",
+    "lookup_places",
+    "name_patterns",
+    "orgs_by_acronym",
+    "provincial_body_heads",
+    "surnames",
+    "vn_orgs",
+    "vn_places",
+    "vn_units",
 ]
 
 DATA_DIR = Path(__file__).with_name("reference")
 COUNTRY_WORDS = {"KR": ("Hàn Quốc", "của Hàn Quốc"), "VN": ("Việt Nam", "của Việt Nam")}
 PLACE_RANK = {  # the broader unit wins when one spelling names several places
-    "special_city": 0, "metropolitan_city": 0, "special_self_governing_city": 0, "province": 0,
-    "special_self_governing_province": 0, "city": 1, "county": 2, "district": 3, "area": 4,
+    "special_city": 0,
+    "metropolitan_city": 0,
+    "special_self_governing_city": 0,
+    "province": 0,
+    "special_self_governing_province": 0,
+    "city": 1,
+    "county": 2,
+    "district": 3,
+    "area": 4,
 }
 
 
 T = TypeVar("T")
 
 
-class ReferenceError(ValueError):
+class ReferenceDataError(ValueError):
     """A reference file is missing a required key or holds a value of the wrong type."""
 
 
@@ -71,32 +94,12 @@ class Place:
 
 
 @dataclass(frozen=True)
-class TitleRule:
-    """An official's title and the organisation it stands for: org_head + what the title takes."""
-
-    title: str  # the phrase as written (case as the press writes it), or a small regex in pattern
-    org_head: str  # the head of the organisation's name ('' when the title is followed by it whole)
-    takes: str  # admin_unit, place_name, ministry_name, org_name, country_at_place, ...
-    pattern: str | None = None
-    country: str | None = None  # the side when the title itself fixes it
-    note: str | None = None
-
-
-@dataclass(frozen=True)
 class NamePattern:
     """A name shape that decides a side: 'Việt Nam - Hàn Quốc' bodies founded in Vietnam are VN."""
 
     pattern: re.Pattern[str]
     country: str
     example: str | None = None
-
-
-@dataclass(frozen=True)
-class TitlePrefix:
-    """A word before a title: Phó and Quyền still represent the body, Nguyên (former) does not."""
-
-    word: str
-    represents: bool
 
 
 def load(name: str) -> dict[str, Any]:
@@ -110,13 +113,13 @@ def _load(name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ReferenceError(f"reference list {path.name} cannot be read: {error}") from None
+        raise ReferenceDataError(f"reference list {path.name} cannot be read: {error}") from None
 
 
 def _required(entry: Mapping[str, Any], key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value:
-        raise ReferenceError(f"{where}: entry {entry.get('name', '?')!r} needs a text '{key}'")
+        raise ReferenceDataError(f"{where}: entry {entry.get('name', '?')!r} needs a text '{key}'")
     return value
 
 
@@ -133,16 +136,23 @@ def _orgs(name: str) -> tuple[Org, ...]:
     expand: Mapping[str, list[str]] = data.get("expand", {})
     orgs = []
     for entry in data["org"]:
+        org_name = _required(entry, "name", name)
         kind = _required(entry, "kind", name)
         templates = expand.get(str(entry.get("expand", kind)), ["{}"])
         aliases = (*_strings(entry, "aliases"), *_expand(_strings(entry, "cores"), templates))
-        orgs.append(Org(
-            name=_required(entry, "name", name), country=_required(entry, "country", name),
-            kind=kind, acronyms=_strings(entry, "acronyms"),
-            aliases=tuple(dict.fromkeys(a for a in aliases if a != entry["name"])),
-            english_name=entry.get("english_name"), valid_until=entry.get("valid_until"),
-            merged_into=entry.get("merged_into"), parent=entry.get("parent"),
-        ))
+        orgs.append(
+            Org(
+                name=org_name,
+                country=_required(entry, "country", name),
+                kind=kind,
+                acronyms=_strings(entry, "acronyms"),
+                aliases=tuple(dict.fromkeys(a for a in aliases if a != org_name)),
+                english_name=entry.get("english_name"),
+                valid_until=entry.get("valid_until"),
+                merged_into=entry.get("merged_into"),
+                parent=entry.get("parent"),
+            )
+        )
     return tuple(orgs)
 
 
@@ -162,26 +172,33 @@ def vn_orgs() -> tuple[Org, ...]:
 def kr_places() -> tuple[Place, ...]:
     """The 17 Korean provincial-level divisions, their si, gun and gu, and well-known areas."""
     data = load("kr_places")
-    expand: Mapping[str, list[str]] = data["expand"]
-    spellings: Mapping[str, list[str]] = data.get("spellings", {})
-    no_bare = set(data["rules"]["no_bare_name"])
     places: list[Place] = []
     for unit in data["division"]:
         name = _required(unit, "name", "kr_places")
         kind = _required(unit, "kind", "kr_places")
-        places.append(Place(name, "KR", kind, None, _place_aliases(
-            _strings(unit, "aliases"), (name, *_strings(unit, "cores")), expand[kind])))
-        for key, sub_kind in (("cities", "city"), ("counties", "county"), ("districts", "district")):
-            for sub in unit.get(key, ()):
-                cores = (sub, *spellings.get(sub, ()))
-                templates = [t for t in expand[sub_kind] if t != "{}" or sub not in no_bare]
-                aliases = _place_aliases((), cores, templates)
-                places.append(Place(_official(sub, sub_kind), "KR", sub_kind, name, aliases))
+        cores = (name, *_strings(unit, "cores"))
+        aliases = _place_aliases(_strings(unit, "aliases"), cores, data["expand"][kind])
+        places.append(Place(name, "KR", kind, None, aliases))
+        places.extend(_kr_subunits(unit, name, data))
     for area in data["area"]:
         area_name = _required(area, "name", "kr_places")
-        places.append(Place(area_name, "KR", "area", _required(area, "province", "kr_places"),
-                            _strings(area, "aliases")))
+        province = _required(area, "province", "kr_places")
+        places.append(Place(area_name, "KR", "area", province, _strings(area, "aliases")))
     return tuple(places)
+
+
+def _kr_subunits(unit: Mapping[str, Any], province: str, data: Mapping[str, Any]) -> list[Place]:
+    """The si, gun and gu of one division, with the spellings [expand] and [spellings] give."""
+    no_bare = set(data["rules"]["no_bare_name"])
+    places = []
+    keys = (("cities", "city"), ("counties", "county"), ("districts", "district"))
+    for key, kind in (*keys, ("districts_2026", "district")):
+        for sub in unit.get(key, ()):
+            cores = (sub, *data.get("spellings", {}).get(sub, ()))
+            templates = [t for t in data["expand"][kind] if t != "{}" or sub not in no_bare]
+            aliases = _place_aliases((), cores, templates)
+            places.append(Place(_official(sub, kind), "KR", kind, province, aliases))
+    return places
 
 
 def _official(name: str, kind: str) -> str:
@@ -189,7 +206,9 @@ def _official(name: str, kind: str) -> str:
     return {"county": f"{name}-gun", "district": f"{name}-gu"}.get(kind, name)
 
 
-def _place_aliases(explicit: tuple[str, ...], cores: Iterable[str], templates: Iterable[str]) -> tuple[str, ...]:
+def _place_aliases(
+    explicit: tuple[str, ...], cores: Iterable[str], templates: Iterable[str]
+) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*explicit, *_expand(cores, templates))))
 
 
@@ -203,11 +222,18 @@ def vn_places() -> tuple[Place, ...]:
         name = _required(unit, "name", "vn_places")
         kind = _required(unit, "kind", "vn_places")
         cores = (name, *_strings(unit, "cores"))
-        places.append(Place(
-            name, "VN", kind, None, _place_aliases(_strings(unit, "aliases"), cores, expand[kind]),
-            valid_until=unit.get("valid_until"), merged_into=unit.get("merged_into"),
-            absorbed=_strings(unit, "absorbed"),
-        ))
+        places.append(
+            Place(
+                name,
+                "VN",
+                kind,
+                None,
+                _place_aliases(_strings(unit, "aliases"), cores, expand[kind]),
+                valid_until=unit.get("valid_until"),
+                merged_into=unit.get("merged_into"),
+                absorbed=_strings(unit, "absorbed"),
+            )
+        )
     return tuple(places)
 
 
@@ -216,32 +242,6 @@ def vn_units(*, after_2025: bool) -> tuple[Place, ...]:
     if after_2025:
         return tuple(p for p in vn_places() if p.merged_into is None)
     return vn_places()
-
-
-@cache
-def title_rules() -> tuple[TitleRule, ...]:
-    """Officials' titles and the organisations they stand for, longest title first."""
-    rules = [
-        TitleRule(
-            title=_required(r, "title", "titles"), org_head=str(r.get("org_head", "")),
-            takes=_required(r, "takes", "titles"), pattern=r.get("pattern"),
-            country=r.get("country"), note=r.get("note"),
-        )
-        for r in load("titles")["rule"]
-    ]
-    return tuple(sorted(rules, key=lambda r: len(r.title), reverse=True))
-
-
-@cache
-def title_prefixes() -> tuple[TitlePrefix, ...]:
-    """Words written before a title (Phó, Quyền, Nguyên …), each saying if the holder represents."""
-    return tuple(TitlePrefix(p["word"], bool(p["represents"])) for p in load("titles")["prefix"])
-
-
-@cache
-def honorifics() -> tuple[str, ...]:
-    """Honorifics and academic titles to strip before a title or a name, longest first."""
-    return tuple(sorted(load("titles")["honorifics"]["words"], key=len, reverse=True))
 
 
 @cache
@@ -356,6 +356,6 @@ def lookup_places(text: str) -> tuple[Place, ...]:
 
 
 def lookup_place(text: str) -> Place | None:
-    """The place spelled text (the broadest when several share it), None when unknown."""
+    """The place spelled text (the broadest when several share it), None if unknown or ambiguous."""
     found = lookup_places(text)
     return found[0] if found and len({p.country for p in found}) == 1 else None

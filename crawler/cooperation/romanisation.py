@@ -7,15 +7,12 @@ once. Both functions are pure and never raise on odd input.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 from crawler.cooperation.normalize import fold
+from crawler.cooperation.reference import load
 
-DATA_DIR = Path(__file__).with_name("reference")
 _PARTS = re.compile(r"[-\s'’.]+")
 _MAX_SYLLABLE = 8
 
@@ -34,13 +31,8 @@ class _Segmentation:
 
 
 @cache
-def _data(name: str) -> dict[str, Any]:
-    return tomllib.loads((DATA_DIR / f"{name}.toml").read_text(encoding="utf-8"))
-
-
-@cache
 def _korean() -> _Inventory:
-    data = _data("kr_syllables")
+    data = load("kr_syllables")
     syllables: set[str] = set()
     for system in ("revised", "older"):
         table = data[system]
@@ -53,7 +45,8 @@ def _korean() -> _Inventory:
     telltale_vowels = tuple(data["telltale"]["vowels"])
     telltale_initials = tuple(data["telltale"]["initials"])
     telltale = {
-        s for s in syllables
+        s
+        for s in syllables
         if any(v in s for v in telltale_vowels) or s.startswith(telltale_initials)
     }
     l_initial = {s for s in syllables if s.startswith("l")} - surnames
@@ -62,7 +55,7 @@ def _korean() -> _Inventory:
 
 @cache
 def _vietnamese() -> re.Pattern[str]:
-    data = _data("vn_syllables")
+    data = load("vn_syllables")
     onsets = sorted(data["onsets"], key=len, reverse=True)
     rhymes = sorted(data["rhymes"], key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(onsets)})?(?:{'|'.join(rhymes)})")
@@ -102,7 +95,7 @@ def _spelling_fits(folded: str) -> bool:
     front = ("e", "i", "y")
     if folded.startswith(("ngh", "gh", "k")) and not folded.startswith("kh"):
         head = 3 if folded.startswith("ngh") else 2 if folded.startswith("gh") else 1
-        return folded[head:head + 1] in front
+        return folded[head : head + 1] in front
     if folded.startswith("c") and not folded.startswith("ch"):
         return folded[1:2] not in front
     return True
