@@ -281,11 +281,14 @@ def documented_conflicts() -> frozenset[str]:
 
 
 def _with_country_word(form: str, country: str) -> tuple[str, ...]:
-    """A spelling plus the same with or without the country word the press adds or drops."""
+    """A spelling plus the same followed by its country word ('Đại học Hanyang Hàn Quốc').
+
+    Never the other way: 'Viện Năng lượng' or 'Đại sứ quán' without 'Hàn Quốc' may well be
+    Vietnamese, so a spelling without the country word must be listed explicitly.
+    """
     words = COUNTRY_WORDS.get(country, ())
-    for word in words:
-        if form.endswith(" " + word):
-            return (form, form[: -len(word) - 1])
+    if any(word in form for word in words):
+        return (form,)
     return (form, *(f"{form} {word}" for word in words))
 
 
