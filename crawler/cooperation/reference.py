@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).with_name("reference")
-COUNTRY_WORDS = {"KR": ("Hàn Quốc", "của Hàn Quốc"), "VN": ("Việt Nam", "của Việt Nam")}
+COUNTRY_WORDS = {"KR": "han quoc", "VN": "viet nam"}  # folded, as the press adds them to a name
 PLACE_RANK = {  # the broader unit wins when one spelling names several places
     "special_city": 0,
     "metropolitan_city": 0,
@@ -280,33 +280,29 @@ def documented_conflicts() -> frozenset[str]:
     return frozenset([*(fold(a) for a in data["aliases"]["shared"]), *data["acronyms"]["shared"]])
 
 
-def _with_country_word(form: str, country: str) -> tuple[str, ...]:
-    """A spelling plus the same followed by its country word ('Đại học Hanyang Hàn Quốc').
+@cache
+def _org_index() -> tuple[dict[str, tuple[Org, ...]], dict[str, tuple[Org, ...]]]:
+    """Folded spellings to orgs: as listed, and (derived) followed by the org's country word.
 
     Never the other way: 'Viện Năng lượng' or 'Đại sứ quán' without 'Hàn Quốc' may well be
     Vietnamese, so a spelling without the country word must be listed explicitly.
     """
-    words = COUNTRY_WORDS.get(country, ())
-    if any(word in form for word in words):
-        return (form,)
-    return (form, *(f"{form} {word}" for word in words))
-
-
-@cache
-def _org_index() -> tuple[dict[str, tuple[Org, ...]], dict[str, tuple[Org, ...]]]:
     explicit: dict[str, tuple[Org, ...]] = {}
     derived: dict[str, tuple[Org, ...]] = {}
     for org in (*kr_orgs(), *vn_orgs()):
+        word = COUNTRY_WORDS.get(org.country, "")
         for form in (org.name, *org.aliases):
-            _add(explicit, fold(form), org)
-            for variant in _with_country_word(form, org.country)[1:]:
-                _add(derived, fold(variant), org)
+            key = fold(form)
+            _add(explicit, key, org)
+            if word and not key.endswith(word):
+                _add(derived, f"{key} {word}", org)
     return explicit, derived
 
 
 def _add(index: dict[str, tuple[T, ...]], key: str, value: T) -> None:
-    if key and value not in index.get(key, ()):
-        index[key] = (*index.get(key, ()), value)
+    present = index.get(key, ())
+    if key and not any(v is value for v in present):
+        index[key] = (*present, value)
 
 
 def lookup_orgs(text: str) -> tuple[Org, ...]:

@@ -157,6 +157,16 @@ def test_lookup_org(text: str, name: str, country: str) -> None:
     assert org is not None and (org.name, org.country) == (name, country)
 
 
+def test_the_country_word_is_added_to_a_name_never_taken_away() -> None:
+    hanyang = lookup_org("Đại học Hanyang Hàn Quốc")
+    assert hanyang is not None and hanyang.country == "KR"
+    energy = lookup_org(
+        "Viện Năng lượng"
+    )  # the Vietnamese institute, not KIER without its 'Hàn Quốc'
+    assert energy is not None and energy.country == "VN"
+    assert lookup_org("Đại sứ quán") is None
+
+
 def test_ministries_merged_in_2025_name_their_successor() -> None:
     mic = lookup_org("Bộ Thông tin và Truyền thông")
     assert mic and (mic.merged_into, mic.valid_until) == ("Bộ Khoa học và Công nghệ", "2025-02-28")
