@@ -64,6 +64,8 @@ _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|t
 _VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
+# a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
+_CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|Video)\s*:?\s*(?:\S+\s+){0,2}$")
 _ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT)\.$")
 
 
@@ -353,8 +355,11 @@ def _aliases(mention: Mention) -> tuple[str, ...]:
 
 
 def _drop_weak_korean(candidates: list[Candidate], article: str) -> None:
-    """A name Korean by its spelling alone is not, in a story that never says Korea or that places it abroad."""
-    says_korea = bool(KOREA.search(article)) or any(p in article for p in KR_PLACES)
+    """A name Korean by its spelling alone is not, in a story that never says Korea, whose headline
+    names another country and not Korea, or that places the name abroad."""
+    headline = article.split("\n", 1)[0]
+    says_korea = (bool(KOREA.search(article)) or any(p in article for p in KR_PLACES)) and not (
+        FOREIGN.search(headline.title()) and not KOREA.search(headline.title()))
     for cand in candidates:
         cand.kr = [m for m in cand.kr if surely_korean(m, cand.sentence) or (
             says_korea and not re.search(re.escape(m.name) + _FOREIGN_AFTER.pattern, article))]
@@ -450,7 +455,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     previous_end = -1
     previous_venue = False
     for mention in find_orgs(sentence):
-        inside_acronym = previous_end >= 0 and not sentence[previous_end:mention.start].strip(" (")
+        inside_acronym = previous_end >= 0 and not sentence[previous_end:mention.start].strip(" (-")
         between = sentence[previous_end:mention.start] if previous_end >= 0 else ""
         between = re.sub(r"^\s*(?:\([^()]{1,60}\)|\))", "", between)  # the previous name's acronym
         parent = previous_end >= 0 and bool(_PARENT.match(between)) and len(between) < 12
@@ -459,6 +464,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         before = sentence[: mention.start]
         in_brackets = bool(out) and before.count("(") > before.count(")")
         toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower()))
+        credited = bool(_CREDIT.search(sentence[max(0, mention.start - 30) : mention.start]))
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
         )
@@ -466,7 +472,14 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             previous_venue and between.strip() == "," and bool(_PLACE_QUALIFIER.match(mention.name)))
         previous_end = mention.end
         previous_venue = place_venue or venue
-        if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or any(a <= mention.start < b for a, b in witness_spans):
+        if (inside_acronym or in_brackets) and out and mention.canonical and not out[-1].canonical:
+            # 'Công viên Công nghệ tỉnh Chungbuk (Chungbuk Technopark)': the bracket links the name
+            last = out[-1]
+            out[-1] = Mention(last.start, last.end, last.name, last.acronym or mention.acronym, last.country,
+                              mention.canonical)
+        if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or credited or any(
+            a <= mention.start < b for a, b in witness_spans
+        ):
             continue
         out.append(mention)
     return tuple(out)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Any
 
+from crawler.cooperation import reference
 from crawler.cooperation.normalize import fold
-
-GAZETTEER = Path(__file__).with_name("gazetteer.toml")
 
 # Words that open an organisation's name, longest first.
 HEADS = [
@@ -108,6 +107,24 @@ VN_PLACES = set(
 )
 
 
+_PLACE_HEAD_WORDS = re.compile(
+    r"^(?:thủ đô|thành phố|tp\.?|tỉnh|quận|huyện|đảo|đặc khu|khu|thị xã|xã|phường)\s+", re.IGNORECASE
+)
+
+
+def _place_forms(places: tuple[reference.Place, ...]) -> set[str]:
+    """A place's own name and spellings, without the administrative word before it ('Suwon', 'Bắc Gyeongsang')."""
+    forms: set[str] = set()
+    for place in places:
+        for form in (place.name, *place.aliases):
+            core = _PLACE_HEAD_WORDS.sub("", form).strip()
+            if len(core) >= 3 and "," not in core and not re.search(r"\b(?:Metropolitan|Special|City|si|gun|gu)\b", core):
+                forms.add(core)
+    return forms
+
+
+
+
 @dataclass(frozen=True)
 class KnownOrg:
     country: str
@@ -130,11 +147,25 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[KnownOrg, ...]:
-    """The organisations of gazetteer.toml."""
-    data = tomllib.loads(GAZETTEER.read_text(encoding="utf-8"))
+    """The organisations of the reference lists (reference/*.toml, built from public knowledge)."""
+    shared = reference.documented_conflicts()
     return tuple(
-        KnownOrg(o["country"], o["name"], o.get("acronym"), tuple(o.get("aliases", ()))) for o in data["org"]
+        KnownOrg(o.country, o.name, next((a for a in o.acronyms if a not in shared), None),
+                 tuple(a for a in o.aliases if fold(a) not in shared and _distinctive(a)))
+        for o in (*reference.kr_orgs(), *reference.vn_orgs())
+        if o.name not in _NOT_PARTIES
     )
+
+
+# leader-level bodies (rule 4a: talks between top leaders are not annotated)
+_NOT_PARTIES = {"Chính phủ Hàn Quốc", "Chính phủ Việt Nam", "Văn phòng Tổng thống Hàn Quốc",
+                "Văn phòng Thủ tướng Hàn Quốc", "Văn phòng Chủ tịch nước"}
+
+
+def _distinctive(spelling: str) -> bool:
+    """Matched without case, a spelling must not be a Vietnamese word too ('CU' is also 'cụ')."""
+    folded = fold(spelling)
+    return " " in folded or len(folded) >= 5
 
 
 @lru_cache(maxsize=1)
@@ -144,9 +175,31 @@ def _gazetteer_index() -> tuple[dict[str, KnownOrg], dict[str, KnownOrg], re.Pat
     for org in gazetteer():
         for form in (org.name, *org.aliases):
             by_name[fold(form)] = org
-    names = sorted(by_name, key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(n) for n in names) + r")(?![a-z0-9])")
+    pattern = re.compile(r"(?<![a-z0-9])(" + _trie_pattern(by_name) + r")(?![a-z0-9])")
     return by_acronym, by_name, pattern
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many strings, as a trie: thousands of names cost one pass.
+
+    Longer names win: at each branch the alternatives are tried longest continuation first.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
 
 
 def lookup(name: str, acronym: str | None = None) -> KnownOrg | None:
@@ -341,6 +394,9 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
     for match in pattern.finditer(folded):
         org = by_name[match.group(1)]
         start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+        if "(" in sentence[start:end] and ")" not in sentence[start:end]:
+            end = start + sentence[start:end].index("(")
+            end -= len(sentence[start:end]) - len(sentence[start:end].rstrip())
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
         fuller = re.match(r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)[A-Z][A-Za-z0-9&]*){1,2}(?![\wÀ-ỹ])",
@@ -393,7 +449,9 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         previous_word = tokens[i - 1].group(0) if i else ""
         if word.islower() and taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")):
             break  # 'Bộ Lao động Hàn Quốc thống nhất …': the country word ends the name
-        if word.islower() and taken and previous_word[:1].isupper() and previous_word.isascii() and (
+        if word.islower() and taken and previous_word[:1].isupper() and previous_word.isascii() and not (
+            previous_word.isupper() or "&" in previous_word
+        ) and (
             not _VN_SYLLABLE.match(previous_word.lower()) or looks_korean(previous_word)
         ):
             break  # 'Đại học Gachon đào tạo …': Vietnamese words do not go on a foreign name
@@ -477,3 +535,12 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+# the reference lists add their places to the hand-written core (after the surnames: a surname is no place)
+_VN_REFERENCE_PLACES = _place_forms(reference.vn_places())
+KR_PLACES |= {
+    f for f in _place_forms(reference.kr_places()) - _VN_REFERENCE_PLACES
+    if (f.isascii() and len(f) >= 4 and not _VN_SYLLABLE.match(f.lower()) and f not in _KR_SURNAMES) or " " in f
+}
+VN_PLACES |= _VN_REFERENCE_PLACES
