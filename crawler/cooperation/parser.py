@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -69,6 +70,7 @@ class Candidate:
     location: str | None
     sentence: str
     signatories: list[str] = field(default_factory=list)
+    more_sentences: list[str] = field(default_factory=list)  # others it was read from
 
 
 def parse_article(
@@ -78,11 +80,13 @@ def parse_article(
     published_at: dt.datetime | dt.date | None,
     url: str | None = None,
     source: str | None = None,
+    *,
+    captions: Sequence[str] = (),
 ) -> Extraction:
     """Whether the article reports a Vietnam–Korea cooperation event, and the events."""
     published = _local_day(published_at)
     title_n = normalize(title or "")
-    text = normalize("\n\n".join(p for p in (sapo, body) if p))
+    text = normalize("\n\n".join(p for p in (sapo, body, *captions) if p))  # captions after the body
     candidates = _candidates(title_n, text, published)
     events = _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower())))
     topics = topics_of(title_n + " " + text)
@@ -96,6 +100,7 @@ def parse_article(
             location=c.location,
             signatories=_signatories_of(c, people),
             topics=topics,
+            evidence=tuple(dict.fromkeys((c.sentence, *c.more_sentences))),
         )
         for c in events
     )
@@ -183,6 +188,7 @@ def _complete(pending: Candidate | None, sentence: str) -> list[Candidate]:
         pending.kr = found
     else:
         pending.vn = found
+    pending.more_sentences.append(sentence)
     return [pending]
 
 
@@ -200,6 +206,7 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
         if cand.type is kind and cand.date is None and date is not None:
             cand.date = date
             cand.location = cand.location or _location(sentence, cand.vn)
+            cand.more_sentences.append(sentence)
             return
 
 
@@ -408,6 +415,7 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
         target.location = target.location or cand.location
         target.vn = _union(target.vn, cand.vn)
         target.kr = _union(target.kr, cand.kr)
+        target.more_sentences.append(cand.sentence)
     signings = [m for m in merged if m.type is not EventType.MEETING]
     return [
         m for m in merged
