@@ -97,6 +97,15 @@ def _party_names(parties: Sequence[dict[str, Any]]) -> str:
     )
 
 
+EVIDENCE_CHARS = 300  # a quote to check the record by, not the article
+
+
+def _quote(sentences: Sequence[str]) -> str:
+    """The first sentence an event was read from, on one line and cut to a short quote."""
+    text = one_line(sentences[0]) if sentences else ""
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1].rstrip() + "…"
+
+
 def _event_view(event: dict[str, Any], labels: Labels, lang: str) -> dict[str, Any]:
     date = event.get("date")
     topics = [TOPICS_VI.get(t, t) if lang == "vi" else t for t in event.get("topics", [])]
@@ -107,6 +116,7 @@ def _event_view(event: dict[str, Any], labels: Labels, lang: str) -> dict[str, A
         "location": one_line(event.get("location")),
         "topics": ", ".join(one_line(t) for t in topics),
         "sapo": one_line(event.get("sapo"))[:400],
+        "evidence": _quote(event.get("evidence") or []),
         "articles": [
             {"title": one_line(a["title"]), "url": safe_url(a.get("url")),
              "source": SOURCE_LABELS.get(a.get("source") or "", one_line(a.get("source")))}
@@ -126,6 +136,8 @@ def _plain_text(context: dict[str, Any]) -> str:
             details = [f"{t.place}: {e['location']}" if e["location"] else "", f"{t.topics}: {e['topics']}" if e["topics"] else ""]
             if any(details):
                 lines.append("  " + " | ".join(d for d in details if d))
+            if e["evidence"]:
+                lines.append(f"  “{e['evidence']}”")
             for a in e["articles"]:
                 lines.append(f"  - {a['title']} ({a['source']})")
                 if a["url"]:

@@ -29,7 +29,9 @@ def ours(items: list[tuple[str, str, str]]) -> float:
     for source, url, html in items:
         clear_caches()  # the mirror reuses texts: make every article cost what a new one would
         item = extract_article(html, url, source, FETCHED)
-        parse_article(item.title, item.sapo, item.body, item.published_at, item.url, source)
+        parse_article(
+            item.title, item.sapo, item.body, item.published_at, item.url, source, captions=item.captions
+        )
     return time.perf_counter() - started
 
 

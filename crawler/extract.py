@@ -104,6 +104,16 @@ def choose_layout(sel: Selector, source: Source) -> SourceSelectors:
     return source.layouts[0]
 
 
+def extract_captions(sel: Selector, layout: SourceSelectors) -> tuple[str, ...]:
+    """Photo captions inside the body, in page order; empty placeholders and repeats left out."""
+    containers = sel.css(layout.body)
+    if not containers or not layout.captions:
+        return ()
+    nodes = containers[0].css(layout.captions)
+    texts = (clean_text(" ".join(node.css("::text").getall())) for node in nodes)
+    return tuple(dict.fromkeys(text for text in texts if text))
+
+
 def extract_body(sel: Selector, layout: SourceSelectors) -> str:
     """Body paragraphs, without captions, related-news boxes, scripts or share bars."""
     containers = sel.css(layout.body)
@@ -147,6 +157,7 @@ def extract_article(html_text: str, url: str, source: str, fetched_at: dt.dateti
     if published is None:
         raise ParseError("published date", url)
     author = re.sub(r"^Nguồn:\s*", "", _first(sel, layout.author)).rstrip(" -–")
+    captions = extract_captions(sel, layout)  # before extract_body drops the figures from the tree
     body = extract_body(sel, layout)  # drops captions, bylines and boxes from the tree
     if not body:
         raise ParseError("body", url)
@@ -165,4 +176,5 @@ def extract_article(html_text: str, url: str, source: str, fetched_at: dt.dateti
         tags=tuple(dict.fromkeys(t for t in (clean_text(x) for x in sel.css(layout.tags).getall()) if t))
         if layout.tags
         else (),
+        captions=captions,
     )

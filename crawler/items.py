@@ -32,6 +32,7 @@ class NewsItem(BaseModel):
     author: str = ""
     category: str = ""
     tags: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()  # photo captions in page order; `body` is the paragraphs only
 
     @field_validator("published_at", "fetched_at")
     @classmethod
@@ -42,8 +43,12 @@ class NewsItem(BaseModel):
 
     @property
     def content_hash(self) -> str:
-        """Hash of what a reader sees; a change means the article was edited."""
-        text = f"{self.title}\x1f{self.sapo}\x1f{self.body}"
+        """Hash of what a reader sees; a change means the article was edited.
+
+        Captions count only when there are some, so articles stored before captions were
+        extracted keep their hash and are not all seen as edited.
+        """
+        text = "\x1f".join((self.title, self.sapo, self.body, *self.captions))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     @property
@@ -71,6 +76,7 @@ class CooperationEvent(BaseModel):
     location: str | None = None
     signatories: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # the sentence(s) of the article the event was read from
 
     @field_validator("vn_parties", "kr_parties")
     @classmethod

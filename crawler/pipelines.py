@@ -84,6 +84,7 @@ class StoragePipeline:
                 extraction = parse_article(
                     title=item.title, sapo=item.sapo, body=item.body,
                     published_at=item.published_at, url=item.url, source=item.source,
+                    captions=item.captions,
                 )
                 if extraction.events or result is SaveResult.UPDATED:
                     new_events = EventRepository(session).save_extraction(article, extraction, now)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,10 @@ class SourceSelectors:
     category: tuple[str, ...] = ()
     tags: str = ""
     sapo_prefix: str = ""  # regex stripped from the start of the sapo
+    captions: str = ""  # photo captions in the body container, read before body_drop removes them
 
 
-DETAIL_CMS = SourceSelectors(  # baochinhphu.vn and mst.gov.vn share this CMS (sites.md 4)
+DETAIL_CMS = SourceSelectors(  # baochinhphu.vn; mst.gov.vn shares this CMS (sites.md 4)
     detect="h1.detail-title, div.detail-content",
     title=("h1.detail-title::text", "h1::text", "meta[property='og:title']::attr(content)"),
     sapo=("h2.detail-sapo", "meta[name='description']::attr(content)"),
@@ -47,7 +48,15 @@ DETAIL_CMS = SourceSelectors(  # baochinhphu.vn and mst.gov.vn share this CMS (s
     category=("div.detail-breadcrumb li a.active::text", "div.detail-breadcrumb a[data-role='cate-name']::text"),
     tags="ul.detail-tag-list a::text, .detail-tag-list a::text",
     sapo_prefix=r"^\s*\((?:Chinhphu\.vn|Mic\.gov\.vn|MST)\)\s*[-–—]\s*",
+    # VERIFIED on baochinhphu.vn: the 2026 article in shared/realpages (SOURCES.md 3.1) has
+    # figure.VCSortableInPreviewMode[type=Photo] > figcaption.PhotoCMS_Caption > p; its captions are
+    # empty placeholders (p.NLPlaceholderShow), which yield no text and are skipped
+    captions="figure figcaption.PhotoCMS_Caption",
 )
+
+# mst.gov.vn: no real page was found (SOURCES.md 5); sites.md 1.2 and 4 infer the baochinhphu
+# CMS (same detail-* and afcbc-body classes, same id scheme): its caption markup is INFERRED
+MST_CMS = replace(DETAIL_CMS, captions="figure figcaption.PhotoCMS_Caption")
 
 LEGACY_MOST = SourceSelectors(  # www.most.gov.vn SharePoint portal, before 2025
     detect="#divArticleDescription2, #divArticleDescription3",
@@ -59,6 +68,10 @@ LEGACY_MOST = SourceSelectors(  # www.most.gov.vn SharePoint portal, before 2025
     published=("span.News_Time_Post",),
     author=("div.Author_Write_TG p::text",),
     category=("div.News_Category a::text",),
+    # UNVERIFIED: no real page of the old portal was found (SOURCES.md 5). These are the nodes the
+    # body extractor already drops as captions, the <table> with a .caption cell that the old
+    # baochinhphu .vgp pages used (sites.md 2.1, CODE): a guess, to be checked on a real page
+    captions=".caption",
 )
 
 VTC = SourceSelectors(
@@ -73,6 +86,9 @@ VTC = SourceSelectors(
     category=("a.mt-category::text", "div.mb15.gray-91.font12 a[title]::text"),
     tags=".keylink li a::text",
     sapo_prefix=r"^\s*\(VTC News\)\s*[-–—]?\s*",
+    # VERIFIED: figure.expNoEdit > figcaption > p.expEdit in the 2025 body in shared/realpages
+    # (SOURCES.md 3.4); the gallery variant (div.expNoEdit) has no caption markup on record
+    captions="figcaption p.expEdit",
 )
 
 
@@ -112,7 +128,7 @@ MOST = Source(
         r"(?:/(?!tin-tuc-su-kien/xem-theo-ngay-)[^/?#]+-(?P<id>197\d{6,})\.htm$)"
         r"|(?:/vn/tin-tuc/(?P<legacy>\d+)/[^/]+\.aspx$)"
     ),
-    layouts=(DETAIL_CMS, LEGACY_MOST),
+    layouts=(MST_CMS, LEGACY_MOST),
 )
 
 BAOCHINHPHU = Source(

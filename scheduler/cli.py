@@ -222,7 +222,9 @@ def _extract_page(path: Path, url: str | None) -> int:
         item = extract_article(path.read_text(encoding="utf-8", errors="replace"), url, source, dt.datetime.now(dt.UTC))
     except ParseError as exc:
         raise UsageError(str(exc)) from None
-    result = parse_article(item.title, item.sapo, item.body, item.published_at, item.url, source)
+    result = parse_article(
+        item.title, item.sapo, item.body, item.published_at, item.url, source, captions=item.captions
+    )
     print(json.dumps({"article": json.loads(item.model_dump_json()), **_extraction_json(result)}, ensure_ascii=False, indent=2))
     return 0
 

@@ -21,6 +21,7 @@ def article_record(article: Article, full: bool = True) -> dict[str, Any]:
         "title": article.title,
         "sapo": article.sapo,
         "body": article.body if full else article.body[:300],
+        "captions": list(article.captions),
         "published_at": article.published_at.astimezone(VN_TZ).isoformat() if article.published_at else None,
         "fetched_at": article.fetched_at.isoformat(),
         "author": article.author,
@@ -45,6 +46,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "kr_parties": parties("KR"),
         "signatories": list(event.signatories),
         "topics": list(event.topics),
+        "evidence": list(event.evidence),
         "first_stored_at": event.created_at.isoformat(),
         "articles": [
             {

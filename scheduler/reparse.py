@@ -18,10 +18,12 @@ def reparse(session_factory: sessionmaker[Session], since: dt.date | None) -> tu
         articles = ArticleRepository(session).list(since=start)
         events = EventRepository(session)
         before = {e.id for e in events.list()}
+        events.forget_evidence(articles)
         new = 0
         for article in articles:
             extraction = parse_article(
-                article.title, article.sapo, article.body, article.published_at, article.url, article.source
+                article.title, article.sapo, article.body, article.published_at, article.url,
+                article.source, captions=article.captions,
             )
             new += events.save_extraction(article, extraction, now)
         removed = events.delete_orphans()

@@ -75,6 +75,7 @@ class Article(Base):
     category: Mapped[str] = mapped_column(String(200), default="")
     author: Mapped[str] = mapped_column(String(200), default="")
     tags: Mapped[list[str]] = mapped_column(default=list)
+    captions: Mapped[list[str]] = mapped_column(default=list)  # photo captions, in page order
     is_cooperation: Mapped[bool] = mapped_column(default=False)
 
     events: Mapped[list[Event]] = relationship(secondary=event_articles, back_populates="articles")
@@ -146,6 +147,7 @@ class Event(Base):
     location: Mapped[str | None] = mapped_column(String(200))
     topics: Mapped[list[str]] = mapped_column(default=list)
     signatories: Mapped[list[str]] = mapped_column(default=list)
+    evidence: Mapped[list[str]] = mapped_column(default=list)  # sentences it was read from
     created_at: Mapped[dt.datetime]
 
     party_links: Mapped[list[EventParty]] = relationship(

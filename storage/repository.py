@@ -105,6 +105,7 @@ def _copy_fields(article: Article, item: NewsItem) -> None:
     article.author = item.author
     article.category = item.category
     article.tags = list(item.tags)
+    article.captions = list(item.captions)
 
 
 class EventRepository:
@@ -134,6 +135,13 @@ class EventRepository:
         self.session.flush()
         return created
 
+    def forget_evidence(self, articles: Sequence[Article]) -> None:
+        """Empty the evidence of these articles' events, so that a re-parse keeps only what the
+        parser reads now (a changed parser splits and picks sentences differently)."""
+        for article in articles:
+            for event in article.events:
+                event.evidence = []
+
     def find_same(self, found: CooperationEvent) -> Event | None:
         """A stored event that is the same signing or meeting as `found`."""
         query = select(Event).where(Event.type == found.type.value)
@@ -156,6 +164,7 @@ class EventRepository:
             location=found.location,
             topics=list(found.topics),
             signatories=list(found.signatories),
+            evidence=list(found.evidence),
             created_at=now,
         )
         position = 0
@@ -170,6 +179,8 @@ class EventRepository:
     def _merge(self, event: Event, found: CooperationEvent) -> None:
         event.topics = sorted(set(event.topics) | set(found.topics))
         event.location = event.location or found.location
+        # a new list, not an in-place change: the JSON column sees only assignments
+        event.evidence = list(dict.fromkeys([*event.evidence, *found.evidence]))
 
     def _party(self, country: str, ref: PartyRef) -> Party:
         """One row per organisation: found by its name's key, or by its acronym."""

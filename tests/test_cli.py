@@ -6,7 +6,11 @@ import csv
 import io
 import json
 
+from sqlalchemy import text
+
+from crawler.cooperation.normalize import normalize
 from crawler.mirror.server import MirrorServer
+from storage.db import make_engine
 from tests.conftest import Cli
 from tests.crawler.test_crawl import start_args
 
@@ -16,7 +20,9 @@ def test_output_formats_and_show(mirror: dict[str, MirrorServer], cli: Cli) -> N
     items = cli.json("items")
     assert len(items) == 1
     event = items[0]
-    assert set(event) >= {"id", "type", "date", "location", "vn_parties", "kr_parties", "topics", "articles"}
+    assert set(event) >= {"id", "type", "date", "location", "vn_parties", "kr_parties", "topics", "articles",
+                          "evidence"}
+    assert event["evidence"] and all("VKBIA" in s or "Chungbuk" in s for s in event["evidence"])
     assert event["vn_parties"] == [{"name": "Hiệp hội Doanh nhân và Đầu tư Việt Nam - Hàn Quốc", "acronym": "VKBIA"}]
     assert event["articles"][0]["source"] == "vtcnews"
 
@@ -30,8 +36,12 @@ def test_output_formats_and_show(mirror: dict[str, MirrorServer], cli: Cli) -> N
 
     shown = json.loads(cli("show", str(event["id"])).stdout)
     assert shown["id"] == event["id"]
+    assert shown["evidence"] == event["evidence"]  # the sentence(s) to check the record by
     article_id = shown["articles"][0]["id"]
-    assert json.loads(cli("show", f"article:{article_id}").stdout)["title"].startswith("VKBIA")
+    article = json.loads(cli("show", f"article:{article_id}").stdout)
+    assert article["title"].startswith("VKBIA")
+    assert article["captions"] == ["Quang cảnh buổi lễ ký kết."]
+    assert "Quang cảnh buổi lễ ký kết" not in article["body"]
     missing = cli("show", "999")
     assert missing.returncode == 1 and "no event with id 999" in missing.stderr
 
@@ -84,3 +94,28 @@ def test_reparse_keeps_event_ids(mirror: dict[str, MirrorServer], cli: Cli) -> N
     assert "events new 0" in done.stdout and "removed 0" in done.stdout
     after = {e["id"]: (e["type"], e["date"]) for e in cli.json("items")}
     assert after == before
+
+
+def test_reparse_fills_the_evidence_of_events_stored_before_it_existed(
+    mirror: dict[str, MirrorServer], cli: Cli
+) -> None:
+    for source in ("most", "vtcnews"):
+        assert cli("crawl", *start_args(mirror, source)).returncode == 0
+    before = {e["id"]: (e["type"], e["date"]) for e in cli.json("items")}
+    engine = make_engine(cli.database_url)
+    with engine.begin() as connection:  # what migration 0003 leaves in rows stored before it
+        connection.execute(text("UPDATE events SET evidence = '[]'"))
+    engine.dispose()
+    assert all(e["evidence"] == [] for e in cli.json("items"))
+    done = cli("reparse")
+    assert done.returncode == 0, done.stderr
+    events = cli.json("items")
+    assert {e["id"]: (e["type"], e["date"]) for e in events} == before
+    articles = {a["id"]: a for a in cli.json("articles")}
+    for event in events:
+        assert event["evidence"], event
+        reported = " ".join(
+            normalize(" ".join([a["title"], a["sapo"], a["body"], *a["captions"]]))
+            for a in (articles[ref["id"]] for ref in event["articles"])
+        )
+        assert all(sentence in reported for sentence in event["evidence"]), event

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,11 +93,13 @@ def parse_article(
     published_at: dt.datetime | dt.date | None,
     url: str | None = None,
     source: str | None = None,
+    *,
+    captions: Sequence[str] = (),
 ) -> Extraction:
     """Whether the article reports a Vietnam–Korea cooperation event, and the events."""
     published = _local_day(published_at)
     title_n = normalize(title or "")
-    text = normalize("\n\n".join(p for p in (sapo, body) if p))
+    text = normalize("\n\n".join(p for p in (sapo, body, *captions) if p))  # captions after the body
     candidates = read_candidates(title_n, text, published)
     for cand, side, mentions, scored in party_choices(title_n, text, candidates):
         kept = [m for m, f in scored if model.accept("party", f)]
@@ -116,6 +119,7 @@ def parse_article(
             location=c.location,
             signatories=_signatories_of(c, people),
             topics=topics,
+            evidence=tuple(dict.fromkeys(c.evidence)),
         )
         for c in events
     )
@@ -272,6 +276,7 @@ def _complete(pending: Candidate | None, sentence: str) -> list[Candidate]:
         pending.kr = found
     else:
         pending.vn = found
+    pending.evidence.append(sentence)
     return [pending]
 
 
@@ -289,6 +294,7 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
         if cand.type is kind and cand.date is None and date is not None:
             cand.date = date
             cand.location = cand.location or _location(sentence, cand.vn)
+            cand.evidence.append(sentence)
             return
 
 

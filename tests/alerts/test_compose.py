@@ -62,6 +62,21 @@ def test_scraped_text_is_escaped_inert_and_cannot_add_headers() -> None:
     assert "\nBcc:" not in text
 
 
+def test_each_event_quotes_its_first_evidence_sentence_short_and_inert() -> None:
+    first = "Chiều 26/11, VKBIA và Chungbuk Technopark đã ký kết thỏa thuận hợp tác."
+    long = "Hai bên <b>nhất trí</b>\r\nBcc: victim@example.org " + "hợp tác " * 60
+    message = digest([event("agreement", "VKBIA ký kết", evidence=[first, "Câu thứ hai."]),
+                      event("mou", "Ký MoU", evidence=[long]), event("meeting", "Làm việc", evidence=[])])
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert f"  “{first}”" in text and "Câu thứ hai" not in text
+    assert text.index("VKBIA ký kết") > text.index(first) > text.index("Chungbuk Technopark\n")
+    (quoted,) = [line for line in text.splitlines() if line.startswith("  “Hai bên")]
+    assert len(quoted) <= 2 + 302 and quoted.endswith("…”") and "\nBcc:" not in text
+    assert "&lt;b&gt;nhất trí&lt;/b&gt;" in html and "<b>" not in html
+    assert html.count("<blockquote") == 2  # no empty quote for an event without evidence
+
+
 def test_only_http_urls_are_linked() -> None:
     assert safe_url("https://baochinhphu.vn/a-102.htm") == "https://baochinhphu.vn/a-102.htm"
     assert safe_url("javascript:alert(1)") is None

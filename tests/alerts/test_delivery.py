@@ -29,7 +29,8 @@ def add_event(factory, n: int, kind: EventType = EventType.MOU, source: str = "v
                     title=f"Tin {n}", sapo=f"Tóm tắt {n}", body="…", published_at=NOW, fetched_at=NOW)
     extraction = Extraction(relevant=True, events=(CooperationEvent(
         type=kind, date=dt.date(2026, 11, n % 28 + 1),
-        vn_parties=(Party(name=f"Viện Việt {n}"),), kr_parties=(Party(name=f"Viện Hàn Quốc {n}"),)),))
+        vn_parties=(Party(name=f"Viện Việt {n}"),), kr_parties=(Party(name=f"Viện Hàn Quốc {n}"),),
+        evidence=(f"Hôm qua, Viện Việt {n} và Viện Hàn Quốc {n} đã ký <thỏa thuận> hợp tác.",)),))
     with factory.begin() as session:
         _, article = ArticleRepository(session).save(item, NOW)
         EventRepository(session).save_extraction(article, extraction, NOW)
@@ -59,6 +60,12 @@ def test_a_digest_is_sent_once_and_nothing_new_sends_nothing(factory, smtp_serve
     (message,) = smtp_server.messages
     assert "2 sự kiện" in message["Subject"]
     assert "Viện Việt 1 ↔ Viện Hàn Quốc 1" in message.get_body(("plain",)).get_content()
+    # each event quotes the sentence it was read from, escaped in the HTML part
+    plain, html_part = message.get_body(("plain",)), message.get_body(("html",))
+    assert plain is not None and html_part is not None
+    assert "“Hôm qua, Viện Việt 1 và Viện Hàn Quốc 1 đã ký <thỏa thuận> hợp tác.”" in plain.get_content()
+    html = html_part.get_content()
+    assert "Viện Việt 2 và Viện Hàn Quốc 2 đã ký &lt;thỏa thuận&gt; hợp tác." in html and "<thỏa" not in html
     assert run_digests(factory, settings(), smtp(smtp_server), NOW + dt.timedelta(days=1)) == {"an@example.org": "nothing new"}
     add_event(factory, 3)
     run_digests(factory, settings(), smtp(smtp_server), NOW + dt.timedelta(days=2))

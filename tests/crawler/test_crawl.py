@@ -38,6 +38,17 @@ def test_crawl_stores_every_article_of_each_source(mirror: dict[str, MirrorServe
     assert "Lễ ký kết biên bản ghi nhớ hợp tác giữa VISTIP và KOSME" in cooperation
     assert "VKBIA ký kết hợp tác với Chungbuk Technopark phát triển KHCN Việt - Hàn" in cooperation
     assert "Việt Nam và Nhật Bản ký bản ghi nhớ hợp tác về đào tạo nhân lực bán dẫn" not in cooperation
+    captions = {a["title"]: a["captions"] for a in articles if a["captions"]}
+    assert captions["Lễ ký kết biên bản ghi nhớ hợp tác giữa VISTIP và KOSME"] == [
+        "Ông Kim Moon Hwan (bên trái) và bà Bùi Thị Huy Hợp (bên phải) tại buổi ký kết",
+        "Các đại biểu tham dự Lễ ký chụp ảnh lưu niệm cùng đại diện VISTIP và KOSME",
+    ]
+    assert sum(1 for a in articles if a["captions"]) == 5  # every seed page with a photo caption
+    assert all(c not in a["body"] for a in articles for c in a["captions"])
+    stored = cli.json("items")
+    assert stored and all(e["evidence"] for e in stored)  # every event keeps the sentence it was read from
+    (vistip,) = [e for e in stored if any(p["acronym"] == "VISTIP" for p in e["vn_parties"])]
+    assert any("VISTIP" in sentence and "KOSME" in sentence for sentence in vistip["evidence"])
 
 
 def test_pagination_reaches_the_last_page(mirror: dict[str, MirrorServer], cli: Cli) -> None:

@@ -36,7 +36,7 @@ def check(html: str, source: str) -> None:
         return  # a clear, expected failure
     assert isinstance(item, NewsItem) and item.title and item.body and item.published_at is not None
     NewsItem.model_validate(item.model_dump())
-    result = parse_article(item.title, item.sapo, item.body, item.published_at)
+    result = parse_article(item.title, item.sapo, item.body, item.published_at, captions=item.captions)
     assert result.relevant == bool(result.events)
 
 
@@ -60,9 +60,12 @@ def test_random_pages(source: str, html: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(max_size=300), st.text(max_size=1500), st.one_of(st.none(), st.datetimes(timezones=st.just(dt.UTC))))
-def test_random_texts(title: str, body: str, published: dt.datetime | None) -> None:
-    result = parse_article(title, "", body, published)
+@given(
+    st.text(max_size=300), st.text(max_size=1500), st.one_of(st.none(), st.datetimes(timezones=st.just(dt.UTC))),
+    st.lists(st.text(max_size=300), max_size=3),
+)
+def test_random_texts(title: str, body: str, published: dt.datetime | None, captions: list[str]) -> None:
+    result = parse_article(title, "", body, published, captions=captions)
     for event in result.events:
         assert event.vn_parties and event.kr_parties
         assert event.date is None or event.date.year > 1900

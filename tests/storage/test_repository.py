@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import JSON, Boolean, Date, Integer, String, column, func, insert, select, table
+from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
-from storage.db import DatabaseError, make_engine
-from storage.models import Article, ArticleRevision, Event
+from storage.db import MIGRATIONS, DatabaseError, make_engine, make_session_factory, migrate
+from storage.models import Article, ArticleRevision, Event, UTCDateTime
 from storage.models import Party as PartyRow
 from storage.repository import ArticleRepository, EventRepository, SaveResult
 
@@ -26,8 +29,9 @@ def item(site_id: str = "102240702173012345", body: str = "Chiều 2/7, tại Se
     )
 
 
-def mou(date: dt.date = dt.date(2024, 7, 2), kr: str = "MSS") -> Extraction:
+def mou(date: dt.date = dt.date(2024, 7, 2), kr: str = "MSS", evidence: tuple[str, ...] = ()) -> Extraction:
     event = CooperationEvent(
+        evidence=evidence,
         type=EventType.MOU, date=date,
         vn_parties=(Party(name="Bộ Khoa học và Công nghệ", acronym="MOST"),),
         kr_parties=(Party(name="Bộ Doanh nghiệp vừa và nhỏ và Khởi nghiệp Hàn Quốc", acronym=kr),),
@@ -86,6 +90,64 @@ def test_different_parties_or_dates_are_different_events(factory) -> None:
     with factory() as session:
         assert EventRepository(session).count() == 2
         assert [e.date for e in EventRepository(session).list(since=dt.date(2024, 7, 5))] == [dt.date(2024, 7, 10)]
+
+
+def test_captions_and_evidence_are_stored_and_evidence_gathered_from_each_report(
+    factory: sessionmaker[Session],
+) -> None:
+    signed = "Chiều 2/7, tại Seoul, Bộ KH&CN và MSS ký bản ghi nhớ."
+    reported = "Ngày 2/7, Bộ Khoa học và Công nghệ đã ký bản ghi nhớ với MSS."
+    with factory.begin() as session:
+        _, first = ArticleRepository(session).save(item().model_copy(update={"captions": ("Lễ ký - Ảnh: VGP",)}), NOW)
+        _, second = ArticleRepository(session).save(item("legacy-26312", source="most"), NOW)
+        events = EventRepository(session)
+        events.save_extraction(first, mou(evidence=(signed,)), NOW)
+        events.save_extraction(second, mou(evidence=(reported, signed)), NOW)
+        event_id = first.events[0].id
+    with factory() as session:
+        article = ArticleRepository(session).get("baochinhphu", "102240702173012345")
+        assert article is not None and article.captions == ["Lễ ký - Ảnh: VGP"]
+        event = EventRepository(session).by_id(event_id)
+        assert event is not None and event.evidence == [signed, reported]
+    with factory.begin() as session:  # a re-parse keeps only what the parser reads now
+        events = EventRepository(session)
+        events.forget_evidence(ArticleRepository(session).list())
+        article = ArticleRepository(session).get("baochinhphu", "102240702173012345")
+        assert article is not None
+        events.save_extraction(article, mou(evidence=(reported,)), NOW)
+    with factory() as session:
+        assert [e.id for e in EventRepository(session).list()] == [event_id]
+        assert EventRepository(session).by_id(event_id).evidence == [reported]  # type: ignore[union-attr]
+
+
+def test_migration_0003_leaves_rows_stored_before_it_readable(database_url: str) -> None:
+    engine = make_engine(database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        old_articles = table(  # the columns of revision 0002, without Python-side defaults
+            "articles", *(column(n, String()) for n in ("source", "url", "site_article_id", "title", "sapo", "body",
+                                                         "content_hash", "category", "author")),
+            column("published_at", UTCDateTime()), column("fetched_at", UTCDateTime()),
+            column("tags", JSON()), column("is_cooperation", Boolean()),
+        )
+        connection.execute(insert(old_articles).values(
+            source="vtcnews", url="https://vtcnews.vn/a-ar1.html", site_article_id="1", title="Tin", sapo="",
+            body="Thân bài", content_hash=item().content_hash, category="", author="", published_at=NOW,
+            fetched_at=NOW, tags=[], is_cooperation=True,
+        ))
+        old_events = table("events", column("id", Integer()), column("type", String()), column("date", Date()),
+                           column("topics", JSON()), column("signatories", JSON()), column("created_at", UTCDateTime()))
+        connection.execute(insert(old_events).values(
+            id=7, type="mou", date=dt.date(2024, 7, 2), topics=[], signatories=[], created_at=NOW
+        ))
+    migrate(engine)
+    with make_session_factory(engine)() as session:
+        assert session.scalars(select(Article)).one().captions == []
+        assert session.scalars(select(Event)).one().evidence == []
+    engine.dispose()
 
 
 def test_a_bad_database_url_is_one_clear_error() -> None:
