@@ -1,7 +1,7 @@
 """Indexes on the link tables' second column: events by article source and by party (the web view).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 from alembic import op
 
