@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 from scrapy.crawler import Crawler, CrawlerProcess
 from sqlalchemy.orm import Session, sessionmaker
 
+from crawler.pipelines import StorageWriter
 from crawler.settings import scrapy_settings
 from crawler.sources import SOURCES
-from crawler.spiders.base import NewsSpider
 from crawler.spiders.baochinhphu import BaochinhphuSpider
+from crawler.spiders.base import NewsSpider
 from crawler.spiders.most import MostSpider
 from crawler.spiders.vtcnews import VtcnewsSpider
 from scheduler.config import Settings
@@ -121,6 +122,7 @@ def run_crawl(
             "LOG_INSTALL_ROOT_HANDLER": False,  # coopwatch's own handler formats the lines
         },
     )
+    writer = StorageWriter(session_factory)
     crawlers: dict[str, Crawler] = {}
     run_ids: dict[str, int] = {}
     for source in sources:
@@ -133,13 +135,16 @@ def run_crawl(
         source_settings = settings.source(source)
         urls = plan[source] or [*source_settings.start_urls, *(source_settings.feed_urls or [])]
         crawler = process.create_crawler(SPIDERS[source])
-        crawler.coopwatch_session_factory = session_factory  # type: ignore[attr-defined]
+        crawler.coopwatch_writer = writer  # type: ignore[attr-defined]
         crawlers[source] = crawler
         process.crawl(
             crawler, start_urls=urls, known_ids=known, since=since, refresh=refresh, deep=deep,
             max_pages=settings.max_pages_per_section,
         )
-    process.start(stop_after_crawl=True)
+    try:
+        process.start(stop_after_crawl=True)
+    finally:
+        writer.stop()
     results = [_result(source, crawler) for source, crawler in crawlers.items()]
     for result in results:
         _record(session_factory, run_ids[result.source], result)
