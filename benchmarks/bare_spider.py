@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import scrapy
@@ -26,7 +27,7 @@ class DownloadOnly(scrapy.Spider):
 
 
 if __name__ == "__main__":
-    urls = json.loads(open(sys.argv[1]).read())
+    urls = json.loads(Path(sys.argv[1]).read_text())
     concurrency = int(sys.argv[2])
     process = CrawlerProcess({
         "LOG_LEVEL": "ERROR", "ROBOTSTXT_OBEY": False, "AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0,

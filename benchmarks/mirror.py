@@ -6,7 +6,14 @@ import datetime as dt
 import json
 from typing import Any
 
-from crawler.mirror.sitegen import BCP_SECTIONS, MST_SECTIONS, VTC_SECTIONS, Site, build_sites, load_corpus
+from crawler.mirror.sitegen import (
+    BCP_SECTIONS,
+    MST_SECTIONS,
+    VTC_SECTIONS,
+    Site,
+    build_sites,
+    load_corpus,
+)
 
 BASE_TIME = dt.datetime(2026, 11, 1, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
