@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from crawler.items import CooperationEvent, Extraction, NewsItem
 from crawler.items import Party as PartyRef
@@ -159,7 +159,8 @@ class EventRepository:
 
     def find_same(self, found: CooperationEvent) -> Event | None:
         """A stored event that is the same signing or meeting as `found`."""
-        query = select(Event).where(Event.type == found.type.value)
+        # not the reporting articles (selectin by default): a much-reported event would load them all
+        query = select(Event).options(lazyload(Event.articles)).where(Event.type == found.type.value)
         if found.date is None:
             query = query.where(Event.date.is_(None))
         else:
