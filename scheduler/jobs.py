@@ -49,13 +49,14 @@ class SourceResult:
     articles_seen: int = 0
 
     listing_failures: int = 0
+    stopped: bool = False  # closed before its end (SIGTERM, time limit): the next run pages deeper
 
     @property
     def outcome(self) -> str:
         """ok; partial (some articles failed); incomplete (a listing failed: next run pages deeper); failed."""
         if self.failed:
             return "failed"
-        if self.listing_failures:
+        if self.listing_failures or self.stopped:
             return "incomplete"
         return "partial" if self.errors else "ok"
 
@@ -167,6 +168,8 @@ def _result(source: str, crawler: Crawler) -> SourceResult:
         missing_fields=dict(spider.report.missing_fields),
         articles_seen=spider.report.articles_seen,
         listing_failures=spider.report.listing_failures,
+        # articles fetched but not yet written are not known: only a deeper next run reaches them
+        stopped=stats.get_value("finish_reason") not in ("finished", None),
     )
 
 
