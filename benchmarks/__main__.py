@@ -6,11 +6,13 @@ import argparse
 import json
 import os
 import platform
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +25,38 @@ TARGETS = {
     "pipeline_vs_download_ratio": (">=", 0.8),
     "extract_speedup_vs_trafilatura": (">=", 3.0),
     "second_crawl_article_fetches": ("==", 0),
-    "memory_growth_10_to_50": ("<", 0.10),
+    "memory_growth": ("<", 0.10),
     "digest_query_ms": ("<", 50.0),
 }
 
 
 def machine() -> dict[str, Any]:
-    return {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)}
+    """What the figures came from, load included: the machine may be shared."""
+    return {"python": platform.python_version(), "cpus": os.cpu_count(), "cpu_model": _cpu_model(),
+            "platform": platform.platform(),
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+            "sqlite": sqlite3.sqlite_version, "postgresql": _postgres_version(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def _cpu_model() -> str:
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return platform.processor() or "unknown"
+    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "unknown")
+
+
+def _postgres_version() -> str:
+    try:
+        from tests.pg import pg_bin
+    except ImportError:
+        return "not found"
+    folder = pg_bin()
+    if folder is None:
+        return "not installed"
+    done = subprocess.run([str(folder / "postgres"), "--version"], check=False, capture_output=True, text=True)
+    return done.stdout.strip() or "unknown"
 
 
 def big_crawl_peak_rss(per_source: int) -> dict[str, Any]:
@@ -76,13 +102,21 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, Any, str, str]]:
     return rows
 
 
+def shown(value: Any) -> Any:
+    """A figure for the table: a spread of runs as 'median (min–max, n runs)'."""
+    if isinstance(value, dict) and "median" in value:
+        return f"{value['median']} ({value['min']}–{value['max']}, {len(value['runs'])} runs)"
+    return value
+
+
 def markdown(results: dict[str, Any]) -> str:
     lines = ["| figure | value | target | verdict |", "|---|---|---|---|"]
     lines += [f"| {k} | {v} | {t} | {r} |" for k, v, t, r in verdicts(results)]
     lines += ["", "| measure | value |", "|---|---|"]
     for key, value in results.items():
-        if key not in TARGETS and not isinstance(value, dict):
-            lines.append(f"| {key} | {value} |")
+        if key not in TARGETS and key not in ("machine", "storage"):
+            lines.append(f"| {key} | {shown(value)} |")
+    lines += [f"| machine: {k} | {v} |" for k, v in results["machine"].items()]
     for backend in ("sqlite", "postgresql"):
         data = results.get("web", {}).get(f"web_{backend}")
         if isinstance(data, dict):
@@ -98,27 +132,30 @@ def markdown(results: dict[str, Any]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="N=200, smaller storage sizes, fewer daemon cycles")
-    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--quick", action="store_true",
+                        help="the same figures on less: N=200, 3 crawl runs, 1/5/10 daemon cycles, smaller stores")
+    parser.add_argument("--out", type=Path, help="default: benchmarks/results.json (results-quick.json with --quick)")
     args = parser.parse_args()
+    begun = time.perf_counter()
+    out = args.out or HERE / ("results-quick.json" if args.quick else "results.json")
     n = 200 if args.quick else 1000
+    runs = 3 if args.quick else 5
     sizes = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
     cycles = (1, 5, 10) if args.quick else (1, 10, 50)
     results: dict[str, Any] = {"mode": "quick" if args.quick else "full", "machine": machine(),
                                "articles_per_source": n}
-    steps = [
-        ("crawl", lambda: crawl.run(n)),
+    steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+        ("crawl", lambda: crawl.run(n, runs)),
         ("extraction", lambda: extraction.run(n)),
         ("memory", lambda: memory.run(min(n, 200), cycles)),
     ]
-    if not args.quick:
-        steps.append(("big crawl", lambda: big_crawl_peak_rss(5000)))
+    steps.append(("big crawl", lambda: big_crawl_peak_rss(1000 if args.quick else 5000)))
     for name, step in steps:
         started = time.perf_counter()
         results.update(step())
         print(f"{name}: done in {time.perf_counter() - started:.0f} s", flush=True)
     started = time.perf_counter()
-    results["storage"] = storage.run(sizes, 300 if args.quick else 2000)
+    results["storage"] = storage.run(sizes, 500 if args.quick else 2000)
     print(f"storage: done in {time.perf_counter() - started:.0f} s", flush=True)
     largest = sizes[-1]
     results["digest_query_ms"] = max(
@@ -129,12 +166,13 @@ def main() -> int:
     started = time.perf_counter()
     results["web"] = web.run(10_000 if args.quick else 100_000)
     print(f"web: done in {time.perf_counter() - started:.0f} s", flush=True)
-    results.setdefault("memory_growth_10_to_50", None)
-    args.out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    results["seconds_taken"] = round(time.perf_counter() - begun)
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     table = markdown(results)
-    args.out.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
+    out.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
     print(table)
-    print(f"\nresults: {args.out} and {args.out.with_suffix('.md')}")
+    print(f"\nresults: {out} and {out.with_suffix('.md')}")
     return 0
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, insert, text
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
+from crawler.pipelines import BATCH_SIZE
 from storage.db import make_engine, make_session_factory, migrate
 from storage.models import Article, Event, EventParty, Subscriber, event_articles
 from storage.models import Party as PartyRow
@@ -24,19 +25,29 @@ BATCH = 20_000
 
 
 def orm_save_rate(engine: Engine, count: int) -> float:
-    """Events per second through the crawl's own path: article + parse result + dedup, one transaction each."""
+    """Events per second through the crawl's own path: article + parse result + dedup, in the
+    pipeline's batches (BATCH_SIZE articles a transaction)."""
     factory = make_session_factory(engine)
     started = time.perf_counter()
-    for n in range(count):
-        item = NewsItem(source="vtcnews", url=f"https://vtcnews.vn/o-ar{n}.html", site_article_id=f"o{n}",
-                        title=f"Tin {n}", body="…", published_at=NOW, fetched_at=NOW)
-        found = CooperationEvent(type=EventType.MOU, date=dt.date(2020, 1, 1) + dt.timedelta(days=n % 2000),
-                                 vn_parties=(Party(name=f"Viện Việt {n % 300}"),),
-                                 kr_parties=(Party(name=f"Viện Hàn Quốc {n % 200}", acronym=f"K{n % 200}"),))
+    for low in range(0, count, BATCH_SIZE):
         with factory.begin() as session:
-            _, article = ArticleRepository(session).save(item, NOW)
-            EventRepository(session).save_extraction(article, Extraction(relevant=True, events=(found,)), NOW)
+            numbers = range(low, min(low + BATCH_SIZE, count))
+            saved = ArticleRepository(session).save_many([_item(n) for n in numbers], NOW)
+            events = EventRepository(session)
+            for n, (_, article) in zip(numbers, saved):
+                events.save_extraction(article, Extraction(relevant=True, events=(_event(n),)), NOW)
     return count / (time.perf_counter() - started)
+
+
+def _item(n: int) -> NewsItem:
+    return NewsItem(source="vtcnews", url=f"https://vtcnews.vn/o-ar{n}.html", site_article_id=f"o{n}",
+                    title=f"Tin {n}", body="…", published_at=NOW, fetched_at=NOW)
+
+
+def _event(n: int) -> CooperationEvent:
+    return CooperationEvent(type=EventType.MOU, date=dt.date(2020, 1, 1) + dt.timedelta(days=n % 2000),
+                            vn_parties=(Party(name=f"Viện Việt {n % 300}"),),
+                            kr_parties=(Party(name=f"Viện Hàn Quốc {n % 200}", acronym=f"K{n % 200}"),))
 
 
 def bulk_fill(engine: Engine, total: int, start: int) -> float:

@@ -13,6 +13,7 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from sqlalchemy.orm import Session, sessionmaker
 from twisted.internet.task import LoopingCall  # its reactor is looked up at construction
 
+from crawler.pipelines import StorageWriter
 from crawler.settings import scrapy_settings
 from crawler.sources import SOURCES
 from crawler.spiders.baochinhphu import BaochinhphuSpider
@@ -51,7 +52,7 @@ class SourceResult:
     articles_seen: int = 0
 
     listing_failures: int = 0
-    stopped: bool = False  # cut short by a stop (SIGTERM/SIGINT): says nothing about the site
+    stopped: bool = False  # cut short by a stop (SIGTERM/SIGINT): says nothing about the site; pages deeper next
 
     @property
     def outcome(self) -> str:
@@ -150,6 +151,7 @@ def run_crawl(
             "LOG_INSTALL_ROOT_HANDLER": False,  # coopwatch's own handler formats the lines
         },
     )
+    writer = StorageWriter(session_factory)
     crawlers: dict[str, Crawler] = {}
     run_ids: dict[str, int] = {}
     seeds: dict[str, int] = {}
@@ -163,7 +165,7 @@ def run_crawl(
         source_settings = settings.source(source)
         urls = plan[source] or [*source_settings.start_urls, *(source_settings.feed_urls or [])]
         crawler = process.create_crawler(SPIDERS[source])
-        crawler.coopwatch_session_factory = session_factory  # type: ignore[attr-defined]
+        crawler.coopwatch_writer = writer  # type: ignore[attr-defined]
         crawlers[source] = crawler
         seeds[source] = len(urls or source_urls(settings, source))
         process.crawl(
@@ -172,7 +174,10 @@ def run_crawl(
         )
     if progress is not None:
         _report_progress(crawlers, seeds, progress)
-    process.start(stop_after_crawl=True)
+    try:
+        process.start(stop_after_crawl=True)
+    finally:
+        writer.stop()
     results = [_result(source, crawler) for source, crawler in crawlers.items()]
     for result in results:
         _record(session_factory, run_ids[result.source], result)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from crawler.items import CooperationEvent, Extraction, NewsItem
 from crawler.items import Party as PartyRef
@@ -47,9 +47,34 @@ class ArticleRepository:
             )
         ).first()
 
+    def get_many(self, source: str, site_article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles of a source among `site_article_ids`, by site article id."""
+        query = select(Article).where(
+            Article.source == source, Article.site_article_id.in_(set(site_article_ids))
+        )
+        return {a.site_article_id: a for a in self.session.scalars(query)}
+
     def save(self, item: NewsItem, now: dt.datetime) -> tuple[SaveResult, Article]:
         """Insert a new article, or update a changed one and record the old text."""
-        article = self.get(item.source, item.site_article_id)
+        result = self._save(item, now, self.get(item.source, item.site_article_id))
+        self.session.flush()
+        return result
+
+    def save_many(self, items: Sequence[NewsItem], now: dt.datetime) -> list[tuple[SaveResult, Article]]:
+        """`save` for a batch: one query finds the stored ones, one flush inserts the new ones."""
+        stored: dict[tuple[str, str], Article] = {}
+        for source in {i.source for i in items}:
+            ids = [i.site_article_id for i in items if i.source == source]
+            stored.update(((source, k), a) for k, a in self.get_many(source, ids).items())
+        results = []
+        for item in items:
+            key = (item.source, item.site_article_id)
+            result, stored[key] = self._save(item, now, stored.get(key))
+            results.append((result, stored[key]))
+        self.session.flush()
+        return results
+
+    def _save(self, item: NewsItem, now: dt.datetime, article: Article | None) -> tuple[SaveResult, Article]:
         if article is None:
             article = Article(
                 source=item.source,
@@ -60,7 +85,6 @@ class ArticleRepository:
             )
             _copy_fields(article, item)
             self.session.add(article)
-            self.session.flush()
             return SaveResult.NEW, article
         if article.content_hash == item.content_hash:
             article.fetched_at = item.fetched_at
@@ -79,7 +103,6 @@ class ArticleRepository:
         article.content_hash = item.content_hash
         article.fetched_at = item.fetched_at
         article.updated_at = now
-        self.session.flush()
         return SaveResult.UPDATED, article
 
     def list(
@@ -144,7 +167,8 @@ class EventRepository:
 
     def find_same(self, found: CooperationEvent) -> Event | None:
         """A stored event that is the same signing or meeting as `found`."""
-        query = select(Event).where(Event.type == found.type.value)
+        # not the reporting articles (selectin by default): a much-reported event would load them all
+        query = select(Event).options(lazyload(Event.articles)).where(Event.type == found.type.value)
         if found.date is None:
             query = query.where(Event.date.is_(None))
         else:

@@ -255,7 +255,9 @@ class NewsSpider(scrapy.Spider):
             state.recent = state.recent or recent
             if recent:
                 yield item
-        if state.pending == 0 and (state.recent or self.deep):
+        # one new, recent article is enough to page on: ask for the next page now rather than
+        # after the page's last article, so paging never drains the downloader
+        if state.recent or (state.pending == 0 and self.deep):
             yield from self._follow_next(state)
 
     def on_error(self, failure: Failure) -> Iterator[Request]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 
 from crawler.mirror.server import MirrorServer
 from scheduler.demo import mirror_start_urls
-from tests.conftest import Cli
+from tests.conftest import ROOT, Cli
 
 
 def start_args(mirror: dict[str, MirrorServer], source: str) -> list[str]:
@@ -174,3 +176,17 @@ def test_server_errors_are_retried_with_backoff_and_robots_is_obeyed(mirror: dic
     assert server.requests.count(path) == 2
     assert any("VKBIA" in a["title"] for a in cli.json("articles"))
     assert not any(p.startswith("/the-gioi-30/") for p in server.requests)  # trang-2 is disallowed
+
+
+def test_a_crawl_raises_no_deprecation_warning(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    # every warning shown, each time: Scrapy's own deprecations (ScrapyDeprecationWarning is not a
+    # DeprecationWarning subclass) and the standard ones alike
+    env = {**cli.env, "PYTHONWARNINGS": "always"}
+    urls = mirror_start_urls({name: server.url for name, server in mirror.items()})
+    args = [a for source, items in urls.items() for u in items for a in ("--source", source, "--start-url", f"{source}={u}")]
+    done = subprocess.run([sys.executable, "-m", "scheduler", "crawl", *args], check=False, capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sum(int(line.split()[2]) for line in done.stdout.splitlines()[1:4]) == 36, done.stdout
+    warnings = [line for line in done.stderr.splitlines() if "Deprecat" in line or "deprecat" in line]
+    assert warnings == []

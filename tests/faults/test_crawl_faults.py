@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 
 import pytest
 
 from crawler.mirror.server import MirrorServer
 from scheduler.demo import mirror_start_urls
-from tests.conftest import Cli
+from tests.conftest import ROOT, Cli
+from tests.daemon import wait_for
 
 ARTICLE = "/vkbia-ky-ket-hop-tac-voi-chungbuk-technopark-phat-trien-khcn-viet-han-ar648657.html"
 PAGE_2 = "/the-gioi-30/trang-2.html"
@@ -141,3 +146,34 @@ def test_refused_connection_then_recovery(mirror: dict[str, MirrorServer], cli: 
         server.stop = lambda: None  # already stopped
     stored = cli.json("articles")
     assert len(stored) == TOTAL and len({a["url"] for a in stored}) == TOTAL
+
+
+def test_sigterm_mid_crawl_loses_nothing_it_counted_and_the_next_run_stores_the_rest(
+        mirror: dict[str, MirrorServer], sqlite_cli: Cli) -> None:
+    cli = sqlite_cli
+    answered: list[str] = []
+
+    def slow_after_six(path: str) -> None:
+        if re.search(r"-ar\d+|-102\d+|-197\d+|/vn/tin-tuc/", path):
+            answered.append(path)
+            if len(answered) > 6:
+                time.sleep(2)  # the crawl is still fetching when SIGTERM comes
+
+    for server in mirror.values():
+        server.hook = slow_after_six
+    args = ["crawl", "--source", "most", "--source", "baochinhphu", "--source", "vtcnews", *all_sources(mirror)]
+    child = subprocess.Popen([sys.executable, "-m", "scheduler", *args], env=cli.env, cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: len(answered) > 8, 120)
+    child.send_signal(signal.SIGTERM)
+    out, err = child.communicate(timeout=120)
+    rows = [line.split() for line in out.splitlines()]
+    counted = sum(int(row[2]) for row in rows if row and row[0] in ("most", "baochinhphu", "vtcnews"))
+    stored = len(cli.json("articles"))
+    assert 0 < stored < TOTAL, out + err
+    assert stored >= counted  # every article the run reported as new is in the store
+    for server in mirror.values():
+        server.hook = None
+    assert cli(*args, timeout=300).returncode == 0
+    after = cli.json("articles")
+    assert len(after) == TOTAL and len({a["url"] for a in after}) == TOTAL
