@@ -144,6 +144,8 @@ def _run_child(command: list[str], timeout: float, log_level: str) -> str:
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=None, start_new_session=True, env=env)
     with _children_lock:
         _children.add(child)
+    if _stopping.is_set():  # the stop came while this crawl was starting: it was not among those stopped
+        child.terminate()
     try:
         code = child.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
