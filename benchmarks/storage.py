@@ -6,6 +6,7 @@ import datetime as dt
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -135,16 +136,20 @@ def run(sizes: tuple[int, ...], orm_count: int) -> dict[str, Any]:
     results: dict[str, Any] = {"storage_sizes": list(sizes)}
     with tempfile.TemporaryDirectory() as tmp:
         results["sqlite"] = run_backend(f"sqlite:///{Path(tmp) / 'bench.db'}", sizes, orm_count)
+    results["postgresql"] = on_postgres(lambda url: run_backend(url, sizes, orm_count))
+    return results
+
+
+def on_postgres(work: Callable[[str], Any]) -> Any:
+    """`work(url)` on a throwaway PostgreSQL server, or why it could not run."""
     try:
         from tests.pg import PostgresServer, pg_bin
     except ImportError:
-        pg_bin = None  # type: ignore[assignment]
-    if pg_bin is not None and pg_bin() is not None:
-        server = PostgresServer().start()
-        try:
-            results["postgresql"] = run_backend(server.url, sizes, orm_count)
-        finally:
-            server.stop()
-    else:
-        results["postgresql"] = "not run: PostgreSQL is not installed here"
-    return results
+        return "not run: PostgreSQL is not installed here"
+    if pg_bin() is None:
+        return "not run: PostgreSQL is not installed here"
+    server = PostgresServer().start()
+    try:
+        return work(server.url)
+    finally:
+        server.stop()

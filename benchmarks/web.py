@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from benchmarks.storage import bulk_fill
+from benchmarks.storage import bulk_fill, on_postgres
 from scheduler.config import Settings
 from scheduler.serve import WebServer, listen
 from storage.db import make_engine, make_session_factory, migrate
@@ -88,18 +88,7 @@ def run(size: int = 100_000) -> dict[str, Any]:
     results: dict[str, Any] = {"web_events": size}
     with tempfile.TemporaryDirectory() as tmp:
         results["web_sqlite"] = run_backend(f"sqlite:///{Path(tmp) / 'web.db'}", size)
-    try:
-        from tests.pg import PostgresServer, pg_bin
-    except ImportError:
-        pg_bin = None  # type: ignore[assignment]
-    if pg_bin is not None and pg_bin() is not None:
-        server = PostgresServer().start()
-        try:
-            results["web_postgresql"] = run_backend(server.url, size)
-        finally:
-            server.stop()
-    else:
-        results["web_postgresql"] = "not run: PostgreSQL is not installed here"
+    results["web_postgresql"] = on_postgres(lambda url: run_backend(url, size))
     return results
 
 
