@@ -27,7 +27,6 @@ from crawler.cooperation.parser import party_choices, read_candidates
 
 SEED = 0
 C = 1.0
-RELEVANCE_LABELS = False
 
 
 def _prepared(article: Article) -> tuple[str, str, dt.date | None]:
