@@ -18,7 +18,7 @@ from typing import Any
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent  # type: ignore[import-untyped]
 from apscheduler.executors.pool import ThreadPoolExecutor  # type: ignore[import-untyped]
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore  # type: ignore[import-untyped]
-from apscheduler.schedulers.blocking import BlockingScheduler  # type: ignore[import-untyped]
+from apscheduler.schedulers.background import BackgroundScheduler  # type: ignore[import-untyped]
 from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
 from apscheduler.triggers.interval import IntervalTrigger  # type: ignore[import-untyped]
 from sqlalchemy import Engine, inspect, select, text
@@ -40,10 +40,10 @@ _children_lock = threading.Lock()
 _stopping = threading.Event()
 
 
-def build_scheduler(settings: Settings) -> BlockingScheduler:
+def build_scheduler(settings: Settings) -> BackgroundScheduler:
     """The scheduler with its jobs; inspect it with get_jobs() before start()."""
     url = settings.resolved_database_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    scheduler = BlockingScheduler(
+    scheduler = BackgroundScheduler(
         jobstores={"default": SQLAlchemyJobStore(url=url, tablename="apscheduler_jobs")},
         executors={"default": ThreadPoolExecutor(max_workers=len(SOURCES) + 2)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": settings.misfire_grace_seconds},
@@ -243,7 +243,6 @@ def run(settings: Settings) -> int:
     """
     migrate(_engine(settings))
     leadership = Leadership(_factory(settings), settings.leader_lease_seconds)
-    holder: dict[str, BlockingScheduler] = {}
     web = start_in_daemon(settings, _factory(settings), lambda: next_runs(settings))
 
     def stop(signum: int, _frame: Any) -> None:
@@ -251,8 +250,6 @@ def run(settings: Settings) -> int:
         _stopping.set()
         # no waiting inside the handler: the crawls are stopped together, in the background
         threading.Thread(target=_terminate_children, daemon=True).start()
-        if "scheduler" in holder:
-            threading.Thread(target=lambda: holder["scheduler"].shutdown(wait=True), daemon=True).start()
         if web is not None:
             web.server.should_exit = True
 
@@ -264,19 +261,31 @@ def run(settings: Settings) -> int:
         return 0
     prune_stored_jobs(settings)
     scheduler = build_scheduler(settings)
-    holder["scheduler"] = scheduler
-    threading.Thread(target=_keep_lease, args=(leadership, scheduler, settings), daemon=True).start()
+    threading.Thread(target=_keep_lease, args=(leadership, settings), daemon=True).start()
     log.info("coopwatch daemon started on %s (pid %d), holding the schedule; jobs: %s", socket.gethostname(),
              os.getpid(), ", ".join(j.id for j in scheduler.get_jobs()))
-    try:
-        if not _stopping.is_set():
-            scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        pass
+    # The scheduler runs in its own threads and the main thread only waits for the stop flag, so a
+    # stop that comes while the scheduler is still starting cannot be missed.
+    if not _stopping.is_set():
+        scheduler.start()
+    _sleep_until_stopping()
+    if scheduler.running:
+        scheduler.shutdown(wait=True)  # the running crawls were terminated by the stop
     leadership.release()
     _stop_web(web)
     log.info("coopwatch daemon stopped")
     return 3 if _lost_lease.is_set() else 0
+
+
+def _sleep_until_stopping(seconds: float | None = None) -> None:
+    """Wait in the main thread for the stop flag (or `seconds`).
+
+    A plain sleep, not Event.wait: the signal handler runs in this thread and sets the flag, and
+    setting it while this thread holds the event's internal lock would deadlock.
+    """
+    deadline = None if seconds is None else time.monotonic() + seconds
+    while not _stopping.is_set() and (deadline is None or time.monotonic() < deadline):
+        time.sleep(0.2)
 
 
 _lost_lease = threading.Event()
@@ -298,16 +307,16 @@ def _wait_for_lease(leadership: Any, settings: Settings) -> bool:
         if not announced:
             announced = leadership.current_holder() or "another daemon"
             log.info("standby: the schedule is held by %s; waiting to take over", announced)
-        _stopping.wait(settings.leader_lease_seconds / 3)
+        _sleep_until_stopping(settings.leader_lease_seconds / 3)
     return False
 
 
-def _keep_lease(leadership: Any, scheduler: BlockingScheduler, settings: Settings) -> None:
+def _keep_lease(leadership: Any, settings: Settings) -> None:
     """Renew the lease; if another daemon took it (we were frozen too long), stop scheduling."""
     while not _stopping.wait(settings.leader_lease_seconds / 3):
         if not leadership.try_acquire():
             log.error("lost the schedule lease to %s; stopping", leadership.current_holder())
             _lost_lease.set()
             _stopping.set()
-            scheduler.shutdown(wait=False)
+            threading.Thread(target=_terminate_children, daemon=True).start()
             return
