@@ -16,6 +16,7 @@ _NUMERIC = re.compile(
     r"(?<![\d/.,-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%]|[/-]\d|,\d)",
     re.IGNORECASE,
 )
+_DAY_MONTH = re.compile(r"\d\s*[/.-]\s*\d")
 _WORDS = re.compile(
     r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?", re.IGNORECASE
 )
@@ -43,7 +44,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for m in _WORDS.finditer(text):
         found.append(_mention(m.start(), m["d"], m["m"], m["y"]))
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text) if _DAY_MONTH.search(text) else ():  # the cue-first pattern is slow: look once
         weekday_in_brackets = "(" in m.group(0)[: m.start("d") - m.start()]
         if not m["y"] and not m["cue"] and not weekday_in_brackets:
             continue

@@ -28,13 +28,16 @@ from crawler.cooperation.parties import (
     VN_PLACES,
     Mention,
     _find_orgs,
+    _trie_pattern,
     find_orgs,
+    has_place,
     lookup,
+    places_in,
 )
 from crawler.cooperation.topics import topics_of
 from crawler.items import CooperationEvent, EventType, Extraction, Party
 
-_SIGN = re.compile(r"\bký(?: kết)?\b|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)")
+_SIGN = re.compile(r"(?<!thư )\bký(?: kết)?\b|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)")
 _LOI = re.compile(r"ý định thư|thư ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
@@ -45,13 +48,14 @@ _MEETING = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
-    r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bthay cho\b"
+    r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
     r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmong muốn (?:ký|sớm ký)|\btiến tới ký"
 )
 _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*", re.IGNORECASE)
+_WITNESSED = re.compile(r"chứng kiến", re.IGNORECASE)  # a plain word first: _WITNESS is slow to fail
 _ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b")
 # sentences that describe an event already reported: they add no new parties
 _ELABORATION = re.compile(
@@ -59,10 +63,23 @@ _ELABORATION = re.compile(
     r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi))"
 )
 _BOTH_SIDES = re.compile(r"\bhai (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b")
+# rule 4a: a reception or talks held by a top leader is leader-level, whoever else sits at the table
+_TOP_LEADER = r"(?<!Phó )(?:Thủ tướng(?: Chính phủ)?|Chủ tịch nước|Tổng Bí thư|Chủ tịch Quốc hội)"
+_LEADER_RECEIVES = re.compile(
+    _TOP_LEADER + r"(?: [A-ZĐ][\wÀ-ỹ]*){0,4},? (?:đã |chiều nay |sáng nay )?(?:tiếp|hội kiến|hội đàm|điện đàm)\b|"
+    r"^\W*(?:[^,]{0,30},\s*)?(?:tại [^,]{0,40},\s*)?(?:tiếp|hội kiến)\b[^.;]{0,200},\s*" + _TOP_LEADER + r"\b"
+)
 _FRAMING = re.compile(r"^\W*(?:trong khuôn khổ|nhân chuyến|nhân dịp)\b")
 _TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$")
 _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|tỉnh|Tỉnh)\s")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
+# companies or agencies of a place, none named: the place is no party ('các doanh nghiệp tại tỉnh Gyeonggi')
+_UNNAMED_MEMBERS = re.compile(
+    r"\b(?:doanh nghiệp|nhà đầu tư|công ty|cơ quan|tổ chức|trường)(?:, [^,]{1,20})?\s+"
+    r"(?:(?:tại|của|thuộc|đến từ|từ|ở)\s+)?$"
+)
+# one of many countries' bodies: 'Cơ quan Sở hữu trí tuệ các nước ASEAN', a multilateral meeting
+_MULTILATERAL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:của\s+)?(?:các|\d+|mười) nước\b|\s*ASEAN\b")
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
 # a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
@@ -105,9 +122,11 @@ def parse_article(
         kept = [m for m, f in scored if model.accept("party", f)]
         best = max(scored, key=lambda mf: model.score("party", mf[1]))[0]
         setattr(cand, side, [m for m in mentions if m in kept or m is best])
-    events = _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower())))
+    events = _drop_past(_merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower()))))
     if len(events) == 1 and events[0].date is None:
         events[0].date = _lead_date(text, published)
+    if not events:
+        return Extraction(relevant=False, events=())
     topics = topics_of(title_n + " " + text)
     people = _signatories(text)
     out = tuple(
@@ -141,10 +160,11 @@ def read_candidates(title: str, text: str, published: dt.date | None) -> list[Ca
     token = _ACRONYMS.set(article_acronyms(f"{title}\n{text}"))
     try:
         candidates = _candidates(title, text, published)
-        _drop_weak_korean(candidates, f"{title}\n{text}")
+        _drop_weak_sides(candidates, f"{title}\n{text}")
         if not candidates:
             read = read_document(title, text, published)
             candidates = [read] if read is not None else []
+            _drop_weak_sides(candidates, f"{title}\n{text}")
     finally:
         _ACRONYMS.reset(token)
     return candidates
@@ -224,7 +244,7 @@ def _document_list(
     sentence: str, listing: Candidate | None, lead_date: dt.date | None, published: dt.date | None
 ) -> tuple[Candidate | None, list[Candidate]]:
     """Each document of a list of signed documents is its own event, dated by the list's opening."""
-    intro = _LIST_INTRO.search(sentence)
+    intro = _LIST_INTRO.search(sentence) if ":" in sentence else None  # a list opens with a colon
     if intro and not _FUTURE.search(sentence.lower()) and not _is_background(sentence[: intro.end()], published):
         opening = sentence[: intro.end()]
         listing = Candidate(EventType.AGREEMENT, _sentence_date(opening, published) or lead_date, [], [],
@@ -312,7 +332,7 @@ def _from_sentence(
     kind = _event_type(sentence)
     if kind is None or _skip(sentence, published):
         return []
-    if kind is EventType.MEETING and _FRAMING.match(sentence.lower()):
+    if kind is EventType.MEETING and (_FRAMING.match(sentence.lower()) or _LEADER_RECEIVES.search(sentence)):
         return []
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
@@ -360,16 +380,38 @@ def _aliases(mention: Mention) -> tuple[str, ...]:
     return (known.name, *known.aliases) if known else ()
 
 
+def _drop_weak_sides(candidates: list[Candidate], article: str) -> None:
+    _drop_weak_korean(candidates, article)
+    _drop_weak_vietnamese(candidates, article)
+
+
 def _drop_weak_korean(candidates: list[Candidate], article: str) -> None:
     """A name Korean by its spelling alone is not, in a story that never says Korea, whose headline
     names another country and not Korea, or that places the name abroad."""
+    if not candidates:
+        return
     headline = article.split("\n", 1)[0]
-    says_korea = (bool(KOREA.search(article)) or any(p in article for p in KR_PLACES)) and not (
+    says_korea = (bool(KOREA.search(article)) or has_place(article, korean=True)) and not (
         FOREIGN.search(headline.title()) and not KOREA.search(headline.title()))
     for cand in candidates:
         cand.kr = [m for m in cand.kr if surely_korean(m, cand.sentence) or (
             says_korea and not re.search(re.escape(m.name) + _FOREIGN_AFTER.pattern, article))]
     candidates[:] = [c for c in candidates if c.kr]
+
+
+def _drop_weak_vietnamese(candidates: list[Candidate], article: str) -> None:
+    """A ministry Vietnamese only by default ('Bộ Công nghiệp') is not, in a story that never says Vietnam
+    nor names a Vietnamese place: Korean news in Vietnamese names Korea's own ministries so. A ministry of
+    the reference lists stays, unless the story is about Korea and a third country."""
+    if not candidates or VIETNAM.search(article) or has_place(article):
+        return
+    abroad = bool(FOREIGN.search(article))  # a third country in a story that never says Vietnam
+    for cand in candidates:
+        cand.vn = [m for m in cand.vn if not _GOVERNMENT_BODY.match(m.name) or (m.canonical and not abroad)]
+    candidates[:] = [c for c in candidates if c.vn]
+
+
+_GOVERNMENT_BODY = re.compile(r"(?:Bộ|Quốc hội|Chính phủ)\b")
 
 
 def surely_korean(mention: Mention, sentence: str) -> bool:
@@ -381,9 +423,7 @@ def surely_korean(mention: Mention, sentence: str) -> bool:
 
 
 def _surely_vietnamese(mention: Mention) -> bool:
-    return bool(mention.canonical) or bool(VIETNAM.search(mention.name)) or any(
-        p in mention.name for p in VN_PLACES
-    )
+    return bool(mention.canonical) or bool(VIETNAM.search(mention.name)) or has_place(mention.name)
 
 
 _ANY_TRIGGER = re.compile(
@@ -435,6 +475,8 @@ def article_acronyms(text: str) -> dict[str, Mention]:
     """Acronym -> the organisation it was defined for, from 'Name (ACR)' anywhere in the text."""
     found: dict[str, Mention] = {}
     for sentence in split_sentences(text.replace("\n\n", "\n")):
+        if "(" not in sentence:
+            continue  # an acronym is defined in brackets; finding the names of every sentence is the cost
         for mention in _participants(sentence):
             if mention.acronym and mention.country in ("VN", "KR") and mention.acronym not in found:
                 found[mention.acronym] = mention
@@ -456,7 +498,7 @@ def _parties_in(sentence: str) -> list[Mention]:
 @lru_cache(maxsize=2048)
 def _participants(sentence: str) -> tuple[Mention, ...]:
     """Organisations that take part: witnesses and parent bodies ('thuộc X', '(Bộ X)') are left out."""
-    witness_spans = [m.span() for m in _WITNESS.finditer(sentence)]
+    witness_spans = [m.span() for m in _WITNESS.finditer(sentence)] if _WITNESSED.search(sentence) else []
     out: list[Mention] = []
     previous_end = -1
     previous_venue = False
@@ -476,6 +518,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         )
         place_venue = place_venue or (  # 'tại thành phố Goyang, tỉnh Gyeonggi': both are the venue
             previous_venue and between.strip() == "," and bool(_PLACE_QUALIFIER.match(mention.name)))
+        unnamed = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(  # rule 4f: 'đoàn doanh nghiệp thành phố Daejeon'
+            _UNNAMED_MEMBERS.search(sentence[max(0, mention.start - 40) : mention.start]))
+        multilateral = bool(_MULTILATERAL.match(sentence[mention.end :])) or "các nước" in mention.name
         previous_end = mention.end
         previous_venue = place_venue or venue
         if (inside_acronym or in_brackets) and out and mention.canonical and not out[-1].canonical:
@@ -483,6 +528,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym or mention.acronym, last.country,
                               mention.canonical)
+        if unnamed or multilateral:
+            continue
         if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or credited or any(
             a <= mention.start < b for a, b in witness_spans
         ):
@@ -500,7 +547,7 @@ _ONLINE = re.compile(r"trực tuyến|hình thức trực tuyến|online|cầu t
 
 _AT_PLACE = re.compile(
     r"\btại\s+(?:trụ sở\s+)?(?:[^,.;]{0,40}?)("
-    + "|".join(re.escape(p) for p in sorted(VN_PLACES | KR_PLACES, key=len, reverse=True)) + r")"
+    + _trie_pattern(VN_PLACES | KR_PLACES) + r")"
 )
 
 
@@ -512,9 +559,8 @@ def _location(sentence: str, vn: list[Mention]) -> str | None:
         return _normal_place(match.group(1))
     for mention in vn:
         if re.match(r"(UBND|Ủy ban|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|tỉnh|thành phố|TP)", mention.name):
-            for place in VN_PLACES:
-                if place in mention.name:
-                    return _normal_place(place)
+            for _, place in places_in(mention.name)[:1]:
+                return _normal_place(place)
     return None
 
 
@@ -524,7 +570,17 @@ def _normal_place(place: str) -> str:
 
 
 def _org_key(name: str) -> str:
-    return fold(name).replace("khoa hoc va cong nghe", "kh va cn").replace("tp ho chi minh", "tp hcm")
+    key = f" {fold(name)} "
+    for long_form, short_form in _KEY_FORMS:
+        key = key.replace(long_form, short_form)
+    return key.strip()
+
+
+# one spelling for the forms the press alternates between ('thành phố Suwon' and 'TP Suwon')
+_KEY_FORMS = (
+    (" khoa hoc va cong nghe ", " kh va cn "), (" thanh pho ", " tp "), (" uy ban nhan dan ", " ubnd "),
+    (" tp ho chi minh ", " tp hcm "), (" tp tp hcm ", " tp hcm "), (" chinh quyen ", " "),
+)
 
 
 def _same_org(a: Mention, b: Mention) -> bool:
@@ -566,6 +622,18 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
         if m.type is not EventType.MEETING
         or not any(_overlap(m.vn, s.vn) and _overlap(m.kr, s.kr) and (m.date in (None, s.date)) for s in signings)
     ]
+
+
+PAST_EVENT_DAYS = 180
+
+
+def _drop_past(events: list[Candidate]) -> list[Candidate]:
+    """Rule 4c: a signing dated half a year or more before the story's newest event is background."""
+    dates = [e.date for e in events if e.date is not None]
+    if not dates:
+        return events
+    newest = max(dates)
+    return [e for e in events if e.date is None or (newest - e.date).days < PAST_EVENT_DAYS]
 
 
 def _union(first: list[Mention], more: list[Mention]) -> list[Mention]:
@@ -622,6 +690,7 @@ def _placed(mention: Mention, sentence: str) -> Mention:
 # ---------------------------------------------------------------- reading the article as a whole
 
 LEAD_SENTENCES = 8
+_OTHER_PARTNERS = re.compile(r"\b(?:còn|đã|từng) hợp tác\b|\bnhà đầu tư\b|\bdự án (?:của|như)\b", re.IGNORECASE)
 
 
 def read_document(title: str, text: str, published: dt.date | None) -> Candidate | None:
@@ -637,7 +706,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if not triggers:
         return None
     settled = [(i, k) for i, k in triggers
-               if not _FUTURE.search(lines[i].lower()) and not _is_background(lines[i], published)]
+               if not _FUTURE.search(lines[i].lower()) and not _is_background(lines[i], published)
+               and not (k is EventType.MEETING and _LEADER_RECEIVES.search(lines[i]))]
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event
     trigger_at, kind = settled[0]
@@ -655,6 +725,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
         kr = kr or line_kr
     if bool(vn) != bool(kr):  # one side named only further down ('Về phía Hàn Quốc có ông X, Chủ tịch Viện Y')
         for line in all_sentences:
+            if _OTHER_PARTNERS.search(line) or _is_background(line, published):
+                continue  # a partner of other days ('còn hợp tác với …', 'nhà đầu tư như …') is not this event's
             orgs = _parties_in(line)
             if not kr:
                 kr = [m for m in orgs if m.country == "KR" and surely_korean(m, line)][:1]

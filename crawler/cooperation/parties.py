@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -73,6 +73,24 @@ def _ends_with_place(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _all_places() -> frozenset[str]:
     return frozenset(VN_PLACES | KR_PLACES)
+
+
+@lru_cache(maxsize=2)
+def _place_finder(korean: bool) -> re.Pattern[str]:
+    """Every place of one side wherever it stands in a text (inside words too), the longest at each position.
+
+    One trie pass instead of a substring test per place: the reference lists hold thousands.
+    """
+    return re.compile("(?=(" + _trie_pattern(KR_PLACES if korean else VN_PLACES) + "))")
+
+
+def places_in(text: str, korean: bool = False) -> list[tuple[int, str]]:
+    """(position, place) of the places of one side in the text, in reading order."""
+    return [(m.start(), m.group(1)) for m in _place_finder(korean).finditer(text)]
+
+
+def has_place(text: str, korean: bool = False) -> bool:
+    return _place_finder(korean).search(text) is not None
 
 
 _NHAN_FRAMING = re.compile(r"\s*(?:dịp|chuyến|kỷ niệm|sự kiện|ngày)\b")
@@ -231,7 +249,7 @@ def classify(name: str, context_after: str = "") -> str:
         return "KR"
     if FOREIGN.search(name) or _FOREIGN_AFTER.match(tail):
         return "XX"
-    if VIETNAM.search(name) or any(p in name for p in VN_PLACES):
+    if VIETNAM.search(name) or has_place(name):
         return "VN"
     words = [w for w in re.findall(r"[^\W\d_]+", name) if w.isascii()]
     if any(w in KR_PLACES for w in words):
@@ -344,9 +362,14 @@ _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_TITLE_WORDS = re.compile(r"Đại sứ|Tổng Lãnh sự|Thị trưởng|Tỉnh trưởng|Quận trưởng|Huyện trưởng")
+
+
 def _title_mentions(sentence: str) -> list[Mention]:
     """Organisations named only through an official's title ('Thị trưởng thành phố Suwon Lee Jae Jun')."""
     out: list[Mention] = []
+    if not _TITLE_WORDS.search(sentence):  # most sentences name no such official: one cheap look
+        return out
     for pattern, template in _TITLE_ORGS:
         for match in pattern.finditer(sentence):
             groups = {k: (v or "") for k, v in match.groupdict().items()}
@@ -409,23 +432,68 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     return " va " if ch == "&" else (fold(ch) or " ")
 
 
-def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """fold() of the text with runs of spaces collapsed, and where each folded character came from."""
-    chars: list[str] = []
+class _FoldTable(dict[int, str]):
+    """str.translate's table for fold(), one character at a time, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        piece = self[code] = _fold_char(chr(code))
+        return piece
+
+
+_FOLD_TABLE = _FoldTable()
+_SPACE_RUNS = re.compile(r" {2,}")
+
+
+def _fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """fold() of the text with runs of spaces collapsed, and where each folded character came from.
+
+    Nearly every character folds to one character, so the text is translated in one pass and the
+    offsets are worked out only around the few that do not ('&' is ' va ') and the space runs.
+    """
+    folded = text.translate(_FOLD_TABLE)
+    offsets: Sequence[int] = range(len(text))
+    if len(folded) != len(text):  # no character folds to nothing ('' is ' '), so only longer pieces change it
+        folded, offsets = _fold_piecewise(text)
+    if "  " not in folded:
+        return folded, offsets
+    kept: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    for run in _SPACE_RUNS.finditer(folded):
+        kept.extend(offsets[last : run.start() + 1])
+        pieces.append(folded[last : run.start() + 1])
+        last = run.end()
+    kept.extend(offsets[last:])
+    pieces.append(folded[last:])
+    return "".join(pieces), kept
+
+
+def _fold_piecewise(text: str) -> tuple[str, list[int]]:
+    """The slow path of _fold_with_offsets: translate between the characters that fold long."""
+    long_chars = "".join(sorted(c for c in set(text) if len(_FOLD_TABLE[ord(c)]) != 1))
+    pieces: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        piece = _fold_char(ch)
-        for f in piece:
-            if f == " " and chars and chars[-1] == " ":
-                continue
-            chars.append(f)
-            offsets.append(i)
-    return "".join(chars), offsets
+    last = 0
+    for match in _char_class(long_chars).finditer(text):
+        at = match.start()
+        pieces.append(text[last:at].translate(_FOLD_TABLE))
+        offsets.extend(range(last, at))
+        piece = _FOLD_TABLE[ord(text[at])]
+        pieces.append(piece)
+        offsets.extend([at] * len(piece))
+        last = at + 1
+    pieces.append(text[last:].translate(_FOLD_TABLE))
+    offsets.extend(range(last, len(text)))
+    return "".join(pieces), offsets
+
+
+@lru_cache(maxsize=64)
+def _char_class(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _acronym_after(sentence: str, end: int) -> str | None:
@@ -493,7 +561,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         return None
     acronym = _acronym_after(sentence, name_end)
     country = classify(name, sentence[name_end:])
-    if head in PLACE_HEADS and country == "VN" and not any(p in name for p in VN_PLACES) and not re.search(
+    if head in PLACE_HEADS and country == "VN" and not has_place(name) and not re.search(
         r"[A-Z][a-z]|\d", name[len(head) :]
     ):
         return None
@@ -508,8 +576,7 @@ def _cut_person_after_place(name: str) -> str:
     korean = re.search(r"(?:thành phố|Thành phố|tỉnh|Tỉnh|quận|Quận|huyện|Huyện|TP\.?)\s+[A-Z][\w-]*(?=\s+([A-Z]\w*)\b)", name)
     if korean and korean.group(1) in _KR_SURNAMES:
         return name[: korean.end()]
-    for place in VN_PLACES:
-        at = name.find(place)
+    for at, place in places_in(name):
         if at > 0:
             rest = name[at + len(place) :]
             if re.match(r"\s+[A-ZĐ]", rest) and not re.match(r"\s+(?:Việt Nam|Hàn Quốc)", rest):

@@ -146,3 +146,44 @@ def test_a_year_from_the_text_beats_the_publication_year() -> None:
 def test_a_fully_dated_signing_long_before_the_story_is_background() -> None:
     text = "Ngày 3/11/2023, Bộ Khoa học và Công nghệ và KOSME đã ký biên bản ghi nhớ."
     assert not read("", text, published=dt.date(2025, 6, 20)).relevant
+
+
+# 7. stories with two sides named that hold no event of their own
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Thủ tướng Trần Văn Nam tiếp Bộ trưởng Bộ Đất đai Hàn Quốc",  # rule 4a: a top leader's reception
+         ("Chiều 4/6, tại Hà Nội, tiếp Bộ trưởng Bộ Đất đai Hàn Quốc Kim Min Soo, Thủ tướng Trần Văn Nam đánh giá cao "
+         "hợp tác giữa Bộ Xây dựng Việt Nam và Bộ Đất đai Hàn Quốc.")),
+        ("Lãnh đạo tỉnh Long An tiếp đoàn doanh nghiệp tỉnh Gyeonggi (Hàn Quốc)",  # 4f: the companies go unnamed
+         "Sáng 10/6, Phó Chủ tịch UBND tỉnh Long An Nguyễn Văn Út tiếp đoàn doanh nghiệp tỉnh Gyeonggi."),
+        ("Cục Sở hữu trí tuệ dự cuộc họp cơ quan SHTT các nước ASEAN và Hàn Quốc",  # multilateral
+         ("Ngày 8/6, tại Seoul, Cơ quan Sở hữu trí tuệ các nước ASEAN và Cơ quan Sở hữu trí tuệ Hàn Quốc đã họp "
+         "thường niên, với sự tham dự của Ban Thư ký ASEAN.")),
+        ("Hàn Quốc và Anh hợp tác về pin",  # a Korea–third-country story never says Vietnam
+         "Ngày 9/6, Bộ Năng lượng cùng Bộ Thương mại Hàn Quốc đã ký biên bản ghi nhớ với Bộ Kinh doanh Anh."),
+        ("Mở trung tâm hợp tác phần mềm Việt Nam - Hàn Quốc",  # the MoU is background ('từ tháng 5/2019')
+         ("Trung tâm ra đời sau khi Bộ Thông tin và Truyền thông và Cơ quan Công nghiệp phần mềm Hàn Quốc ký biên bản "
+         "ghi nhớ từ tháng 5/2019.")),
+    ],
+)
+def test_no_event_of_its_own(title: str, text: str) -> None:
+    assert sides(read(title, text)) == []
+
+
+def test_a_secretary_signs_nothing() -> None:
+    text = "Ngày 11/6, Tổng Thư ký Hội Hữu nghị Hàn Quốc Lee Jin gặp gỡ và trao đổi với Sở Ngoại vụ tỉnh Bắc Ninh."
+    assert [e.type.value for e in read("", text).events] == ["meeting"]
+
+
+def test_the_same_city_spelled_two_ways_is_one_event() -> None:
+    title = "Tỉnh Nam Định ký bản ghi nhớ với TP Gunsan, Hàn Quốc"
+    text = "Ngày 14/6, UBND tỉnh Nam Định và thành phố Gunsan (Hàn Quốc) đã ký kết bản ghi nhớ hợp tác hữu nghị."
+    assert len(read(title, text).events) == 1
+
+
+def test_a_signing_months_before_the_story_s_own_event_is_background() -> None:
+    text = ("Sáng 16/6/2025, Trường Đại học Vinh tiếp và làm việc với đoàn Trường Đại học Hanseo (Hàn Quốc). "
+            "Ngày 2/8/2024, Trường Đại học Vinh và Trường Đại học Hanseo đã ký thỏa thuận hợp tác.")
+    assert [(e.type.value, e.date) for e in read("", text, published=None).events] == [
+        ("meeting", dt.date(2025, 6, 16))]
