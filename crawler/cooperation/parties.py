@@ -406,6 +406,13 @@ def _english_mentions(sentence: str) -> list[Mention]:
     return out
 
 
+# the text's fuller name after a listed one: 'Bộ Công Thương Việt Nam', 'LG CNS' (not a person: '… Lee Jong-ho')
+_FULLER = re.compile(
+    r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)(?!(?:" + "|".join(sorted(_KR_SURNAMES)) + r")\b)"
+    r"[A-Z][A-Za-z0-9&]*){1,2}(?![\wÀ-ỹ])"
+)
+
+
 def _gazetteer_mentions(sentence: str) -> list[Mention]:
     by_acronym, by_name, pattern = _gazetteer_index()
     out: list[Mention] = []
@@ -422,8 +429,7 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
             end -= len(sentence[start:end]) - len(sentence[start:end].rstrip())
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
-        fuller = re.match(r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)[A-Z][A-Za-z0-9&]*){1,2}(?![\wÀ-ỹ])",
-                          sentence[end:])
+        fuller = _FULLER.match(sentence[end:])
         if fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
             end += fuller.end()  # 'Bộ Công Thương Việt Nam', 'LG CNS': the text's fuller name
         acronym = _acronym_after(sentence, end) or org.acronym
@@ -515,8 +521,10 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 12:
             break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
         previous_word = tokens[i - 1].group(0) if i else ""
-        if word.islower() and taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")):
-            break  # 'Bộ Lao động Hàn Quốc thống nhất …': the country word ends the name
+        if taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")) and (
+            word.islower() or word.split("-")[0] in _KR_SURNAMES | _VN_SURNAMES
+        ):
+            break  # 'Bộ Lao động Hàn Quốc thống nhất …', '… Hàn Quốc Lee Jong-ho': the country word ends the name
         if word.islower() and taken and previous_word[:1].isupper() and previous_word.isascii() and not (
             previous_word.isupper() or "&" in previous_word
         ) and (
@@ -544,6 +552,8 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if lower == "và":
             nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             previous = tokens[i - 1].group(0) if i else ""
+            if nxt.rstrip(".") in _ACADEMIC_TITLES:
+                break  # '… và Môi trường và TS Kim': a person follows
             descriptive = previous.islower() and nxt.islower() and nxt not in _STOP_WORDS | _LOWER_VERBS
             if not descriptive and (not nxt or not nxt[0].isupper() or _HEAD_RE.match(nxt) or _HEAD_RE.match(
                 sentence[start + len(head) + tokens[i + 1].start() :]
@@ -568,6 +578,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     return Mention(start, name_end, name, acronym, country)
 
 
+_ACADEMIC_TITLES = {"TS", "ThS", "PGS", "GS", "KS", "BS", "NCS", "TSKH", "Dr"}
 _TRAILING = re.compile(r"(?:\s+(?:và|của|tại|với|cùng|và các))+$")
 
 

@@ -113,6 +113,10 @@ def test_meeting_verbs(verb: str) -> None:
          "Cục An toàn bức xạ và hạt nhân", "Ủy ban An toàn hạt nhân Hàn Quốc"),
         ("Ngày 5/6, Trường ĐH Vinh hợp tác Đại học Gachon đào tạo điều dưỡng và ký thỏa thuận hợp tác.",
          "Trường ĐH Vinh", "Đại học Gachon"),
+        ("Chiều 6/6, Bộ trưởng Bộ Khoa học và ICT Hàn Quốc Park Sung-min đã làm việc với Bộ Công Thương.",
+         "Bộ Công Thương", "Bộ Khoa học và ICT Hàn Quốc"),
+        ("Ngày 7/6, Viện Địa chất và Môi trường và TS Kim Min-jae của Viện Địa chất Hàn Quốc ký thỏa thuận.",
+         "Viện Địa chất và Môi trường", "Viện Địa chất Hàn Quốc"),
     ],
 )
 def test_names_end_where_the_organisation_ends(text: str, vn: str, kr: str) -> None:
