@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 from crawler.extract import VN_TZ
-from storage.models import Article, Event
+from storage.corrections import CorrectedEvent
+from storage.models import Article
 
 
 def article_record(article: Article, full: bool = True) -> dict[str, Any]:
@@ -32,7 +33,7 @@ def article_record(article: Article, full: bool = True) -> dict[str, Any]:
     }
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: CorrectedEvent) -> dict[str, Any]:
     """An event as the `items` command's JSON promises it."""
     def parties(country: str) -> list[dict[str, str | None]]:
         return [{"name": p.name, "acronym": p.acronym} for p in event.parties(country)]
