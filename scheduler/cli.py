@@ -154,7 +154,8 @@ def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
     since = dt.datetime.combine(args.since, dt.time(), tzinfo=dt.UTC) if args.since else None
     with session_factory(settings)() as session:
         rows = ArticleRepository(session).list(source=args.source, since=since)
-        records = [article_record(a, full=args.format != "table") for a in rows]
+        view = CorrectedView(session)
+        records = [article_record(a, full=args.format != "table", event_ids=view.event_ids_of(a)) for a in rows]
     print(render(records, args.format, ["id", "source", "published_at", "is_cooperation", "title"]))
     return 0
 
@@ -175,7 +176,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         record: dict[str, Any] | None
         if kind == "article":
             article = ArticleRepository(session).by_id(int(number))
-            record = article_record(article) if article else None
+            record = article_record(article, event_ids=CorrectedView(session).event_ids_of(article)) if article else None
         else:
             event = CorrectedView(session).by_id(int(number))
             record = event_record(event) if event else None

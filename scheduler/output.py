@@ -12,8 +12,8 @@ from storage.corrections import CorrectedEvent
 from storage.models import Article
 
 
-def article_record(article: Article, full: bool = True) -> dict[str, Any]:
-    """An article as the `articles` command's JSON promises it."""
+def article_record(article: Article, full: bool = True, event_ids: list[int] | None = None) -> dict[str, Any]:
+    """An article as the `articles` command's JSON promises it (`event_ids`: its corrected events)."""
     return {
         "id": article.id,
         "source": article.source,
@@ -29,7 +29,7 @@ def article_record(article: Article, full: bool = True) -> dict[str, Any]:
         "category": article.category,
         "tags": list(article.tags),
         "is_cooperation": article.is_cooperation,
-        "event_ids": [e.id for e in article.events],
+        "event_ids": [e.id for e in article.events] if event_ids is None else event_ids,
     }
 
 

@@ -185,6 +185,11 @@ class CorrectedView:
             return [p for p in parties if p is not None]
         return value
 
+    def event_ids_of(self, article: Article) -> list[int]:
+        """The ids of an article's events in the corrected view (merged ones by the event they went into)."""
+        ids = [self.target(e.id) for e in sorted(article.events, key=lambda e: e.id)]
+        return [i for i in dict.fromkeys(ids) if i not in self.hidden]
+
     def visible(self, events: Iterable[Event]) -> list[CorrectedEvent]:
         """The corrected view of these rows, hidden and merged-away ones left out."""
         return [self.apply(e) for e in events if e.id not in self.hidden]

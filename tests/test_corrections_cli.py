@@ -47,6 +47,7 @@ def test_corrections_last_through_reparse_undo_restores_and_all_is_audited(
         assert items[edited]["kr_parties"] == [{"name": "Viện Nghiên cứu Thử nghiệm Hàn Quốc", "acronym": None}]
         assert json.loads(ok(cli, "show", str(edited)))["type"] == new_type
         assert cli("show", str(hidden)).returncode == 1
+        assert all(hidden not in a["event_ids"] for a in cli.json("articles"))
         assert [e["id"] for e in cli.json("items", "--type", new_type)].count(edited) == 1
 
     check_view()
