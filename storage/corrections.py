@@ -126,6 +126,10 @@ class CorrectedView:
                 Correction.kind != "undo", Correction.id.not_in(undone_ids()))))
         self.hidden |= {i for i in session.scalars(superseded) if i is not None}
         self.hidden |= set(self.merged_into)
+        # kept for the record only: an event no article reports any more, which only corrections
+        # that are undone now name (an active one keeps its event linked)
+        stale = select(Event.id).where(~Event.articles.any(), Event.id.in_(referenced_event_ids()))
+        self.hidden |= set(session.scalars(stale))
         self.absorbed: dict[int, list[int]] = {}
         for gone, into in self.merged_into.items():
             self.absorbed.setdefault(into, []).append(gone)
@@ -228,6 +232,7 @@ def after_parse(session: Session, article: Article, parsed: Sequence[tuple[Coope
         open_conflict.resolved_at = now
     anchored = {a.event_id for a in anchors}
     read_now = {event.id: found for found, event in parsed}
+    reported: set[int] = set()  # one "no longer reads" per event, however many corrections it has
     for anchor in anchors:
         correction = session.get(Correction, anchor.correction_id)
         event = session.get(Event, anchor.event_id)
@@ -240,8 +245,9 @@ def after_parse(session: Session, article: Article, parsed: Sequence[tuple[Coope
             continue
         successor = next((e for f, e in parsed if e.id not in anchored and _keys_overlap(anchor.event_key, found_key(f))),
                          None)
-        if correction.kind == "hide" and successor is None:
-            continue  # the parser no longer reads the event the analyst hid: they agree
+        if (correction.kind in ("hide", "add") and successor is None) or event.id in reported:
+            continue  # it no longer reads the event the analyst hid, nor the one it never read: they agree
+        reported.add(event.id)
         detail = f"the parser no longer reads event {event.id} from this article"
         if successor is not None:
             detail += (f"; it reads event {successor.id} instead ({successor.type}, "

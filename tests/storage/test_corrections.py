@@ -194,3 +194,23 @@ def test_nothing_is_deleted(factory) -> None:
         assert event.id == event_id and event.date is None
         [conflict] = CorrectionLog(session).conflicts()
         assert conflict.detail == f"the parser no longer reads event {event_id} from this article"
+
+
+def test_an_event_kept_only_for_the_record_is_not_listed(factory) -> None:
+    article_id, [event_id] = read(factory, "1", signing())
+    with factory.begin() as session:
+        log = CorrectionLog(session)
+        [correction] = log.edit(event_id, {"type": "agreement", "location": "Hà Nội"}, ANALYST)[:1]
+        log.undo(correction.id, ANALYST)
+    reread(factory, article_id)  # the parser no longer reads the event: one conflict, however many fields
+    with factory() as session:
+        assert len(CorrectionLog(session).conflicts()) == 1
+    with factory.begin() as session:
+        log = CorrectionLog(session)
+        log.undo(next(a.correction.id for a in log.audit() if a.correction.field == "location"), ANALYST)
+    reread(factory, article_id, signing(kr="Tập đoàn Samsung", kr_acronym=None))
+    with factory() as session:
+        assert session.get(Event, event_id) is not None  # kept: corrections name it
+        [event] = list_events(session)
+        assert event.id != event_id and event.parties("KR")[0].name == "Tập đoàn Samsung"
+        assert CorrectionLog(session).conflicts() == []
