@@ -20,7 +20,7 @@ from crawler.cooperation.learn import model as parser_models
 from crawler.cooperation.learn.model import ModelError
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
-from scheduler import serve_cli, service_cli
+from scheduler import corrections_cli, serve_cli, service_cli
 from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.console import LOG_FORMATS, ConsoleOptions, configure_logging, crawl_progress
@@ -29,8 +29,9 @@ from scheduler.jobs import CrawlRequestError, plan_start_urls, run_crawl, source
 from scheduler.output import article_record, event_record, render
 from scheduler.reach import reachable_sources
 from scheduler.reparse import reparse
+from storage.corrections import CorrectedView, list_events
 from storage.db import DatabaseError
-from storage.repository import ArticleRepository, EventRepository
+from storage.repository import ArticleRepository
 
 log = logging.getLogger("coopwatch")
 
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="create or upgrade the database schema")
     service_cli.add_parsers(sub, _date)
     serve_cli.add_parser(sub)
+    corrections_cli.add_parsers(sub)
     add_console_flags(parser, top=True)
     for command in sub.choices.values():
         add_console_flags(command, top=False)
@@ -152,14 +154,15 @@ def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
     since = dt.datetime.combine(args.since, dt.time(), tzinfo=dt.UTC) if args.since else None
     with session_factory(settings)() as session:
         rows = ArticleRepository(session).list(source=args.source, since=since)
-        records = [article_record(a, full=args.format != "table") for a in rows]
+        view = CorrectedView(session)
+        records = [article_record(a, full=args.format != "table", event_ids=view.event_ids_of(a)) for a in rows]
     print(render(records, args.format, ["id", "source", "published_at", "is_cooperation", "title"]))
     return 0
 
 
 def cmd_items(args: argparse.Namespace, settings: Settings) -> int:
     with session_factory(settings)() as session:
-        rows = EventRepository(session).list(source=args.source, since=args.since, event_type=args.type)
+        rows = list_events(session, source=args.source, since=args.since, event_type=args.type)
         records = [event_record(e) for e in rows]
     print(render(records, args.format, ["id", "type", "date", "location", "vn_parties", "kr_parties"]))
     return 0
@@ -173,9 +176,9 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         record: dict[str, Any] | None
         if kind == "article":
             article = ArticleRepository(session).by_id(int(number))
-            record = article_record(article) if article else None
+            record = article_record(article, event_ids=CorrectedView(session).event_ids_of(article)) if article else None
         else:
-            event = EventRepository(session).by_id(int(number))
+            event = CorrectedView(session).by_id(int(number))
             record = event_record(event) if event else None
     if record is None:
         print(f"coopwatch: no {kind or 'event'} with id {number}", file=sys.stderr)
@@ -286,4 +289,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "digest": service_cli.cmd_digest,
     "check": service_cli.cmd_check,
     "serve": serve_cli.cmd_serve,
+    "events": corrections_cli.cmd_events,
+    "corrections": corrections_cli.cmd_corrections,
 }

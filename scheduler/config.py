@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     database_url: str = ""
     contact_email: str = "coopwatch@example.org"
+    analyst: str = ""  # who makes corrections from this account (`--by` overrides; empty: the OS user)
     timezone: str = "Asia/Ho_Chi_Minh"
     sources: dict[str, SourceSettings] = Field(default_factory=dict)
     # politeness; the tests and benchmarks turn these down for mirrors on 127.0.0.1

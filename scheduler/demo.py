@@ -20,8 +20,8 @@ from scheduler.config import Settings
 from scheduler.console import ConsoleOptions, crawl_progress
 from scheduler.jobs import run_crawl
 from scheduler.output import event_record, render
+from storage.corrections import list_events
 from storage.db import make_engine, make_session_factory, migrate
-from storage.repository import EventRepository
 
 log = logging.getLogger("coopwatch.demo")
 
@@ -65,7 +65,7 @@ def run_demo(settings: Settings, console: ConsoleOptions, in_subprocess: bool = 
                                 progress=progress)
     print(format_results(results))
     with factory() as session:
-        events = [event_record(e) for e in EventRepository(session).list()]
+        events = [event_record(e) for e in list_events(session)]
     print(f"\n{len(events)} cooperation events stored in {db_path}:")
     print(render(events, "table", ["id", "type", "date", "location", "vn_parties", "kr_parties"]))
     print(f"\nexplore them: COOPWATCH_DATABASE_URL=sqlite:///{db_path} coopwatch items --format json")

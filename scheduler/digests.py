@@ -16,7 +16,8 @@ from alerts.compose import build_digest
 from alerts.send import Sender, SendError
 from alerts.tokens import unsubscribe_token
 from scheduler.output import event_record
-from storage.models import Digest, Event, Subscriber
+from storage.corrections import CorrectedEvent, CorrectedView
+from storage.models import Digest, Subscriber
 from storage.subscriptions import DigestRepository, SubscriberRepository
 
 log = logging.getLogger(__name__)
@@ -37,13 +38,13 @@ def due(subscriber: Subscriber, now: dt.datetime, timezone: str) -> bool:
     return handled < slot
 
 
-def matches(event: Event, subscriber: Subscriber) -> bool:
+def matches(event: CorrectedEvent, subscriber: Subscriber) -> bool:
     """The subscriber's filters: sources, types, keywords and parties (each empty = all)."""
     if subscriber.sources and not any(a.source in subscriber.sources for a in event.articles):
         return False
     if subscriber.types and event.type not in subscriber.types:
         return False
-    names = " ".join(f"{p.party.name} {p.party.acronym or ''}" for p in event.party_links).casefold()
+    names = " ".join(f"{p.name} {p.acronym or ''}" for p in event.parties("VN") + event.parties("KR")).casefold()
     if subscriber.parties and not any(p.casefold() in names for p in subscriber.parties):
         return False
     if subscriber.keywords:
@@ -56,7 +57,8 @@ def matches(event: Event, subscriber: Subscriber) -> bool:
 def digest_events(session: Session, subscriber: Subscriber, since: dt.date | None = None) -> list[dict[str, Any]]:
     """The events a digest for this subscriber holds now, as records (with the first article's sapo)."""
     repo = DigestRepository(session)
-    events = [e for e in repo.new_events(0 if since else subscriber.watermark_event_id, limit=100_000 if since else 500)
+    stored = repo.new_events(0 if since else subscriber.watermark_event_id, limit=100_000 if since else 500)
+    events = [e for e in CorrectedView(session).visible(stored)
               if matches(e, subscriber) and (since is None or e.created_at.date() >= since)]
     records = []
     for event in events:

@@ -8,11 +8,12 @@ import json
 from typing import Any
 
 from crawler.extract import VN_TZ
-from storage.models import Article, Event
+from storage.corrections import CorrectedEvent
+from storage.models import Article
 
 
-def article_record(article: Article, full: bool = True) -> dict[str, Any]:
-    """An article as the `articles` command's JSON promises it."""
+def article_record(article: Article, full: bool = True, event_ids: list[int] | None = None) -> dict[str, Any]:
+    """An article as the `articles` command's JSON promises it (`event_ids`: its corrected events)."""
     return {
         "id": article.id,
         "source": article.source,
@@ -28,11 +29,11 @@ def article_record(article: Article, full: bool = True) -> dict[str, Any]:
         "category": article.category,
         "tags": list(article.tags),
         "is_cooperation": article.is_cooperation,
-        "event_ids": [e.id for e in article.events],
+        "event_ids": [e.id for e in article.events] if event_ids is None else event_ids,
     }
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: CorrectedEvent) -> dict[str, Any]:
     """An event as the `items` command's JSON promises it."""
     def parties(country: str) -> list[dict[str, str | None]]:
         return [{"name": p.name, "acronym": p.acronym} for p in event.parties(country)]

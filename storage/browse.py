@@ -6,13 +6,14 @@ All SQL of the web view lives here; the handlers call these methods and render w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, and_, extract, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from storage.corrections import CorrectedEvent, CorrectedView
 from storage.models import Article, CrawlRun, Event, EventParty, Incident, Party, event_articles
 from storage.repository import CrawlRunRepository, party_key
 from storage.subscriptions import IncidentRepository
@@ -104,6 +105,33 @@ def _conditions(wanted: EventFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _matcher(wanted: EventFilter) -> Callable[[CorrectedEvent], bool]:
+    """The filter of `_conditions`, judged in Python on an event's corrected values."""
+    def party_ok(event: CorrectedEvent, value: str) -> bool:
+        parties = event.parties("VN") + event.parties("KR")
+        return any(_word_key(value) in f" {p.key} " or (p.acronym or "").lower() == value.strip().lower()
+                   for p in parties)
+
+    def word_ok(event: CorrectedEvent, word: str) -> bool:
+        parties = event.parties("VN") + event.parties("KR")
+        return (any(word.casefold() in a.title.casefold() for a in event.articles)
+                or any(party_key(word) in p.key for p in parties)
+                or word.casefold() in (event.location or "").casefold())
+
+    def matches(event: CorrectedEvent) -> bool:
+        checks = [
+            not wanted.type or event.type == wanted.type,
+            not wanted.source or any(a.source == wanted.source for a in event.articles),
+            not (wanted.party and party_key(wanted.party)) or party_ok(event, wanted.party or ""),
+            all(word_ok(event, w) for w in (wanted.q or "").split() if party_key(w)),
+            not wanted.since or (event.date is not None and event.date >= wanted.since),
+            not wanted.until or (event.date is not None and event.date <= wanted.until),
+        ]
+        return all(checks)
+
+    return matches
+
+
 def _ordering(order: Order) -> list[ColumnElement[Any]]:
     if order == "stored":
         return [Event.id.desc()]
@@ -118,14 +146,19 @@ class BrowseRepository:
 
     def events(
         self, wanted: EventFilter, offset: int = 0, limit: int = 50, order: Order = "date"
-    ) -> Sequence[Event]:
+    ) -> list[CorrectedEvent]:
         """One page of the events matching the filter, newest event date (or newest stored) first."""
-        query = select(Event).where(*_conditions(wanted)).order_by(*_ordering(order))
-        return self.session.scalars(query.offset(offset).limit(limit)).all()
+        view = CorrectedView(self.session)
+        query = select(Event).where(*view.where(_conditions(wanted), _matcher(wanted))).order_by(*_ordering(order))
+        return view.visible(self.session.scalars(query.offset(offset).limit(limit)).all())
+
+    def _corrected(self, wanted: EventFilter) -> list[ColumnElement[bool]]:
+        """The filter's conditions on the corrected view (storage/corrections.py)."""
+        return CorrectedView(self.session).where(_conditions(wanted), _matcher(wanted))
 
     def count(self, wanted: EventFilter) -> int:
         """How many events match the filter."""
-        query = select(func.count(Event.id)).where(*_conditions(wanted))
+        query = select(func.count(Event.id)).where(*self._corrected(wanted))
         return int(self.session.scalar(query) or 0)
 
     def per_month(self, wanted: EventFilter) -> list[MonthCount]:
@@ -134,27 +167,32 @@ class BrowseRepository:
         month = extract("month", Event.date)
         query = (
             select(year, month, Event.type, func.count(Event.id))
-            .where(Event.date.is_not(None), *_conditions(wanted))
+            .where(Event.date.is_not(None), *self._corrected(wanted))
             .group_by(year, month, Event.type)
             .order_by(year, month)
         )
         return [MonthCount(int(y), int(m), str(t), int(n)) for y, m, t, n in self.session.execute(query)]
 
-    def event(self, event_id: int) -> Event | None:
-        return self.session.get(Event, event_id)
+    def event(self, event_id: int) -> CorrectedEvent | None:
+        """One event as corrected; a merged-away id gives the event it went into, a hidden one None."""
+        return CorrectedView(self.session).by_id(event_id)
 
     def party(self, party_id: int) -> Party | None:
         return self.session.get(Party, party_id)
 
-    def party_events(self, party_id: int, limit: int = 500) -> Sequence[Event]:
+    def party_events(self, party_id: int, limit: int = 500) -> list[CorrectedEvent]:
         """The events one organisation took part in, newest first."""
+        view = CorrectedView(self.session)
+        took_part = Event.id.in_(select(EventParty.event_id).where(EventParty.party_id == party_id))
+        def matches(event: CorrectedEvent) -> bool:
+            return any(p.id == party_id for p in event.parties("VN") + event.parties("KR"))
         query = (
             select(Event)
-            .where(Event.id.in_(select(EventParty.event_id).where(EventParty.party_id == party_id)))
+            .where(*view.where([took_part], matches))
             .order_by(Event.date.desc().nulls_last(), Event.id.desc())
             .limit(limit)
         )
-        return self.session.scalars(query).all()
+        return view.visible(self.session.scalars(query).all())
 
     def counterparts(self, party: Party) -> list[Counterpart]:
         """The organisations of the other country in this party's events, most frequent first."""
@@ -164,7 +202,7 @@ class BrowseRepository:
             select(Party, shared)
             .join(theirs, theirs.party_id == Party.id)
             .join(mine, and_(mine.event_id == theirs.event_id, mine.party_id == party.id))
-            .where(Party.country != party.country)
+            .where(Party.country != party.country, mine.event_id.not_in(CorrectedView(self.session).hidden))
             .group_by(Party.id)
             .order_by(shared.desc(), Party.name)
         )

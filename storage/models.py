@@ -267,3 +267,70 @@ class SchedulerLock(Base):
 
     def __repr__(self) -> str:
         return f"SchedulerLock(name={self.name!r}, holder={self.holder!r})"
+
+
+class Correction(Base):
+    """An analyst's correction of the events: its own record, never a change to the parser's rows.
+
+    `kind` is edit (of one `field`), hide, merge (`other_event_id` goes into `event_id`), split, add
+    (`event_id` is the event the analyst added) or undo (of `undoes_id`). `before` and `after` are
+    the values in the corrected view before and after it. A correction is undone when an undo
+    record names it; nothing here is ever updated or deleted.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    field: Mapped[str | None] = mapped_column(String(20))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    other_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    undoes_id: Mapped[int | None] = mapped_column(ForeignKey("corrections.id"), unique=True)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    why: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(320))
+    at: Mapped[dt.datetime]
+
+    def __repr__(self) -> str:
+        return f"Correction(id={self.id!r}, kind={self.kind!r}, event_id={self.event_id!r})"
+
+
+class CorrectionAnchor(Base):
+    """Where a correction holds on: an event it names, an article that reported it, and the
+    parser's party keys for that event then (`event_key`: {"VN": [...], "KR": [...]}).
+
+    Re-parsing an article keeps its link to every event an active correction anchors there, so a
+    corrected event is never dropped nor deleted; a new parser event of the same article whose
+    parties overlap the key on both sides is the parser's new reading of it (a conflict).
+    """
+
+    __tablename__ = "correction_anchors"
+
+    correction_id: Mapped[int] = mapped_column(ForeignKey("corrections.id"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+    event_key: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    def __repr__(self) -> str:
+        return f"CorrectionAnchor(correction_id={self.correction_id!r}, article_id={self.article_id!r})"
+
+
+class CorrectionConflict(Base):
+    """Where the parser, re-reading an article, disagrees with an active correction (it wins)."""
+
+    __tablename__ = "correction_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    correction_id: Mapped[int] = mapped_column(ForeignKey("corrections.id"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    found_at: Mapped[dt.datetime]
+    detail: Mapped[str] = mapped_column(Text)
+    parser_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # a new parser event standing for the corrected one: hidden while the conflict is open. No
+    # foreign key: once the parser reads the article as before, that event is an orphan and goes
+    superseded_event_id: Mapped[int | None]
+    resolved_at: Mapped[dt.datetime | None]  # the next parse of the article no longer found it
+
+    def __repr__(self) -> str:
+        return f"CorrectionConflict(correction_id={self.correction_id!r}, detail={self.detail[:40]!r})"

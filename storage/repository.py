@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, lazyload
 
 from crawler.items import CooperationEvent, Extraction, NewsItem
 from crawler.items import Party as PartyRef
+from storage.corrections import after_parse, referenced_event_ids
 from storage.models import Article, ArticleRevision, CrawlRun, Event, EventParty, Party
 
 
@@ -156,6 +157,7 @@ class EventRepository:
             keep.append(event)
         article.events = list(dict.fromkeys(keep))
         self.session.flush()
+        after_parse(self.session, article, list(zip(extraction.events, keep, strict=True)), now)
         return created
 
     def forget_evidence(self, articles: Sequence[Article]) -> None:
@@ -248,8 +250,10 @@ class EventRepository:
         return int(self.session.scalar(select(func.count(Event.id))) or 0)
 
     def delete_orphans(self) -> int:
-        """Remove events no article reports any more (after a re-parse)."""
-        orphans = self.session.scalars(select(Event).where(~Event.articles.any())).all()
+        """Remove events no article reports any more (after a re-parse), unless a correction names them."""
+        orphans = self.session.scalars(
+            select(Event).where(~Event.articles.any(), Event.id.not_in(referenced_event_ids()))
+        ).all()
         for event in orphans:
             self.session.delete(event)
         return len(orphans)

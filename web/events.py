@@ -14,7 +14,7 @@ from alerts.compose import TYPE_ORDER
 from crawler.sources import SOURCES
 from scheduler.output import event_record
 from storage.browse import BrowseRepository
-from storage.models import Event
+from storage.corrections import CorrectedEvent
 from web.chart import monthly_chart
 from web.deps import DbSession
 from web.errors import NotFound
@@ -44,7 +44,7 @@ def _pager(listing_: Listing, total: int) -> dict[str, Any]:
             "next": link(listing_.page + 1) if listing_.page < pages else None}
 
 
-def find_event(db: Session, event_id: str) -> Event:
+def find_event(db: Session, event_id: str) -> CorrectedEvent:
     """The event an URL names, or a 404."""
     event = BrowseRepository(db).event(int(event_id)) if event_id.isascii() and event_id.isdigit() else None
     if event is None:
@@ -90,7 +90,7 @@ def _names(parties: list[dict[str, Any]]) -> str:
     return "; ".join(f"{p['name']} ({p['acronym']})" if p["acronym"] else p["name"] for p in parties)
 
 
-def _csv_row(event: Event, lang: str) -> list[str]:
+def _csv_row(event: CorrectedEvent, lang: str) -> list[str]:
     view = event_view(event, lang)
     return [str(event.id), view["iso_date"], event.type, _names(view["vn"]), _names(view["kr"]), view["location"],
             "; ".join(event.topics), "; ".join(view["signatories"]),

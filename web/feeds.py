@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from alerts.compose import one_line
 from scheduler.output import event_record
 from storage.browse import BrowseRepository
-from storage.models import Event
+from storage.corrections import CorrectedEvent
 from web.deps import Config, DbSession
 from web.filters import PER_PAGE, Listing, ListingQuery
 from web.i18n import UI
@@ -26,12 +26,12 @@ ATOM = "http://www.w3.org/2005/Atom"
 EMPTY_FEED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # a fixed date keeps an empty feed's ETag stable
 
 
-def entry_id(event: Event) -> str:
+def entry_id(event: CorrectedEvent) -> str:
     """A feed entry's id: stable for the event's life, whatever the host or the filter."""
     return f"urn:coopwatch:event:{event.id}"
 
 
-def _summary(event: Event) -> str:
+def _summary(event: CorrectedEvent) -> str:
     """The evidence sentences, or else the first report's lead paragraph."""
     found = evidence(event_record(event))
     if found:

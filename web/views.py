@@ -7,7 +7,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from alerts.compose import one_line, safe_url
-from storage.models import Article, Event, Party
+from storage.corrections import CorrectedEvent
+from storage.models import Article, Party
 from web.i18n import source_label, topic_label, type_label, undated
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -32,7 +33,7 @@ def local_time(value: dt.datetime | None) -> str:
     return value.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
-def last_changed(event: Event) -> dt.datetime:
+def last_changed(event: CorrectedEvent) -> dt.datetime:
     """When the event was first stored, or its newest article's text changed, if later."""
     changes = [a.updated_at for a in event.articles if a.updated_at]
     return max([event.created_at, *changes])
@@ -45,7 +46,7 @@ def evidence(record: dict[str, Any]) -> list[str]:
     return [one_line(t) for t in texts if t]
 
 
-def event_view(event: Event, lang: str) -> dict[str, Any]:
+def event_view(event: CorrectedEvent, lang: str) -> dict[str, Any]:
     """One event for a page: date, type, parties with ids, place, topics, its articles."""
     articles = [article_view(a) for a in sorted(event.articles, key=lambda a: a.id)]
     return {
@@ -66,7 +67,7 @@ def event_view(event: Event, lang: str) -> dict[str, Any]:
     }
 
 
-def event_title(event: Event, lang: str) -> str:
+def event_title(event: CorrectedEvent, lang: str) -> str:
     """A feed entry's title: the type and the parties of both sides."""
     def names(country: str) -> str:
         return ", ".join(one_line(p.acronym or p.name) for p in event.parties(country)) or "?"

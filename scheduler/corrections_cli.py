@@ -1,0 +1,214 @@
+"""The correction commands: `coopwatch events edit|hide|merge|add` and `coopwatch corrections`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scheduler.common import UsageError, session_factory
+from scheduler.config import Settings
+from scheduler.output import render
+from storage.correction_log import CorrectionLog, Who, gold_records
+from storage.corrections import EVENT_TYPES, CorrectionError
+from storage.models import Article, Correction, Party
+
+
+def add_parsers(sub: Any) -> None:
+    """Register `events` and `corrections` on the `coopwatch` parser."""
+    events = sub.add_parser("events", help="correct the events: edit, hide, merge, add")
+    actions = events.add_subparsers(dest="action", required=True)
+    edit = actions.add_parser("edit", help="change an event's type, date, place or parties")
+    edit.add_argument("id")
+    _value_flags(edit)
+    hide = actions.add_parser("hide", help="hide an event that is not a cooperation event")
+    hide.add_argument("id")
+    merge = actions.add_parser("merge", help="OTHER is the same signing as ID: show them as one")
+    merge.add_argument("id")
+    merge.add_argument("other")
+    add = actions.add_parser("add", help="add an event the parser missed to an article")
+    add.add_argument("--article", required=True, metavar="URL-or-ID")
+    _value_flags(add)
+    for action in (edit, hide, merge, add):
+        _who_flags(action, why_required=action is hide)
+
+    corrections = sub.add_parser("corrections", help="the corrections made, undo one, conflicts, export")
+    corrections.add_argument("--conflicts", action="store_true",
+                             help="where the parser's new output disagrees with a correction (it wins)")
+    corrections.add_argument("--format", choices=["table", "json", "gold"], default="table")
+    what = corrections.add_subparsers(dest="action")
+    listing = what.add_parser("list", help="every correction and undo, oldest first (the audit list)")
+    listing.add_argument("--format", choices=["table", "json"], default=argparse.SUPPRESS)
+    undo = what.add_parser("undo", help="undo a correction (recorded as a correction too)")
+    undo.add_argument("id")
+    _who_flags(undo, why_required=False)
+    export = what.add_parser("export", help="the corrected articles as annotated JSON lines (--format gold)")
+    export.add_argument("--format", dest="export_format", choices=["gold"], default="gold")
+
+
+def _value_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--type", help=f"one of {', '.join(EVENT_TYPES)}")
+    parser.add_argument("--date", help="YYYY-MM-DD, or 'none'")
+    parser.add_argument("--place", help="the place, or 'none'")
+    parser.add_argument("--vn-party", action="append", default=[], metavar="NAME",
+                        help="a Vietnamese party (known name or acronym, or a new one); repeat for several")
+    parser.add_argument("--kr-party", action="append", default=[], metavar="NAME", help="a Korean party")
+
+
+def _who_flags(parser: argparse.ArgumentParser, *, why_required: bool) -> None:
+    parser.add_argument("--why", required=why_required, default="", help="the reason, kept with the correction")
+    parser.add_argument("--by", metavar="EMAIL", help="who corrects (default: COOPWATCH_ANALYST, or the OS user)")
+
+
+def _who(args: argparse.Namespace, settings: Settings) -> Who:
+    by = (args.by or settings.analyst or getpass.getuser()).strip()
+    if not by:
+        raise UsageError("--by: who makes the correction? (an email, or set COOPWATCH_ANALYST)")
+    return Who(by=by, at=dt.datetime.now(dt.UTC), why=args.why)
+
+
+def _event_id(command: str, value: str) -> int:
+    number = value.removeprefix("event:")
+    if not (number.isascii() and number.isdigit()):
+        raise UsageError(f"{command}: expected an event id (ID or event:ID), got {value!r}")
+    return int(number)
+
+
+def _values(args: argparse.Namespace, log: CorrectionLog) -> dict[str, Any]:
+    """The fields given on the command line, checked and resolved (parties by name or acronym)."""
+    values: dict[str, Any] = {}
+    if args.type is not None:
+        if args.type not in EVENT_TYPES:
+            raise UsageError(f"--type: not an event type: {args.type!r} (one of {', '.join(EVENT_TYPES)})")
+        values["type"] = args.type
+    if args.date is not None:
+        values["date"] = _date(args.date)
+    if args.place is not None:
+        values["location"] = None if args.place.strip().lower() in ("", "none") else " ".join(args.place.split())
+    for flag, name, country in (("vn_party", "vn_parties", "VN"), ("kr_party", "kr_parties", "KR")):
+        names: list[str] = getattr(args, flag)
+        if names:
+            values[name] = _parties(log, country, names)
+    return values
+
+
+def _date(value: str) -> dt.date | None:
+    if value.strip().lower() == "none":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date: not a date (YYYY-MM-DD or none): {value!r}") from None
+
+
+def _parties(log: CorrectionLog, country: str, names: list[str]) -> list[Party]:
+    parties: list[Party] = []
+    for name in names:
+        party = log.party(country, name)
+        if party not in parties:
+            parties.append(party)
+    return parties
+
+
+def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
+    who = _who(args, settings)
+    try:
+        with session_factory(settings).begin() as session:
+            log = CorrectionLog(session)
+            made = _event_action(args, log, session, who)
+            lines = [describe(c) for c in made]
+    except CorrectionError as exc:
+        raise UsageError(f"events {args.action}: {exc}") from None
+    print("\n".join(lines))
+    return 0
+
+
+def _event_action(args: argparse.Namespace, log: CorrectionLog, session: Session, who: Who) -> list[Correction]:
+    command = f"events {args.action}"
+    if args.action == "hide":
+        return [log.hide(_event_id(command, args.id), who)]
+    if args.action == "merge":
+        return [log.merge(_event_id(command, args.id), _event_id(command, args.other), who)]
+    if args.action == "add":
+        return [log.add(_article(session, args.article), _values(args, log), who)]
+    values = _values(args, log)
+    if not values:
+        raise UsageError("events edit: nothing to change (give --type, --date, --place, --vn-party or --kr-party)")
+    return log.edit(_event_id(command, args.id), values, who)
+
+
+def _article(session: Session, value: str) -> Article:
+    number = value.removeprefix("article:")
+    if number.isascii() and number.isdigit():
+        article = session.get(Article, int(number))
+    else:
+        article = session.scalars(select(Article).where(Article.url == value.strip())).first()
+    if article is None:
+        raise UsageError(f"events add: no stored article {value!r} (give its id or its URL)")
+    return article
+
+
+def describe(correction: Correction) -> str:
+    """One line for a correction just made."""
+    if correction.kind == "edit":
+        what = f"event {correction.event_id} {correction.field}: {_short(correction.before)} -> {_short(correction.after)}"
+    elif correction.kind == "merge":
+        what = f"event {correction.other_event_id} merged into event {correction.event_id}"
+    elif correction.kind == "undo":
+        what = f"correction {correction.undoes_id} undone"
+    else:
+        what = f"event {correction.event_id} {'hidden' if correction.kind == 'hide' else 'added'}"
+    return f"correction {correction.id}: {what}"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(p.get("acronym") or p.get("name")) for p in value) or "none"
+    return "none" if value is None else str(value)
+
+
+def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "undo":
+        return _undo(args, settings)
+    with session_factory(settings)() as session:
+        log = CorrectionLog(session)
+        if args.action == "export" or args.format == "gold":
+            for record in gold_records(session):
+                print(json.dumps(record, ensure_ascii=False))
+            return 0
+        if args.conflicts:
+            records = [{"id": c.id, "correction": c.correction_id, "article": c.article_id,
+                        "found_at": c.found_at.isoformat(), "detail": c.detail,
+                        "parser_value": c.parser_value} for c in log.conflicts()]
+            columns = ["id", "correction", "article", "found_at", "detail"]
+        else:
+            records = [_audit_record(line.correction, line.undone_by) for line in log.audit()]
+            columns = ["id", "at", "by", "kind", "event", "field", "before", "after", "why", "undone_by"]
+    print(render(records, args.format, columns))
+    return 0
+
+
+def _audit_record(c: Correction, undone_by: int | None) -> dict[str, Any]:
+    return {"id": c.id, "at": c.at.isoformat(timespec="seconds"), "by": c.by, "kind": c.kind,
+            "event": c.event_id, "other_event": c.other_event_id, "field": c.field,
+            "before": c.before, "after": c.after,
+            "why": c.why, "undoes": c.undoes_id, "undone_by": undone_by}
+
+
+def _undo(args: argparse.Namespace, settings: Settings) -> int:
+    number = args.id.removeprefix("correction:")
+    if not (number.isascii() and number.isdigit()):
+        raise UsageError(f"corrections undo: expected a correction id, got {args.id!r}")
+    who = _who(args, settings)
+    try:
+        with session_factory(settings).begin() as session:
+            line = describe(CorrectionLog(session).undo(int(number), who))
+    except CorrectionError as exc:
+        raise UsageError(f"corrections undo: {exc}") from None
+    print(line)
+    return 0

@@ -1,0 +1,139 @@
+"""`coopwatch events edit|hide|merge|add` and `coopwatch corrections`, run as real processes."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import text
+
+from crawler.mirror.server import MirrorServer
+from storage.db import make_engine
+from tests.conftest import Cli
+from tests.crawler.test_crawl import start_args
+
+BY = ("--by", "analyst@example.org")
+
+
+def crawled(cli: Cli, mirror: dict[str, MirrorServer]) -> list[dict]:
+    for source in ("most", "vtcnews"):
+        assert cli("crawl", *start_args(mirror, source)).returncode == 0
+    events = cli.json("items")
+    assert len(events) >= 3
+    return events
+
+
+def ok(cli: Cli, *args: str) -> str:
+    done = cli(*args)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_corrections_last_through_reparse_undo_restores_and_all_is_audited(
+    mirror: dict[str, MirrorServer], cli: Cli
+) -> None:
+    events = crawled(cli, mirror)
+    edited, hidden, kept, gone = (e["id"] for e in events[:4])
+    new_type = "meeting" if events[0]["type"] != "meeting" else "mou"
+    line = ok(cli, "events", "edit", str(edited), "--type", new_type, "--date", "2025-01-02", "--place", "Đà Nẵng",
+              "--kr-party", "Viện Nghiên cứu Thử nghiệm Hàn Quốc", "--why", "the article says so", *BY)
+    assert line.count("correction ") == 4 and f"event {edited} type:" in line
+    ok(cli, "events", "hide", f"event:{hidden}", "--why", "not a cooperation event", *BY)
+
+    def check_view() -> None:
+        items = {e["id"]: e for e in cli.json("items")}
+        assert hidden not in items
+        assert items[edited]["type"] == new_type and items[edited]["date"] == "2025-01-02"
+        assert items[edited]["location"] == "Đà Nẵng"
+        assert items[edited]["kr_parties"] == [{"name": "Viện Nghiên cứu Thử nghiệm Hàn Quốc", "acronym": None}]
+        assert json.loads(ok(cli, "show", str(edited)))["type"] == new_type
+        assert cli("show", str(hidden)).returncode == 1
+        assert all(hidden not in a["event_ids"] for a in cli.json("articles"))
+        assert [e["id"] for e in cli.json("items", "--type", new_type)].count(edited) == 1
+
+    check_view()
+    assert "re-parsed" in ok(cli, "reparse")
+    check_view()
+
+    audit = cli.json("corrections", "list")
+    assert [(c["kind"], c["field"]) for c in audit] == [
+        ("edit", "type"), ("edit", "date"), ("edit", "location"), ("edit", "kr_parties"), ("hide", None)]
+    assert all(c["by"] == "analyst@example.org" and c["undone_by"] is None for c in audit)
+    assert audit[0]["before"] == events[0]["type"] and audit[0]["after"] == new_type
+    assert audit[4]["why"] == "not a cooperation event"
+
+    assert f"correction {audit[4]['id']} undone" in ok(cli, "corrections", "undo", str(audit[4]["id"]), *BY)
+    assert hidden in {e["id"] for e in cli.json("items")}
+    audit = cli.json("corrections", "list")
+    assert audit[-1]["kind"] == "undo" and audit[-1]["undoes"] == audit[4]["id"]
+    assert audit[4]["undone_by"] == audit[-1]["id"]
+    ok(cli, "events", "merge", str(kept), str(gone), *BY)
+    items = {e["id"]: e for e in cli.json("items")}
+    assert gone not in items
+    reporting = {a["id"] for e in events if e["id"] in (kept, gone) for a in e["articles"]}
+    assert {a["id"] for a in items[kept]["articles"]} == reporting
+
+
+def test_the_parser_reading_otherwise_is_a_listed_conflict(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
+    [event] = cli.json("items")
+    ok(cli, "events", "edit", str(event["id"]), "--type", "mou", "--why", "it is a memorandum", *BY)
+    engine = make_engine(cli.database_url)
+    with engine.begin() as connection:  # as if the site had rewritten the story into something else
+        connection.execute(text("UPDATE articles SET title = 'Thời tiết', sapo = '', body = 'Trời mưa.'"))
+    engine.dispose()
+    ok(cli, "reparse")
+    [after] = cli.json("items")
+    assert after["id"] == event["id"] and after["type"] == "mou"
+    [conflict] = cli.json("corrections", "--conflicts")
+    assert conflict["detail"] == f"the parser no longer reads event {event['id']} from this article"
+    assert cli("corrections", "--conflicts").stdout.splitlines()[-1] == "(1 rows)"
+
+
+def test_added_events_and_gold_export(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
+    article = next(a for a in cli.json("articles") if not a["event_ids"])
+    out = ok(cli, "events", "add", "--article", article["url"], "--type", "meeting", "--date", "2025-03-04",
+             "--vn-party", "UBND tỉnh Bắc Ninh", "--kr-party", "tỉnh Gyeonggi", "--why", "missed", *BY)
+    added = int(out.split("event ")[1].split()[0])
+    ok(cli, "reparse")
+    item = next(e for e in cli.json("items") if e["id"] == added)
+    assert [a["id"] for a in item["articles"]] == [article["id"]]
+    [gold] = [json.loads(line) for line in ok(cli, "corrections", "export", "--format", "gold").splitlines()]
+    assert list(gold) == ["id", "url", "title", "published_at", "text", "relevant", "events"]
+    assert gold["url"] == article["url"] and gold["relevant"] is True
+    assert gold["events"] == [{"type": "meeting", "date": "2025-03-04",
+                               "vn_parties": [{"name": "UBND tỉnh Bắc Ninh", "aliases": []}],
+                               "kr_parties": [{"name": "tỉnh Gyeonggi", "aliases": []}], "location": None}]
+
+
+def test_bad_ids_and_values_are_one_line(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+    assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
+    [event] = cli.json("items")
+    number = str(event["id"])
+    cases = [
+        (("events", "edit", "999", "--type", "mou"), "events edit: no event with id 999"),
+        (("events", "edit", "x1", "--type", "mou"), "events edit: expected an event id (ID or event:ID), got 'x1'"),
+        (("events", "edit", number, "--type", "treaty"), "--type: not an event type: 'treaty'"),
+        (("events", "edit", number, "--date", "2025-13-01"), "--date: not a date (YYYY-MM-DD or none): '2025-13-01'"),
+        (("events", "edit", number), "events edit: nothing to change"),
+        (("events", "edit", number, "--type", event["type"]), "nothing to correct"),
+        (("events", "edit", number, "--vn-party", "!!"), "not an organisation name: '!!'"),
+        (("events", "merge", number, number), f"cannot merge event {number} with itself"),
+        (("events", "hide", "999", "--why", "no"), "events hide: no event with id 999"),
+        (("events", "add", "--article", "https://example.org/x", "--type", "mou"), "no stored article"),
+        (("corrections", "undo", "77"), "corrections undo: no correction with id 77"),
+        (("corrections", "undo", "abc"), "corrections undo: expected a correction id, got 'abc'"),
+    ]
+    for args, message in cases:
+        done = cli(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert done.stderr.count("\n") == 1 and done.stderr.startswith("coopwatch: error: "), (args, done.stderr)
+        assert message in done.stderr, (args, done.stderr)
+    ok(cli, "events", "hide", number, "--why", "not one", *BY)
+    done = cli("events", "edit", number, "--type", "mou")
+    assert done.returncode == 2 and f"event {number} is hidden" in done.stderr
+    [hide] = cli.json("corrections")
+    ok(cli, "corrections", "undo", str(hide["id"]))
+    done = cli("corrections", "undo", str(hide["id"]))
+    assert done.returncode == 2 and "is already undone" in done.stderr
+    assert len(cli.json("corrections")) == 2  # a refused command writes nothing
