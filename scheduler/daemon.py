@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # APScheduler 3 ships no type hints (no py.typed, no stubs)
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent  # type: ignore[import-untyped]
@@ -29,10 +29,12 @@ from crawler.sources import SOURCES
 from scheduler.config import Settings, load_settings
 from scheduler.digests import run_digests
 from scheduler.leader import Leadership
-from scheduler.serve import WebServer, start_in_daemon
 from scheduler.watch import evaluate_mail, evaluate_source, notify_operator
 from storage.db import make_engine, make_session_factory, migrate
 from storage.models import CrawlRun
+
+if TYPE_CHECKING:
+    from scheduler.serve import WebServer
 
 log = logging.getLogger("coopwatch.daemon")
 _children: set[subprocess.Popen[bytes]] = set()
@@ -243,6 +245,9 @@ def run(settings: Settings) -> int:
     """
     migrate(_engine(settings))
     leadership = Leadership(_factory(settings), settings.leader_lease_seconds)
+    # the web stack is imported only by the commands that serve: a crawl child starts without it
+    from scheduler.serve import start_in_daemon
+
     web = start_in_daemon(settings, _factory(settings), lambda: next_runs(settings))
 
     def stop(signum: int, _frame: Any) -> None:

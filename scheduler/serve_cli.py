@@ -7,8 +7,6 @@ import signal
 
 from scheduler.common import UsageError, session_factory
 from scheduler.config import Settings
-from scheduler.daemon import next_runs
-from scheduler.serve import WebServer, listen
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,6 +34,10 @@ def serve_demo(settings: Settings) -> int:
 
 
 def _serve(settings: Settings, host: str, port: int) -> int:
+    # imported here: every other command (a crawl child above all) starts without the web stack
+    from scheduler.daemon import next_runs
+    from scheduler.serve import WebServer, listen
+
     factory = session_factory(settings)
     server = WebServer(settings, factory, listen(host, port), lambda: next_runs(settings))
     # uvicorn handles SIGTERM/SIGINT while it serves, then raises the signal again for the handler
