@@ -22,6 +22,7 @@ from apscheduler.schedulers.background import BackgroundScheduler  # type: ignor
 from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
 from apscheduler.triggers.interval import IntervalTrigger  # type: ignore[import-untyped]
 from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.send import Sender, make_sender
@@ -316,12 +317,27 @@ def _wait_for_lease(leadership: Any, settings: Settings) -> bool:
     return False
 
 
+def _holder_or_none(leadership: Any) -> str | None:
+    try:
+        holder: str | None = leadership.current_holder()
+    except OperationalError:
+        return None
+    return holder
+
+
 def _keep_lease(leadership: Any, settings: Settings) -> None:
     """Renew the lease; if another daemon took it (we were frozen too long), stop scheduling."""
     while not _stopping.wait(settings.leader_lease_seconds / 3):
-        if not leadership.try_acquire():
-            log.error("lost the schedule lease to %s; stopping", leadership.current_holder())
-            _lost_lease.set()
-            _stopping.set()
-            threading.Thread(target=_terminate_children, daemon=True).start()
-            return
+        if leadership.try_acquire():
+            continue
+        holder = _holder_or_none(leadership)
+        if holder is None or holder == leadership.holder:
+            # the database was busy or away (SQLite locked by a crawl's batch write): not a takeover;
+            # try again at the next tick, and stop only when another daemon really holds the lease
+            log.warning("could not renew the schedule lease; retrying")
+            continue
+        log.error("lost the schedule lease to %s; stopping", holder)
+        _lost_lease.set()
+        _stopping.set()
+        threading.Thread(target=_terminate_children, daemon=True).start()
+        return
