@@ -34,13 +34,27 @@ def make_digest_due(database_url: str) -> None:
     engine.dispose()
 
 
+_LOGS: dict[int, Path] = {}  # pid -> the daemon's log, for the failure message
+
+
 def start_daemon(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "scheduler", "run"], env=env, cwd=ROOT,
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen([sys.executable, "-m", "scheduler", "run"], env=env, cwd=ROOT,
+                               stdout=log.open("ab"), stderr=subprocess.STDOUT)
+    _LOGS[process.pid] = log
+    return process
 
 
 def stop_daemon(process: subprocess.Popen[bytes]) -> float:
     started = time.monotonic()
     process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=15) == 0
+    try:
+        code = process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"the daemon still runs 15 s after SIGTERM; its log ends:\n{_tail(process)}") from None
+    assert code == 0, f"the daemon ended with {code}; its log ends:\n{_tail(process)}"
     return time.monotonic() - started
+
+
+def _tail(process: subprocess.Popen[bytes], lines: int = 30) -> str:
+    log = _LOGS.get(process.pid)
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log and log.exists() else "(no log)"
