@@ -58,14 +58,14 @@ def events_page(
     request: Request, wanted: ListingQuery, db: DbSession
 ) -> Response:
     repo = BrowseRepository(db)
-    total = repo.count(wanted.filter)
-    rows = repo.events(wanted.filter, wanted.offset, PER_PAGE)
+    listed = repo.page(wanted.filter, wanted.offset, PER_PAGE)
+    total, rows = listed.total, listed.events
     lang = wanted.lang
     context = {
         **page_context(request, lang),
         "listing": wanted, "filter": wanted.filter, "total": total, "pager": _pager(wanted, total),
         "events": [event_view(e, lang) for e in rows], "feeds": feed_links(wanted),
-        "chart": monthly_chart(repo.per_month(wanted.filter), lang),
+        "chart": monthly_chart(listed.months, lang),
         "types": [(k, type_label(k, lang)) for k in TYPE_ORDER],
         "sources": [(s, source_label(s)) for s in SOURCES],
     }
