@@ -73,3 +73,19 @@ def test_a_page_holds_the_events_count_and_chart_of_its_filter(factory, wanted: 
         chart = pages[0].months
         assert Counter({(c.year, c.month, c.type): c.events for c in chart}) == months
         assert [(c.year, c.month) for c in chart] == sorted((c.year, c.month) for c in chart)
+
+
+@pytest.mark.parametrize("wanted", [EventFilter(), EventFilter(source="vtcnews"), EventFilter(q="khoa học")],
+                         ids=["all", "source", "q"])
+def test_the_export_rows_are_the_listed_events_with_their_parties_and_articles(factory, wanted: EventFilter) -> None:
+    store(factory)
+    with factory() as session:
+        repo = BrowseRepository(session)
+        listed, exported = repo.events(wanted, 3, 20), repo.export(wanted, 3, 20)
+        assert [e.id for e in exported] == [e.id for e in listed] and listed
+        for row, event in zip(exported, listed, strict=True):
+            assert (row.date, row.type, row.created_at) == (event.date, event.type, event.created_at)
+            assert [(p.country, p.name, p.acronym) for p in row.parties] == [
+                (link.party.country, link.party.name, link.party.acronym) for link in event.party_links]
+            assert [(a.source, a.url, a.title) for a in row.articles] == [
+                (a.source, a.url, a.title) for a in sorted(event.articles, key=lambda a: a.id)]
