@@ -23,7 +23,7 @@ from scheduler.serve import WebServer, listen
 from storage.db import make_engine, make_session_factory, migrate
 from tests.smtp import free_port
 
-Q = urllib.parse.quote("bán dẫn")  # two words that only evidence sentences hold, in a fifth of the events
+Q = urllib.parse.quote("bán dẫn")  # two words only evidence sentences hold, in a fifth of the events
 PATHS = {
     "events_page": "/events",
     "events_page_type": "/events?type=mou",
@@ -31,6 +31,7 @@ PATHS = {
     "events_page_filtered": "/events?type=mou&source=vtcnews&since=2024-01-01",
     "events_page_party": "/events?party=p7",
     "events_page_q": f"/events?q={Q}",
+    "events_page_q_rare": "/events?q=12345",  # in one headline and one evidence sentence
     "csv_filtered": "/events.csv?type=mou&since=2025-11-01",
     "atom_feed": "/feeds/events.atom?type=meeting",
     "json_feed": "/feeds/events.json",
