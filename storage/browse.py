@@ -165,9 +165,10 @@ def _evidence_matches(event: type[Event], word: str, dialect: str) -> ColumnElem
     """The event's evidence sentences hold `word`.
 
     They are stored as JSON text, whose non-ASCII letters are \\u escapes, so the word is looked
-    for in that form.
+    for in that form; lowered first, as no database lowers a letter inside an escape ("BÁN" finds
+    "bán", though not the other way round).
     """
-    return _contains(cast(event.evidence, Text), json.dumps(word)[1:-1], dialect)
+    return _contains(cast(event.evidence, Text), json.dumps(word.lower())[1:-1], dialect)
 
 
 def _word_matches(word: str, dialect: str) -> ColumnElement[bool]:

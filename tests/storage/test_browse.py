@@ -36,7 +36,8 @@ def test_q_finds_an_event_by_a_word_only_its_evidence_has(factory) -> None:
     store(factory)
     with factory() as session:
         repo = BrowseRepository(session)
-        for wanted in (EventFilter(q=EVIDENCE_ONLY), EventFilter(q=EVIDENCE_ONLY.upper()), EventFilter(q="vật liệu")):
+        for wanted in (EventFilter(q=EVIDENCE_ONLY), EventFilter(q=EVIDENCE_ONLY.upper()), EventFilter(q="vật liệu"),
+                       EventFilter(q="VẬT LIỆU")):
             found = repo.page(wanted)
             assert [e.evidence for e in found.events] == [[f"Hai bên sẽ nghiên cứu vật liệu {EVIDENCE_ONLY} mới."]]
             assert found.total == 1 == repo.count(wanted)
