@@ -23,6 +23,8 @@ from storage.subscriptions import DigestRepository
 NOW = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
 TYPES = ["mou", "agreement", "meeting", "letter_of_intent"]
 BATCH = 20_000
+# words only the evidence sentences have, so a `q` search must read them
+EVIDENCE_TOPICS = ["bán dẫn", "khởi nghiệp", "năng lượng", "y tế", "vũ trụ"]
 
 
 def orm_save_rate(engine: Engine, count: int) -> float:
@@ -69,6 +71,7 @@ def bulk_fill(engine: Engine, total: int, start: int) -> float:
             conn.execute(insert(Event), [{
                 "id": i, "type": TYPES[i % 4], "date": dt.date(2016, 1, 1) + dt.timedelta(days=i * 3650 // total),
                 "location": None, "topics": ["startups"], "signatories": [], "created_at": NOW,
+                "evidence": [f"Hai bên ký kết hợp tác về {EVIDENCE_TOPICS[i % len(EVIDENCE_TOPICS)]} số {i}."],
             } for i in ids])
             conn.execute(insert(EventParty), [
                 {"event_id": i, "party_id": 1 + i % 300, "position": 0} for i in ids] + [

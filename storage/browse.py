@@ -6,12 +6,25 @@ All SQL of the web view lives here; the handlers call these methods and render w
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, extract, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import (
+    ColumnElement,
+    Text,
+    and_,
+    cast,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, selectinload
 
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.models import Article, CrawlRun, Event, EventParty, Incident, Party, event_articles
@@ -19,6 +32,7 @@ from storage.repository import CrawlRunRepository, party_key
 from storage.subscriptions import IncidentRepository
 
 Order = Literal["date", "stored"]
+_CHUNK = 1000  # event ids per IN list, well under SQLite's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -28,7 +42,7 @@ class EventFilter:
     type: str | None = None
     source: str | None = None
     party: str | None = None  # a name or an acronym, on either side
-    q: str | None = None  # words in a headline, a party's name or the place, all of them
+    q: str | None = None  # words in a headline, a party's name, the place or the evidence, all of them
     since: dt.date | None = None
     until: dt.date | None = None
 
@@ -39,6 +53,52 @@ class MonthCount:
     month: int
     type: str
     events: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What a listing shows above its rows: how many events match, and the dated ones per month."""
+
+    total: int
+    months: list[MonthCount]
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """One page of a listing, with its count and chart."""
+
+    total: int
+    months: list[MonthCount]
+    events: Sequence[CorrectedEvent]
+
+
+@dataclass(frozen=True)
+class ExportedParty:
+    country: str
+    name: str
+    acronym: str | None
+
+
+@dataclass(frozen=True)
+class ExportedArticle:
+    source: str
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ExportedEvent:
+    """An event as an export row needs it: plain values, read without building ORM objects."""
+
+    id: int
+    date: dt.date | None
+    type: str
+    location: str | None
+    topics: list[str]
+    signatories: list[str]
+    created_at: dt.datetime
+    parties: list[ExportedParty]
+    articles: list[ExportedArticle]
 
 
 @dataclass(frozen=True)
@@ -80,15 +140,57 @@ def _party_matches(value: str) -> ColumnElement[bool]:
     return _with_party(or_(_padded_key().contains(_word_key(value), autoescape=True), by_acronym))
 
 
-def _word_matches(word: str) -> ColumnElement[bool]:
-    return or_(
-        _with_article(Article.title.icontains(word, autoescape=True)),
-        _with_party(Party.key.contains(party_key(word), autoescape=True)),
-        Event.location.icontains(word, autoescape=True),
-    )
+def _like_pattern(word: str) -> str:
+    """`%word%` with LIKE's wildcards in the word escaped by '/'.
+
+    One bound pattern rather than SQLAlchemy's `'%' || ? || '%'`, which SQLite builds anew on
+    every row it scans.
+    """
+    escaped = word.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped}%"
 
 
-def _conditions(wanted: EventFilter) -> list[ColumnElement[bool]]:
+def _contains(column: ColumnElement[Any] | InstrumentedAttribute[Any], word: str, dialect: str) -> ColumnElement[bool]:
+    """`column` holds `word`, case ignored as far as the database's lower() goes.
+
+    SQLite's LIKE already ignores ASCII case, which is all its lower() folds, so lower() calls
+    would only double the cost of a scan over every headline; on PostgreSQL lower() + LIKE scans
+    faster than ILIKE.
+    """
+    if dialect == "sqlite":
+        return column.like(_like_pattern(word), escape="/")
+    return func.lower(column).like(_like_pattern(word.lower()), escape="/")
+
+
+def _evidence_matches(event: type[Event], word: str, dialect: str) -> ColumnElement[bool]:
+    """The event's evidence sentences hold `word`.
+
+    They are stored as JSON text, whose non-ASCII letters are \\u escapes, so the word is looked
+    for in that form; lowered first, as no database lowers a letter inside an escape ("BÁN" finds
+    "bán", though not the other way round).
+    """
+    return _contains(cast(event.evidence, Text), json.dumps(word.lower())[1:-1], dialect)
+
+
+def _word_matches(word: str, dialect: str) -> ColumnElement[bool]:
+    """`word` is in a headline, a party's name, the place or the evidence of the event.
+
+    One list of event ids per word, gathered field by field, so each text is read once (an OR of
+    the fields on every event row took twice as long at 100,000 events) and, on PostgreSQL, each
+    field's trigram index (migration 0005) can answer its part.
+    """
+    titled = select(Article.id).where(_contains(Article.title, word, dialect))
+    inner = aliased(Event)  # not correlated with the outer query's events
+    return Event.id.in_(union_all(
+        select(event_articles.c.event_id).where(event_articles.c.article_id.in_(titled)),
+        select(EventParty.event_id).join(Party, Party.id == EventParty.party_id)
+        .where(Party.key.like(_like_pattern(party_key(word)), escape="/")),
+        select(inner.id).where(_contains(inner.location, word, dialect)),
+        select(inner.id).where(_evidence_matches(inner, word, dialect)),
+    ))
+
+
+def _conditions(wanted: EventFilter, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if wanted.type:
         conditions.append(Event.type == wanted.type)
@@ -97,7 +199,7 @@ def _conditions(wanted: EventFilter) -> list[ColumnElement[bool]]:
     if wanted.party and party_key(wanted.party):
         conditions.append(_party_matches(wanted.party))
     if wanted.q:
-        conditions += [_word_matches(word) for word in wanted.q.split() if party_key(word)]
+        conditions += [_word_matches(word, dialect) for word in wanted.q.split() if party_key(word)]
     if wanted.since:
         conditions.append(Event.date >= wanted.since)
     if wanted.until:
@@ -116,7 +218,8 @@ def _matcher(wanted: EventFilter) -> Callable[[CorrectedEvent], bool]:
         parties = event.parties("VN") + event.parties("KR")
         return (any(word.casefold() in a.title.casefold() for a in event.articles)
                 or any(party_key(word) in p.key for p in parties)
-                or word.casefold() in (event.location or "").casefold())
+                or word.casefold() in (event.location or "").casefold()
+                or any(word.casefold() in sentence.casefold() for sentence in event.evidence))
 
     def matches(event: CorrectedEvent) -> bool:
         checks = [
@@ -132,6 +235,30 @@ def _matcher(wanted: EventFilter) -> Callable[[CorrectedEvent], bool]:
     return matches
 
 
+def _exported(event: CorrectedEvent) -> ExportedEvent:
+    """An export row of a corrected event."""
+    parties = [ExportedParty(p.country, p.name, p.acronym) for c in ("VN", "KR") for p in event.parties(c)]
+    articles = [ExportedArticle(a.source, a.url, a.title) for a in event.articles]
+    return ExportedEvent(event.id, event.date, event.type, event.location, list(event.topics),
+                         list(event.signatories), event.created_at, parties, articles)
+
+
+def _costly(wanted: EventFilter) -> bool:
+    """Conditions read through the link tables or by scanning text: worth reading only once a page."""
+    return bool(wanted.source or wanted.party or wanted.q)
+
+
+def _newest_first(day_and_id: tuple[dt.date | None, int]) -> tuple[bool, dt.date, int]:
+    day, event_id = day_and_id
+    return (day is not None, day or dt.date.min, event_id)
+
+
+# what listings show of an event's articles: their bodies, captions and tags stay in the database
+_LISTED = selectinload(Event.articles).load_only(
+    Article.id, Article.source, Article.url, Article.title, Article.sapo, Article.published_at, Article.updated_at
+)
+
+
 def _ordering(order: Order) -> list[ColumnElement[Any]]:
     if order == "stored":
         return [Event.id.desc()]
@@ -144,34 +271,125 @@ class BrowseRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    @property
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    def _corrected(self, wanted: EventFilter, view: CorrectedView | None = None) -> list[ColumnElement[bool]]:
+        """The filter's conditions on the corrected view (storage/corrections.py)."""
+        return (view or CorrectedView(self.session)).where(_conditions(wanted, self._dialect), _matcher(wanted))
+
     def events(
         self, wanted: EventFilter, offset: int = 0, limit: int = 50, order: Order = "date"
     ) -> list[CorrectedEvent]:
         """One page of the events matching the filter, newest event date (or newest stored) first."""
         view = CorrectedView(self.session)
-        query = select(Event).where(*view.where(_conditions(wanted), _matcher(wanted))).order_by(*_ordering(order))
-        return view.visible(self.session.scalars(query.offset(offset).limit(limit)).all())
+        query = select(Event).where(*self._corrected(wanted, view)).order_by(*_ordering(order))
+        return view.visible(self.session.scalars(query.options(_LISTED).offset(offset).limit(limit)).all())
 
-    def _corrected(self, wanted: EventFilter) -> list[ColumnElement[bool]]:
-        """The filter's conditions on the corrected view (storage/corrections.py)."""
-        return CorrectedView(self.session).where(_conditions(wanted), _matcher(wanted))
+    def export(self, wanted: EventFilter, offset: int = 0, limit: int = 10_000) -> list[ExportedEvent]:
+        """The events of `events()` as plain rows, with their parties and articles, for the CSV.
+
+        Three plain queries instead of ORM objects: loading a few thousand events with their
+        parties and articles as objects cost more than the query that finds them.
+        """
+        columns = (Event.id, Event.date, Event.type, Event.location, Event.topics, Event.signatories, Event.created_at)
+        view = CorrectedView(self.session)
+        query = select(*columns).where(*self._corrected(wanted, view)).order_by(*_ordering("date"))
+        rows = self.session.execute(query.offset(offset).limit(limit)).all()
+        parties: dict[int, list[ExportedParty]] = {r.id: [] for r in rows}
+        articles: dict[int, list[ExportedArticle]] = {r.id: [] for r in rows}
+        ids = list(parties)
+        for low in range(0, len(ids), _CHUNK):
+            chunk = ids[low : low + _CHUNK]
+            linked = (
+                select(EventParty.event_id, Party.country, Party.name, Party.acronym)
+                .join(Party, Party.id == EventParty.party_id)
+                .where(EventParty.event_id.in_(chunk))
+                .order_by(EventParty.event_id, EventParty.position)
+            )
+            for event_id, country, name, acronym in self.session.execute(linked):
+                parties[event_id].append(ExportedParty(country, name, acronym))
+            reports = (
+                select(event_articles.c.event_id, Article.source, Article.url, Article.title)
+                .join(Article, Article.id == event_articles.c.article_id)
+                .where(event_articles.c.event_id.in_(chunk))
+                .order_by(event_articles.c.event_id, Article.id)
+            )
+            for event_id, source, url, title in self.session.execute(reports):
+                articles[event_id].append(ExportedArticle(source, url, title))
+        return [_exported(view.apply(event)) if (event := self._overlaid(view, r.id)) is not None else
+                ExportedEvent(r.id, r.date, r.type, r.location, list(r.topics or []), list(r.signatories or []),
+                              r.created_at, parties[r.id], articles[r.id]) for r in rows]
+
+    def _overlaid(self, view: CorrectedView, event_id: int) -> Event | None:
+        """The parser's row of an event a correction changes (its export is built from the corrected view)."""
+        return self.session.get(Event, event_id) if event_id in view.overlaid else None
 
     def count(self, wanted: EventFilter) -> int:
         """How many events match the filter."""
-        query = select(func.count(Event.id)).where(*self._corrected(wanted))
+        query = select(func.count()).select_from(Event).where(*self._corrected(wanted))
         return int(self.session.scalar(query) or 0)
+
+    def overview(self, wanted: EventFilter) -> Overview:
+        """The count and the per-month chart of a filter, from one pass over the matching events.
+
+        Grouped by day first: with the (date, type) index that is a walk along the index with no
+        sort, and the outer grouping into months then reads one row per day and type, not per event.
+        """
+        per_day = (
+            select(Event.date.label("day"), Event.type.label("kind"), func.count().label("n"))
+            .where(*self._corrected(wanted))
+            .group_by(Event.date, Event.type)
+            .subquery()
+        )
+        year, month = extract("year", per_day.c.day), extract("month", per_day.c.day)
+        query = select(year, month, per_day.c.kind, func.sum(per_day.c.n)).group_by(year, month, per_day.c.kind)
+        total, months = 0, []
+        for y, m, kind, n in self.session.execute(query):
+            total += int(n)
+            if y is not None:
+                months.append(MonthCount(int(y), int(m), str(kind), int(n)))
+        months.sort(key=lambda c: (c.year, c.month))
+        return Overview(total, months)
+
+    def page(self, wanted: EventFilter, offset: int = 0, limit: int = 50) -> EventPage:
+        """One page of the listing (newest event date first), the count and the chart.
+
+        A costly filter (source, party, words) is read once: the same grouped pass that counts
+        also gathers the matching ids, and the page is cut from them; a cheap one (type, dates, or
+        none) is counted along the (date, type) index and the page read along the date index.
+        """
+        if not _costly(wanted):
+            overview = self.overview(wanted)
+            rows = self.events(wanted, offset, limit) if overview.total > offset else []
+            return EventPage(overview.total, overview.months, rows)
+        ids = func.aggregate_strings(cast(Event.id, Text), ",")
+        query = (
+            select(Event.date, Event.type, func.count(), ids)
+            .where(*self._corrected(wanted))
+            .group_by(Event.date, Event.type)
+        )
+        per_month: Counter[tuple[int, int, str]] = Counter()
+        found: list[tuple[dt.date | None, int]] = []
+        for day, kind, n, joined in self.session.execute(query):
+            if day is not None:
+                per_month[(day.year, day.month, kind)] += n
+            found += [(day, int(i)) for i in joined.split(",")]
+        found.sort(key=_newest_first, reverse=True)
+        months = [MonthCount(y, m, k, n) for (y, m, k), n in sorted(per_month.items())]
+        return EventPage(len(found), months, self._by_ids([i for _, i in found[offset : offset + limit]]))
+
+    def _by_ids(self, ids: list[int]) -> list[CorrectedEvent]:
+        """These events, in this order, as corrected."""
+        if not ids:
+            return []
+        loaded = {e.id: e for e in self.session.scalars(select(Event).where(Event.id.in_(ids)).options(_LISTED))}
+        return CorrectedView(self.session).visible(loaded[i] for i in ids)
 
     def per_month(self, wanted: EventFilter) -> list[MonthCount]:
         """Dated events matching the filter, counted per month and type."""
-        year = extract("year", Event.date)
-        month = extract("month", Event.date)
-        query = (
-            select(year, month, Event.type, func.count(Event.id))
-            .where(Event.date.is_not(None), *self._corrected(wanted))
-            .group_by(year, month, Event.type)
-            .order_by(year, month)
-        )
-        return [MonthCount(int(y), int(m), str(t), int(n)) for y, m, t, n in self.session.execute(query)]
+        return self.overview(wanted).months
 
     def event(self, event_id: int) -> CorrectedEvent | None:
         """One event as corrected; a merged-away id gives the event it went into, a hidden one None."""

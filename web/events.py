@@ -10,10 +10,10 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from alerts.compose import TYPE_ORDER
+from alerts.compose import TYPE_ORDER, one_line, safe_url
 from crawler.sources import SOURCES
 from scheduler.output import event_record
-from storage.browse import BrowseRepository
+from storage.browse import BrowseRepository, ExportedEvent, ExportedParty
 from storage.corrections import CorrectedEvent
 from web.chart import monthly_chart
 from web.deps import DbSession
@@ -58,14 +58,14 @@ def events_page(
     request: Request, wanted: ListingQuery, db: DbSession
 ) -> Response:
     repo = BrowseRepository(db)
-    total = repo.count(wanted.filter)
-    rows = repo.events(wanted.filter, wanted.offset, PER_PAGE)
+    listed = repo.page(wanted.filter, wanted.offset, PER_PAGE)
+    total, rows = listed.total, listed.events
     lang = wanted.lang
     context = {
         **page_context(request, lang),
         "listing": wanted, "filter": wanted.filter, "total": total, "pager": _pager(wanted, total),
         "events": [event_view(e, lang) for e in rows], "feeds": feed_links(wanted),
-        "chart": monthly_chart(repo.per_month(wanted.filter), lang),
+        "chart": monthly_chart(listed.months, lang),
         "types": [(k, type_label(k, lang)) for k in TYPE_ORDER],
         "sources": [(s, source_label(s)) for s in SOURCES],
     }
@@ -86,16 +86,19 @@ CSV_COLUMNS = ["id", "date", "type", "vn_parties", "kr_parties", "location", "to
                "headlines", "sources", "urls", "first_stored_at"]
 
 
-def _names(parties: list[dict[str, Any]]) -> str:
-    return "; ".join(f"{p['name']} ({p['acronym']})" if p["acronym"] else p["name"] for p in parties)
+def _names(parties: list[ExportedParty], country: str) -> str:
+    shown = [(one_line(p.name), p.acronym if p.acronym and p.acronym not in p.name else None)
+             for p in parties if p.country == country]
+    return "; ".join(f"{name} ({acronym})" if acronym else name for name, acronym in shown)
 
 
-def _csv_row(event: CorrectedEvent, lang: str) -> list[str]:
-    view = event_view(event, lang)
-    return [str(event.id), view["iso_date"], event.type, _names(view["vn"]), _names(view["kr"]), view["location"],
-            "; ".join(event.topics), "; ".join(view["signatories"]),
-            " | ".join(a["title"] for a in view["articles"]), " | ".join(a["source"] for a in view["articles"]),
-            " | ".join(a["url"] or "" for a in view["articles"]), event.created_at.isoformat()]
+def _csv_row(event: ExportedEvent) -> list[str]:
+    titles = [one_line(a.title) for a in event.articles]
+    return [str(event.id), event.date.isoformat() if event.date else "", event.type, _names(event.parties, "VN"),
+            _names(event.parties, "KR"), one_line(event.location), "; ".join(event.topics),
+            "; ".join(one_line(s) for s in event.signatories), " | ".join(titles),
+            " | ".join(source_label(a.source) for a in event.articles),
+            " | ".join(safe_url(a.url) or "" for a in event.articles), event.created_at.isoformat()]
 
 
 @router.get("/events.csv", summary="The events as CSV (UTF-8 with BOM), same filters as /events",
@@ -104,13 +107,13 @@ def events_csv(request: Request, wanted: ListingQuery, db: DbSession) -> Respons
     """Up to 10,000 events a file; `page=2` gives the next 10,000 (a Link header says so)."""
     repo = BrowseRepository(db)
     offset = (wanted.page - 1) * CSV_ROWS
-    rows = repo.events(wanted.filter, offset, CSV_ROWS + 1)
+    rows = repo.export(wanted.filter, offset, CSV_ROWS + 1)
     buffer = io.StringIO()
     buffer.write("\ufeff")  # so Excel reads the file as UTF-8 and shows Vietnamese text right
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for event in rows[:CSV_ROWS]:
-        writer.writerow(_csv_row(event, wanted.lang))
+        writer.writerow(_csv_row(event))
     headers = {"Content-Disposition": 'attachment; filename="coopwatch-events.csv"'}
     if len(rows) > CSV_ROWS:
         headers["Link"] = f'</events.csv?{wanted.query(page=wanted.page + 1)}>; rel="next"'

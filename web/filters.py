@@ -108,7 +108,7 @@ def listing(
     kind: Annotated[str | None, Query(alias="type", description="mou, letter_of_intent, agreement or meeting")] = None,
     source: Annotated[str | None, Query(description="most, baochinhphu or vtcnews")] = None,
     party: Annotated[str | None, Query(description="a party's name or acronym, Vietnamese or Korean side")] = None,
-    q: Annotated[str | None, Query(description="words, all in a headline, a party's name or the place")] = None,
+    q: Annotated[str | None, Query(description="words, all in a headline, a party's name, the place or the evidence")] = None,
     since: Annotated[str | None, Query(description="event date on or after, YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="event date on or before, YYYY-MM-DD")] = None,
     page: Annotated[str | None, Query(description=f"page number, {PER_PAGE} events a page")] = None,

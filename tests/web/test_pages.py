@@ -199,3 +199,42 @@ def test_a_database_that_is_down_is_a_503_and_the_server_keeps_running() -> None
         assert fetch(server.url + "/static/style.css").status == 200  # still serving
     finally:
         server.stop()
+
+
+def test_q_finds_an_event_by_a_word_only_its_evidence_has(tmp_path) -> None:
+    import datetime as dt
+    import json
+
+    from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
+    from storage.db import make_engine, make_session_factory, migrate
+    from storage.repository import ArticleRepository, EventRepository
+
+    url = f"sqlite:///{tmp_path / 'evidence.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    now = dt.datetime(2026, 11, 20, 3, tzinfo=dt.UTC)
+    with make_session_factory(engine).begin() as session:
+        for n, sentence in enumerate(["Hai bên hợp tác nghiên cứu chất bán dẫn thế hệ mới.", "Hai bên trao đổi."]):
+            item = NewsItem(source="vtcnews", url=f"https://vtcnews.vn/tin-ar{n + 1}.html", site_article_id=str(n + 1),
+                            title=f"Lễ ký kết số {n + 1}", body="…", published_at=now, fetched_at=now)
+            _, article = ArticleRepository(session).save(item, now)
+            event = CooperationEvent(type=EventType.MOU, date=dt.date(2026, 11, 19 - n), evidence=(sentence,),
+                                     vn_parties=(Party(name="Viện Hàn lâm KH&CN Việt Nam"),),
+                                     kr_parties=(Party(name=("KAIST", "KIST")[n]),))
+            EventRepository(session).save_extraction(article, Extraction(relevant=True, events=(event,)), now)
+    engine.dispose()
+    server = start_server(url)
+    try:
+        words = quote("bán dẫn")
+        page = parse(fetch(f"{server.url}/events?q={words}").text)
+        assert [row[0].strip() for row in page.rows] == ["19/11/2026"]
+        assert "Lễ ký kết số 1" in page.rows[0][-1]
+        assert "Lễ ký kết số 1" in fetch(f"{server.url}/events.csv?q={words}").text
+        assert "Lễ ký kết số 2" not in fetch(f"{server.url}/events.csv?q={words}").text
+        api = json.loads(fetch(f"{server.url}/api/events?q={words}").text)
+        assert api["total"] == 1 and api["events"][0]["evidence"] == ["Hai bên hợp tác nghiên cứu chất bán dẫn thế hệ mới."]
+        feed = json.loads(fetch(f"{server.url}/feeds/events.json?q={words}").text)
+        assert [item["summary"] for item in feed["items"]] == ["Hai bên hợp tác nghiên cứu chất bán dẫn thế hệ mới."]
+        assert len(parse(fetch(f"{server.url}/events?q={quote('ký kết')}").text).rows) == 2  # headlines still count
+    finally:
+        server.stop()

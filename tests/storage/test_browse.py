@@ -1,0 +1,92 @@
+"""The web view's reads on a real SQLite file and a real PostgreSQL server: filters, pages, counts, chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
+from storage.browse import BrowseRepository, EventFilter
+from storage.repository import ArticleRepository, EventRepository
+
+NOW = dt.datetime(2026, 11, 22, 5, tzinfo=dt.UTC)
+KINDS = [EventType.MOU, EventType.MEETING, EventType.AGREEMENT]
+EVIDENCE_ONLY = "graphene"  # a word no headline, party or place has
+
+
+def store(factory, count: int = 30) -> None:
+    """`count` events: three types, two sources, spread over months, a few undated, one with evidence."""
+    with factory.begin() as session:
+        for n in range(count):
+            source = ("vtcnews", "baochinhphu")[n % 2]
+            item = NewsItem(source=source, url=f"https://{source}.vn/tin-{n}-ar{n}.html", site_article_id=str(n),
+                            title=f"Hợp tác khoa học số {n}", body="…", published_at=NOW, fetched_at=NOW)
+            date = None if n % 7 == 6 else dt.date(2024, 1, 1) + dt.timedelta(days=11 * n)
+            evidence = (f"Hai bên sẽ nghiên cứu vật liệu {EVIDENCE_ONLY} mới.",) if n == 13 else (f"Câu {n}.",)
+            event = CooperationEvent(type=KINDS[n % 3], date=date, evidence=evidence,
+                                     vn_parties=(Party(name=f"Viện Việt Nam {n % 4}"),),
+                                     kr_parties=(Party(name=f"Viện Hàn Quốc {n % 5}", acronym=f"K{n % 5}"),))
+            _, article = ArticleRepository(session).save(item, NOW)
+            EventRepository(session).save_extraction(article, Extraction(relevant=True, events=(event,)), NOW)
+
+
+def test_q_finds_an_event_by_a_word_only_its_evidence_has(factory) -> None:
+    store(factory)
+    with factory() as session:
+        repo = BrowseRepository(session)
+        for wanted in (EventFilter(q=EVIDENCE_ONLY), EventFilter(q=EVIDENCE_ONLY.upper()), EventFilter(q="vật liệu"),
+                       EventFilter(q="VẬT LIỆU")):
+            found = repo.page(wanted)
+            assert [e.evidence for e in found.events] == [[f"Hai bên sẽ nghiên cứu vật liệu {EVIDENCE_ONLY} mới."]]
+            assert found.total == 1 == repo.count(wanted)
+            assert [e.id for e in repo.events(wanted, order="stored")] == [found.events[0].id]
+
+
+FILTERS = [
+    EventFilter(),
+    EventFilter(type="mou"),
+    EventFilter(since=dt.date(2024, 3, 1), until=dt.date(2024, 9, 1)),
+    EventFilter(source="vtcnews"),
+    EventFilter(party="K3"),
+    EventFilter(party="viet nam 1", type="meeting"),
+    EventFilter(q="khoa học số"),
+    EventFilter(q="số 2"),
+    EventFilter(q="100%_/"),  # LIKE's wildcards and escape character are plain letters in a search
+]
+
+
+@pytest.mark.parametrize("wanted", FILTERS, ids=[str(i) for i in range(len(FILTERS))])
+def test_a_page_holds_the_events_count_and_chart_of_its_filter(factory, wanted: EventFilter) -> None:
+    store(factory)
+    with factory() as session:
+        repo = BrowseRepository(session)
+        everything = repo.events(wanted, 0, 1000)
+        assert everything or wanted.q == "100%_/"
+        expected_order = sorted(everything, key=lambda e: (e.date is not None, e.date or dt.date.min, e.id),
+                                reverse=True)
+        assert list(everything) == expected_order  # newest event date first, undated last
+        pages = [repo.page(wanted, offset, 4) for offset in range(0, 40, 4)]
+        assert [e.id for p in pages for e in p.events] == [e.id for e in everything]
+        assert {p.total for p in pages} == {len(everything)} == {repo.count(wanted)}
+        months = Counter((e.date.year, e.date.month, e.type) for e in everything if e.date)
+        chart = pages[0].months
+        assert Counter({(c.year, c.month, c.type): c.events for c in chart}) == months
+        assert [(c.year, c.month) for c in chart] == sorted((c.year, c.month) for c in chart)
+
+
+@pytest.mark.parametrize("wanted", [EventFilter(), EventFilter(source="vtcnews"), EventFilter(q="khoa học")],
+                         ids=["all", "source", "q"])
+def test_the_export_rows_are_the_listed_events_with_their_parties_and_articles(factory, wanted: EventFilter) -> None:
+    store(factory)
+    with factory() as session:
+        repo = BrowseRepository(session)
+        listed, exported = repo.events(wanted, 3, 20), repo.export(wanted, 3, 20)
+        assert [e.id for e in exported] == [e.id for e in listed] and listed
+        for row, event in zip(exported, listed, strict=True):
+            assert (row.date, row.type, row.created_at) == (event.date, event.type, event.created_at)
+            assert [(p.country, p.name, p.acronym) for p in row.parties] == [
+                (link.party.country, link.party.name, link.party.acronym) for link in event.party_links]
+            assert [(a.source, a.url, a.title) for a in row.articles] == [
+                (a.source, a.url, a.title) for a in sorted(event.articles, key=lambda a: a.id)]
