@@ -62,7 +62,7 @@ _ELABORATION = re.compile(
     r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
     r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi))"
 )
-_BOTH_SIDES = re.compile(r"\bhai (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b")
+_BOTH_SIDES = re.compile(r"\b(?:hai|2) (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b")
 # rule 4a: a reception or talks held by a top leader is leader-level, whoever else sits at the table
 _TOP_LEADER = r"(?<!Phó )(?:Thủ tướng(?: Chính phủ)?|Chủ tịch nước|Tổng Bí thư|Chủ tịch Quốc hội)"
 _LEADER_RECEIVES = re.compile(
@@ -310,6 +310,15 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
     if _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
+    if kind is not EventType.MEETING and _BOTH_SIDES.search(lower) and len(found) == 1 and (
+        found[0].type is EventType.MEETING
+    ):
+        # rule 3: 'Hai bên đã ký …' after the meeting of the same two sides: one event, typed as the signing
+        meeting = found[0]
+        meeting.type = kind
+        meeting.date = meeting.date or date
+        meeting.evidence.append(sentence)
+        return
     for cand in found:
         if cand.type is kind and cand.date is None and date is not None:
             cand.date = date

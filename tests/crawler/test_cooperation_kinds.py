@@ -191,3 +191,9 @@ def test_a_signing_months_before_the_story_s_own_event_is_background() -> None:
             "Ngày 2/8/2024, Trường Đại học Vinh và Trường Đại học Hanseo đã ký thỏa thuận hợp tác.")
     assert [(e.type.value, e.date) for e in read("", text, published=None).events] == [
         ("meeting", dt.date(2025, 6, 16))]
+
+
+def test_both_sides_signing_after_their_meeting_is_one_event_typed_as_the_signing() -> None:
+    text = ("Chiều 18/6, UBND tỉnh Bến Tre tiếp và làm việc với đoàn thành phố Gimpo (Hàn Quốc). "
+            "Tại buổi làm việc, 2 bên đã ký kết biên bản ghi nhớ hợp tác hữu nghị.")
+    assert [(e.type.value, e.date) for e in read("", text).events] == [("mou", dt.date(2025, 6, 18))]
