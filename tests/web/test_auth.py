@@ -272,3 +272,25 @@ def test_the_removed_account_keeps_its_corrections(site: str, database: str) -> 
     with make_session_factory(engine)() as session:
         assert session.scalars(select(Correction.by)).all() == [ANALYST]
     engine.dispose()
+
+
+def test_the_review_queue_puts_the_least_sure_events_first(site: str, database: str) -> None:
+    listed = coopwatch(database, "review", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    queue = json.loads(listed.stdout)
+    assert queue and [q["doubts"] for q in queue] == sorted((q["doubts"] for q in queue), reverse=True)
+    first = queue[0]
+    assert "party not in the reference list" in first["why"]  # the hostile story's made-up parties
+    assert 'Viện "Độc hại" <b>XSS</b>' in first["vn_parties"]
+
+    assert Client(site).get("/review").status == 403
+    analyst = Client(site)
+    analyst.sign_in(ANALYST, PASSWORD)
+    page = analyst.get("/review?lang=en")
+    assert page.status == 200 and f'href="/events/{first["id"]}?lang=en"' in page.text
+    assert len(queue) > 1 and page.text.index(f'/events/{first["id"]}?') < page.text.index(f'/events/{queue[-1]["id"]}?')
+    token = analyst.csrf(f"/events/{first['id']}")
+    hidden = analyst.post(f"/events/{first['id']}/correct", {"csrf": token, "action": "hide", "why": "test story"})
+    assert hidden.status == 303
+    after = json.loads(coopwatch(database, "review", "--format", "json").stdout)
+    assert first["id"] not in [q["id"] for q in after]  # a corrected event has been reviewed
