@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,8 +22,12 @@ ROLES = ("analyst", "reader")  # an analyst corrects; a reader only reads a priv
 MIN_PASSWORD = 10
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HASHER = PasswordHasher()
-# checked against when the address is unknown, so an unknown address takes as long as a wrong password
-_NOBODY = _HASHER.hash("no such user, no such password")
+
+
+@cache
+def _nobody() -> str:
+    """Checked against when the address is unknown, so it takes as long as a wrong password."""
+    return _HASHER.hash("no such user, no such password")
 
 
 class UserError(ValueError):
@@ -70,7 +75,7 @@ class UserRepository:
         """The user if the password is theirs, else None (the same time either way)."""
         user = self.by_email(email)
         try:
-            _HASHER.verify(user.password_hash if user else _NOBODY, password)
+            _HASHER.verify(user.password_hash if user else _nobody(), password)
         except (VerificationError, InvalidHashError):
             return None
         if user is None:

@@ -36,7 +36,7 @@ COOKIE = "coopwatch_session"
 SESSION_DAYS = 7
 MAX_FAILURES = 5
 FAILURE_WINDOW = dt.timedelta(minutes=15)
-OPEN_PATHS = ("/login", "/static/", "/unsubscribe")  # reachable without signing in in private mode
+OPEN_PATHS = ("/login", "/unsubscribe")  # reachable without signing in in private mode, with /static/
 
 
 def session_of(request: Request) -> dict[str, Any]:
@@ -69,9 +69,9 @@ def signed_in(request: Request, db: Session) -> User | None:
 
 def auth_context(request: Request, db: Session) -> dict[str, Any]:
     """What the layout needs to show the sign-in link or the user and the sign-out button."""
-    if "session" not in request.scope:
-        return {"user": None, "csrf": ""}
-    return {"user": signed_in(request, db), "csrf": csrf_token(request)}
+    user = signed_in(request, db) if "session" in request.scope else None
+    # an anonymous reader gets no token, hence no cookie (only /login gives one)
+    return {"user": user, "csrf": csrf_token(request) if user else ""}
 
 
 router = APIRouter(tags=["sign-in"])
@@ -88,8 +88,10 @@ def _safe_next(target: str) -> str:
 
 
 def _login_page(request: Request, db: Session, next_: str, message: str = "", status: int = 200) -> Response:
+    enabled = "session" in request.scope
     context = {**page_context(request, _lang(request)), **auth_context(request, db),
-               "next": _safe_next(next_), "message": message, "enabled": "session" in request.scope}
+               "login_csrf": csrf_token(request) if enabled else "", "next": _safe_next(next_),
+               "message": message, "enabled": enabled}
     response = html_page(request, "login.html.j2", context, status=status)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -152,7 +154,7 @@ def _install_gate(app: FastAPI, factory: sessionmaker[Session]) -> None:
     @app.middleware("http")
     async def private(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         path = request.url.path
-        if path.startswith(OPEN_PATHS):
+        if path in OPEN_PATHS or path.startswith("/static/"):
             return await call_next(request)
         email = session_of(request).get("email")
         if email and await run_in_threadpool(_known, factory, str(email)):

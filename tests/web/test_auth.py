@@ -173,6 +173,7 @@ def test_a_reader_not_signed_in_or_not_an_analyst_cannot_edit(site: str, databas
     anonymous = Client(site)
     page = anonymous.get(f"/events/{event}")
     assert page.status == 200 and 'class="correct"' not in page.text and 'href="/login' in page.text
+    assert page.headers.get("Set-Cookie") is None  # reading gives no session cookie
     token = anonymous.csrf("/login")  # a valid token of an anonymous session
     refused = anonymous.post(f"/events/{event}/correct", {"csrf": token, "action": "hide", "why": "spam"})
     assert refused.status == 403 and "Only a signed-in analyst" not in refused.text  # Vietnamese by default
