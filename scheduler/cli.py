@@ -20,7 +20,7 @@ from crawler.cooperation.learn import model as parser_models
 from crawler.cooperation.learn.model import ModelError
 from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
-from scheduler import corrections_cli, serve_cli, service_cli
+from scheduler import corrections_cli, review_cli, serve_cli, service_cli, users_cli
 from scheduler.common import UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.console import LOG_FORMATS, ConsoleOptions, configure_logging, crawl_progress
@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     service_cli.add_parsers(sub, _date)
     serve_cli.add_parser(sub)
     corrections_cli.add_parsers(sub)
+    users_cli.add_parser(sub)
+    review_cli.add_parser(sub)
     add_console_flags(parser, top=True)
     for command in sub.choices.values():
         add_console_flags(command, top=False)
@@ -284,6 +286,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "start": cmd_start,
     "migrate": cmd_migrate,
     "run": service_cli.cmd_run,
+    "users": users_cli.cmd_users,
+    "review": review_cli.cmd_review,
     "status": service_cli.cmd_status,
     "subscribers": service_cli.cmd_subscribers,
     "digest": service_cli.cmd_digest,

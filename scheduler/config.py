@@ -100,6 +100,7 @@ class Settings(BaseSettings):
     public_url: str = ""  # where readers reach the web view; digests then link to one-click unsubscribe
     secret_key: SecretStr = SecretStr("")
     secret_key_file: Path | None = None
+    web_private: bool = False  # every page but /login, /static and /unsubscribe needs a signed-in user
 
     @field_validator("log_level")
     @classmethod
@@ -157,6 +158,12 @@ class Settings(BaseSettings):
             raise ValueError(
                 "COOPWATCH_SECRET_KEY: needed (16 characters or more, or COOPWATCH_SECRET_KEY_FILE)"
                 " when COOPWATCH_PUBLIC_URL is set"
+            )
+        if self.web_private and len(self.secret_key.get_secret_value()) < 16:
+            # the key signs the session cookies: without it nobody could sign in to a private view
+            raise ValueError(
+                "COOPWATCH_SECRET_KEY: needed (16 characters or more, or COOPWATCH_SECRET_KEY_FILE)"
+                " when COOPWATCH_WEB_PRIVATE is set"
             )
         return self
 

@@ -27,6 +27,7 @@ def web_config(settings: Settings, next_runs: NextRuns | None = None) -> WebConf
     """What the web view is told of the settings (and where the schedule's next runs come from)."""
     return WebConfig(
         public_url=settings.public_url, secret_key=settings.secret_key.get_secret_value(),
+        private=settings.web_private,
         sources=tuple(SOURCES), next_runs=next_runs,
     )
 

@@ -339,3 +339,29 @@ class CorrectionConflict(Base):
 
     def __repr__(self) -> str:
         return f"CorrectionConflict(correction_id={self.correction_id!r}, detail={self.detail[:40]!r})"
+
+
+class User(Base):
+    """Someone who signs in to the web view: a reader (of a private view) or an analyst (who corrects)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime]
+
+    def __repr__(self) -> str:
+        return f"User(id={self.id!r}, email={self.email!r}, role={self.role!r})"
+
+
+class LoginFailure(Base):
+    """A failed sign-in, counted per address and per client for the rate limit (kept for the log)."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    client: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)

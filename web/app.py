@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 
-from web import api, events, feeds, parties, sources, unsubscribe
+from web import api, auth, correct, events, feeds, parties, review, sources, unsubscribe
 from web.deps import WebConfig
 from web.errors import WebError
 from web.i18n import LANGS
@@ -40,8 +40,9 @@ def create_app(factory: sessionmaker[Session], config: WebConfig) -> FastAPI:
     )
     app.state.factory = factory
     app.state.config = config
-    for module in (events, parties, sources, feeds, api, unsubscribe):
+    for module in (events, correct, review, parties, sources, feeds, api, unsubscribe):
         app.include_router(module.router)
+    auth.install(app, config)
     _install_errors(app)
     _install_headers(app)
     stylesheet = (STATIC / "style.css").read_bytes()

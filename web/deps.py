@@ -17,8 +17,13 @@ class WebConfig:
 
     public_url: str = ""  # empty: links are built from the request's own address
     secret_key: str = ""  # signs unsubscribe links; empty: unsubscribing is off
+    private: bool = False  # COOPWATCH_WEB_PRIVATE: reading needs a signed-in user too
     sources: tuple[str, ...] = ()
     next_runs: Callable[[], Mapping[str, dt.datetime | None]] | None = None
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_url.startswith("https://")
 
     def base_url(self, request: Request) -> str:
         """Where readers reach this server, without a trailing slash."""

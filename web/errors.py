@@ -19,3 +19,7 @@ class BadRequest(WebError):
 
 class NotFound(WebError):
     status = 404
+
+
+class Forbidden(WebError):
+    status = 403

@@ -16,6 +16,7 @@ from scheduler.output import event_record
 from storage.browse import BrowseRepository, ExportedEvent, ExportedParty
 from storage.corrections import CorrectedEvent
 from web.chart import monthly_chart
+from web.correct import correction_context
 from web.deps import DbSession
 from web.errors import NotFound
 from web.filters import PER_PAGE, Lang, Listing, ListingQuery
@@ -76,10 +77,19 @@ def events_page(
 def event_page(
     request: Request, event_id: str, lang: Lang, db: DbSession
 ) -> Response:
-    event = find_event(db, event_id)
+    return event_response(request, db, find_event(db, event_id), lang)
+
+
+def event_response(request: Request, db: Session, event: CorrectedEvent, lang: str, *, message: str = "",
+                   status: int = 200) -> Response:
+    """The event's page; for a signed-in analyst with the correction forms (and `message` above them)."""
     context = {**page_context(request, lang), "event": event_view(event, lang),
-               "evidence": evidence(event_record(event)), "api": f"/api/events/{event.id}"}
-    return html_page(request, "event.html.j2", context)
+               "evidence": evidence(event_record(event)), "api": f"/api/events/{event.id}",
+               **correction_context(request, db, event, lang, message)}
+    response = html_page(request, "event.html.j2", context, status=status)
+    if context["user"] is not None:  # the page holds this session's CSRF token
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 CSV_COLUMNS = ["id", "date", "type", "vn_parties", "kr_parties", "location", "topics", "signatories",

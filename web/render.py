@@ -28,7 +28,15 @@ def page_context(request: Request, lang: str) -> dict[str, Any]:
         params.append(("lang", other))
     switch = request.url.path + ("?" + urlencode(params) if params else "")
     return {"t": UI[lang], "lang": lang, "lang_switch": switch, "lang_query": "" if lang == "vi" else "lang=en",
-            "feeds": None}
+            "feeds": None, **_signed_in(request)}
+
+
+def _signed_in(request: Request) -> dict[str, Any]:
+    """The layout's sign-in link or sign-out button (pages that let one write check the account)."""
+    session = request.scope.get("session") or {}
+    if not session.get("email"):
+        return {"user": None, "csrf": ""}
+    return {"user": {"email": session["email"]}, "csrf": session.get("csrf", "")}
 
 
 def render_html(name: str, context: dict[str, Any]) -> str:
