@@ -52,12 +52,20 @@ def _fold_one(ch: str) -> str:
     return re.sub(r"[^\w]+", " ", bare)
 
 
-class _FoldTable(dict[int, str]):
-    """str.translate's table for fold(), filled as characters are met: one pass over the text in C."""
+class FoldTable(dict[int, str]):
+    """str.translate's table for fold(), filled as characters are met: one pass over the text in C.
+
+    `empty` is what a character that folds to nothing (a lone combining mark) becomes: nothing for
+    fold() itself, a space where every character must leave a trace (matching with offsets).
+    """
+
+    def __init__(self, empty: str = "") -> None:
+        super().__init__()
+        self.empty = empty
 
     def __missing__(self, code: int) -> str:
-        piece = self[code] = _fold_one(chr(code))
+        piece = self[code] = _fold_one(chr(code)) or self.empty
         return piece
 
 
-_FOLD_CHARS = _FoldTable()
+_FOLD_CHARS = FoldTable()

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from crawler.cooperation import reference
-from crawler.cooperation.normalize import fold
+from crawler.cooperation.normalize import FoldTable, fold
 
 # Words that open an organisation's name, longest first.
 HEADS = [
@@ -438,19 +438,7 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
     return out
 
 
-def _fold_char(ch: str) -> str:
-    return " va " if ch == "&" else (fold(ch) or " ")
-
-
-class _FoldTable(dict[int, str]):
-    """str.translate's table for fold(), one character at a time, filled as characters are met."""
-
-    def __missing__(self, code: int) -> str:
-        piece = self[code] = _fold_char(chr(code))
-        return piece
-
-
-_FOLD_TABLE = _FoldTable()
+_FOLD_TABLE = FoldTable(empty=" ")  # fold() one character at a time, each leaving at least a space
 _SPACE_RUNS = re.compile(r" {2,}")
 
 
