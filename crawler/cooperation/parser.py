@@ -568,8 +568,9 @@ def _location(sentence: str, vn: list[Mention]) -> str | None:
         return _normal_place(match.group(1))
     for mention in vn:
         if re.match(r"(UBND|Ủy ban|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|tỉnh|thành phố|TP)", mention.name):
-            for _, place in places_in(mention.name)[:1]:
-                return _normal_place(place)
+            places = places_in(mention.name)
+            if places:
+                return _normal_place(places[0][1])
     return None
 
 

@@ -14,6 +14,7 @@ from scheduler import daemon
 from scheduler.config import Settings
 from scheduler.leader import Leadership
 from storage.db import make_session_factory, migrate
+from tests.daemon import wait_for
 
 
 @pytest.fixture
@@ -47,7 +48,9 @@ def test_a_locked_database_does_not_stop_the_holder(database: Path) -> None:
     blocker.rollback()
     blocker.close()
     assert keeper.is_alive() and not daemon._lost_lease.is_set()
-    assert _wait(lambda: ours.current_holder() == ours.holder)
+    def renewed() -> bool:
+        return ours.current_holder() == ours.holder
+    wait_for(renewed, 10)
     daemon._stopping.set()
     keeper.join(5)
 
@@ -67,11 +70,3 @@ def test_another_holder_stops_the_schedule(database: Path) -> None:
     keeper.join(10)
     assert not keeper.is_alive() and daemon._lost_lease.is_set()
 
-
-def _wait(predicate, timeout: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
-    end = threading.Event()
-    for _ in range(int(timeout / 0.1)):
-        if predicate():
-            return True
-        end.wait(0.1)
-    return False
