@@ -280,10 +280,11 @@ class BrowseRepository:
         return (view or CorrectedView(self.session)).where(_conditions(wanted, self._dialect), _matcher(wanted))
 
     def events(
-        self, wanted: EventFilter, offset: int = 0, limit: int = 50, order: Order = "date"
+        self, wanted: EventFilter, offset: int = 0, limit: int = 50, order: Order = "date",
+        view: CorrectedView | None = None,
     ) -> list[CorrectedEvent]:
         """One page of the events matching the filter, newest event date (or newest stored) first."""
-        view = CorrectedView(self.session)
+        view = view or CorrectedView(self.session)
         query = select(Event).where(*self._corrected(wanted, view)).order_by(*_ordering(order))
         return view.visible(self.session.scalars(query.options(_LISTED).offset(offset).limit(limit)).all())
 
@@ -331,7 +332,7 @@ class BrowseRepository:
         query = select(func.count()).select_from(Event).where(*self._corrected(wanted))
         return int(self.session.scalar(query) or 0)
 
-    def overview(self, wanted: EventFilter) -> Overview:
+    def overview(self, wanted: EventFilter, view: CorrectedView | None = None) -> Overview:
         """The count and the per-month chart of a filter, from one pass over the matching events.
 
         Grouped by day first: with the (date, type) index that is a walk along the index with no
@@ -339,7 +340,7 @@ class BrowseRepository:
         """
         per_day = (
             select(Event.date.label("day"), Event.type.label("kind"), func.count().label("n"))
-            .where(*self._corrected(wanted))
+            .where(*self._corrected(wanted, view))
             .group_by(Event.date, Event.type)
             .subquery()
         )
@@ -360,14 +361,15 @@ class BrowseRepository:
         also gathers the matching ids, and the page is cut from them; a cheap one (type, dates, or
         none) is counted along the (date, type) index and the page read along the date index.
         """
+        view = CorrectedView(self.session)  # the corrections are read once for the whole page
         if not _costly(wanted):
-            overview = self.overview(wanted)
-            rows = self.events(wanted, offset, limit) if overview.total > offset else []
+            overview = self.overview(wanted, view)
+            rows = self.events(wanted, offset, limit, view=view) if overview.total > offset else []
             return EventPage(overview.total, overview.months, rows)
         ids = func.aggregate_strings(cast(Event.id, Text), ",")
         query = (
             select(Event.date, Event.type, func.count(), ids)
-            .where(*self._corrected(wanted))
+            .where(*self._corrected(wanted, view))
             .group_by(Event.date, Event.type)
         )
         per_month: Counter[tuple[int, int, str]] = Counter()
@@ -378,14 +380,14 @@ class BrowseRepository:
             found += [(day, int(i)) for i in joined.split(",")]
         found.sort(key=_newest_first, reverse=True)
         months = [MonthCount(y, m, k, n) for (y, m, k), n in sorted(per_month.items())]
-        return EventPage(len(found), months, self._by_ids([i for _, i in found[offset : offset + limit]]))
+        return EventPage(len(found), months, self._by_ids([i for _, i in found[offset : offset + limit]], view))
 
-    def _by_ids(self, ids: list[int]) -> list[CorrectedEvent]:
+    def _by_ids(self, ids: list[int], view: CorrectedView) -> list[CorrectedEvent]:
         """These events, in this order, as corrected."""
         if not ids:
             return []
         loaded = {e.id: e for e in self.session.scalars(select(Event).where(Event.id.in_(ids)).options(_LISTED))}
-        return CorrectedView(self.session).visible(loaded[i] for i in ids)
+        return view.visible(loaded[i] for i in ids)
 
     def per_month(self, wanted: EventFilter) -> list[MonthCount]:
         """Dated events matching the filter, counted per month and type."""
