@@ -7,14 +7,12 @@ import html
 import re
 import unicodedata
 from urllib.parse import urlsplit, urlunsplit
-from zoneinfo import ZoneInfo
 
 from parsel import Selector
 
 from crawler.items import NewsItem
-from crawler.sources import SOURCES, Source, SourceSelectors
+from crawler.sources import SOURCES, VN_TZ, Source, SourceSelectors
 
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _DMY = re.compile(
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"

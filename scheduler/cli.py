@@ -15,23 +15,21 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.exc import OperationalError
 
-from crawler.cooperation import parse_article
 from crawler.cooperation.learn import model as parser_models
 from crawler.cooperation.learn.model import ModelError
-from crawler.extract import ParseError, extract_article
 from crawler.sources import SOURCES
 from scheduler import corrections_cli, review_cli, serve_cli, service_cli, users_cli
-from scheduler.common import UsageError, format_results, session_factory
+from scheduler.common import CrawlRequestError, UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.console import LOG_FORMATS, ConsoleOptions, configure_logging, crawl_progress
-from scheduler.demo import run_demo
-from scheduler.jobs import CrawlRequestError, plan_start_urls, run_crawl, source_urls
 from scheduler.output import article_record, event_record, render
-from scheduler.reach import reachable_sources
-from scheduler.reparse import reparse
 from storage.corrections import CorrectedView, list_events
 from storage.db import DatabaseError
 from storage.repository import ArticleRepository
+
+# The crawl machinery (Scrapy, Twisted, the parser) is imported inside the commands that crawl or
+# parse, so that reading commands (items, show, status, corrections …) answer in well under a second.
+PARSING_COMMANDS = frozenset({"crawl", "extract", "reparse", "demo", "start", "run"})
 
 log = logging.getLogger("coopwatch")
 
@@ -128,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = settings.model_copy(update={"log_format": args.log_format})
         args.console = console_options(args, settings)
         configure_logging(args.console)
-        parser_models.check()  # a broken model file is one error now, not a traceback per article
+        if args.command in PARSING_COMMANDS:
+            parser_models.check()  # a broken model file is one error now, not a traceback per article
         handler: Callable[[argparse.Namespace, Settings], int] = COMMANDS[args.command]
         return handler(args, settings)
     except (SettingsError, DatabaseError, UsageError, CrawlRequestError, ModelError) as exc:
@@ -140,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from scheduler.jobs import plan_start_urls, run_crawl
+
     sources = args.source or [s for s in SOURCES if settings.source(s).enabled]
     plan = plan_start_urls(sources, args.start_url)
     with crawl_progress(args.console) as progress:
@@ -190,6 +191,8 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.cooperation import parse_article
+
     if args.html:
         return _extract_page(args.html, args.url)
     for line in sys.stdin:
@@ -217,6 +220,9 @@ def _extraction_json(result: Any) -> dict[str, Any]:
 
 
 def _extract_page(path: Path, url: str | None) -> int:
+    from crawler.cooperation import parse_article
+    from crawler.extract import ParseError, extract_article
+
     if not url:
         raise UsageError("extract --html needs --url (it picks the site's extractor)")
     source = next((s.name for s in SOURCES.values() if s.article_id(url) and _host_of(url) in s.hosts), None)
@@ -239,18 +245,26 @@ def _host_of(url: str) -> str:
 
 
 def cmd_reparse(args: argparse.Namespace, settings: Settings) -> int:
+    from scheduler.reparse import reparse
+
     new, kept, removed = reparse(session_factory(settings), args.since)
     print(f"re-parsed: events new {new}, kept {kept}, removed {removed}")
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from scheduler.demo import run_demo
+
     code = run_demo(settings, args.console)
     return serve_cli.serve_demo(settings) if code == 0 and args.serve else code
 
 
 def cmd_start(args: argparse.Namespace, settings: Settings) -> int:
     """Crawl the sources that answer; with none reachable (offline), run the demo instead."""
+    from scheduler.demo import run_demo
+    from scheduler.jobs import run_crawl, source_urls
+    from scheduler.reach import reachable_sources
+
     enabled = [s for s in SOURCES if settings.source(s).enabled]
     sources = reachable_sources({s: source_urls(settings, s) for s in enabled})
     if not sources:

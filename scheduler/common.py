@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from scheduler.config import Settings
-from scheduler.jobs import SourceResult
 from storage.db import make_engine, make_session_factory, migrate
+
+if TYPE_CHECKING:  # the crawl machinery (Scrapy, Twisted) is loaded only by the commands that crawl
+    from scheduler.jobs import SourceResult
 
 
 class UsageError(Exception):
     """A bad argument; printed as one line."""
+
+
+class CrawlRequestError(ValueError):
+    """The crawl was asked for something that cannot be done (unknown source, bad URL)."""
 
 
 def session_factory(settings: Settings) -> sessionmaker[Session]:

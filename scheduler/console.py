@@ -12,14 +12,16 @@ import logging
 import sys
 import time
 from dataclasses import dataclass
-from typing import Any, Self, TextIO
+from typing import TYPE_CHECKING, Any, Self, TextIO
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from crawler.sources import SOURCES
-from scheduler.jobs import SourceResult
+
+if TYPE_CHECKING:  # hints only: the crawl machinery is loaded by the commands that crawl
+    from scheduler.jobs import SourceResult
 
 LOG_FORMATS = ("text", "json")
 OUR_PACKAGES = ("coopwatch", "scheduler", "crawler", "storage", "alerts")

@@ -20,6 +20,7 @@ from crawler.spiders.baochinhphu import BaochinhphuSpider
 from crawler.spiders.base import NewsSpider
 from crawler.spiders.most import MostSpider
 from crawler.spiders.vtcnews import VtcnewsSpider
+from scheduler.common import CrawlRequestError
 from scheduler.config import Settings
 from storage.models import CrawlRun
 from storage.repository import ArticleRepository, CrawlRunRepository
@@ -30,10 +31,6 @@ SPIDERS: dict[str, type[NewsSpider]] = {
     "baochinhphu": BaochinhphuSpider,
     "vtcnews": VtcnewsSpider,
 }
-
-
-class CrawlRequestError(ValueError):
-    """The crawl was asked for something that cannot be done (unknown source, bad URL)."""
 
 
 @dataclass

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from crawler.extract import VN_TZ
+from crawler.sources import VN_TZ
 from storage.corrections import CorrectedEvent
 from storage.models import Article
 

@@ -10,12 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler.sources import SOURCES
-from scheduler.check import check_sources
 from scheduler.common import UsageError, session_factory
 from scheduler.config import EMAIL, Settings
-from scheduler.daemon import make_sender_for, run
 from scheduler.digests import compose, digest_events, run_digests
-from scheduler.status import collect, render_status
 from storage.models import Subscriber
 from storage.subscriptions import SubscriberRepository
 
@@ -61,6 +58,8 @@ def _now() -> dt.datetime:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from scheduler.daemon import run  # APScheduler and the mail sender only for the daemon
+
     return run(settings)
 
 
@@ -124,6 +123,8 @@ def _filters(r: dict[str, Any]) -> str:
 
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from scheduler.daemon import make_sender_for
+
     factory = session_factory(settings)
     if args.send:
         outcome = run_digests(factory, settings, make_sender_for(settings), _now(), email=args.subscriber, force=True)
@@ -151,12 +152,16 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from scheduler.status import collect, render_status  # reads the daemon's schedule: APScheduler
+
     data = collect(settings, session_factory(settings))
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.format == "json" else render_status(data))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from scheduler.check import check_sources  # fetches with Scrapy's extractors: loaded on use
+
     report = check_sources(settings, args.source or list(SOURCES))
     print(report.text)
     return 0 if report.ok else 1

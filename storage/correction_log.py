@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from crawler.extract import VN_TZ
+from crawler.sources import VN_TZ
 from storage.corrections import (
     COUNTRY_OF,
     EVENT_TYPES,

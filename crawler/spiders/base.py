@@ -26,8 +26,8 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed
 from twisted.web.http import PotentialDataLoss
 
-from crawler.extract import VN_TZ, ParseError, extract_article
-from crawler.sources import Source
+from crawler.extract import ParseError, extract_article
+from crawler.sources import VN_TZ, Source
 
 DAY_PAGE = re.compile(r"xem-theo-ngay-(\d{2})-(\d{2})-(\d{4})\.htm$")
 VTC_SECTION = re.compile(r"^(?P<base>/[a-z0-9-]+-\d+)(?:/trang-(?P<n>\d+))?\.html$")
