@@ -46,7 +46,8 @@ def test_output_formats_and_show(mirror: dict[str, MirrorServer], cli: Cli) -> N
     assert missing.returncode == 1 and "no event with id 999" in missing.stderr
 
 
-def test_extract_json_lines_contract(cli: Cli) -> None:
+def test_extract_json_lines_contract(sqlite_cli: Cli) -> None:  # extract reads no database
+    cli = sqlite_cli
     lines = [
         {"id": "a", "url": "u", "title": "SATI ký hợp tác với KIAT", "published_at": "2023-06-23",
          "text": "Ngày 22/6 tại Hà Nội, Cục Ứng dụng và Phát triển công nghệ (SATI) đã ký hợp tác với Viện Phát triển công nghệ Hàn Quốc (KIAT)."},
@@ -69,7 +70,8 @@ def test_demo_stores_the_seed_stories(cli: Cli) -> None:
         assert acronym in done.stdout
 
 
-def test_extract_html_runs_the_site_extractor_then_the_parser(cli: Cli, tmp_path) -> None:
+def test_extract_html_runs_the_site_extractor_then_the_parser(sqlite_cli: Cli, tmp_path) -> None:
+    cli = sqlite_cli
     from tests.crawler.test_extract import page
 
     path = "/sati-ky-hop-tac-voi-kiat-va-keit-thuc-day-cong-nghe-cong-nghiep-viet-nam-han-quoc-197230623101512345.htm"
@@ -85,23 +87,17 @@ def test_extract_html_runs_the_site_extractor_then_the_parser(cli: Cli, tmp_path
     assert bad.returncode == 2 and "not an article URL" in bad.stderr
 
 
-def test_reparse_keeps_event_ids(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+def test_reparse_keeps_event_ids_and_fills_the_evidence_of_events_stored_before_it_existed(
+    mirror: dict[str, MirrorServer], cli: Cli
+) -> None:
     for source in ("most", "vtcnews"):
         assert cli("crawl", *start_args(mirror, source)).returncode == 0
     before = {e["id"]: (e["type"], e["date"]) for e in cli.json("items")}
     done = cli("reparse")
     assert done.returncode == 0, done.stderr
     assert "events new 0" in done.stdout and "removed 0" in done.stdout
-    after = {e["id"]: (e["type"], e["date"]) for e in cli.json("items")}
-    assert after == before
+    assert {e["id"]: (e["type"], e["date"]) for e in cli.json("items")} == before
 
-
-def test_reparse_fills_the_evidence_of_events_stored_before_it_existed(
-    mirror: dict[str, MirrorServer], cli: Cli
-) -> None:
-    for source in ("most", "vtcnews"):
-        assert cli("crawl", *start_args(mirror, source)).returncode == 0
-    before = {e["id"]: (e["type"], e["date"]) for e in cli.json("items")}
     engine = make_engine(cli.database_url)
     with engine.begin() as connection:  # what migration 0003 leaves in rows stored before it
         connection.execute(text("UPDATE events SET evidence = '[]'"))

@@ -1,4 +1,5 @@
-"""`coopwatch events edit|hide|merge|add` and `coopwatch corrections`, run as real processes."""
+"""`coopwatch events edit|hide|merge|add` and `coopwatch corrections`, run as real processes (the round trip
+on SQLite and PostgreSQL, the other cases on SQLite: tests/storage/test_corrections.py runs them on both)."""
 
 from __future__ import annotations
 
@@ -73,7 +74,8 @@ def test_corrections_last_through_reparse_undo_restores_and_all_is_audited(
     assert {a["id"] for a in items[kept]["articles"]} == reporting
 
 
-def test_the_parser_reading_otherwise_is_a_listed_conflict(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+def test_the_parser_reading_otherwise_is_a_listed_conflict(mirror: dict[str, MirrorServer], sqlite_cli: Cli) -> None:
+    cli = sqlite_cli  # the storage tests run the same corrections on PostgreSQL
     assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
     [event] = cli.json("items")
     ok(cli, "events", "edit", str(event["id"]), "--type", "mou", "--why", "it is a memorandum", *BY)
@@ -89,7 +91,8 @@ def test_the_parser_reading_otherwise_is_a_listed_conflict(mirror: dict[str, Mir
     assert cli("corrections", "--conflicts").stdout.splitlines()[-1] == "(1 rows)"
 
 
-def test_added_events_and_gold_export(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+def test_added_events_and_gold_export(mirror: dict[str, MirrorServer], sqlite_cli: Cli) -> None:
+    cli = sqlite_cli  # the storage tests run the same corrections on PostgreSQL
     assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
     article = next(a for a in cli.json("articles") if not a["event_ids"])
     out = ok(cli, "events", "add", "--article", article["url"], "--type", "meeting", "--date", "2025-03-04",
@@ -106,7 +109,8 @@ def test_added_events_and_gold_export(mirror: dict[str, MirrorServer], cli: Cli)
                                "kr_parties": [{"name": "tỉnh Gyeonggi", "aliases": []}], "location": None}]
 
 
-def test_bad_ids_and_values_are_one_line(mirror: dict[str, MirrorServer], cli: Cli) -> None:
+def test_bad_ids_and_values_are_one_line(mirror: dict[str, MirrorServer], sqlite_cli: Cli) -> None:
+    cli = sqlite_cli  # the storage tests run the same corrections on PostgreSQL
     assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
     [event] = cli.json("items")
     number = str(event["id"])

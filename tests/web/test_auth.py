@@ -36,16 +36,23 @@ def coopwatch(database_url: str, *args: str, stdin: str = "") -> subprocess.Comp
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=180)
 
 
-@pytest.fixture
-def database(web_database: str, tmp_path: Path) -> str:
-    """A copy of the crawled database with an analyst and a reader, added by the real CLI."""
-    copy = tmp_path / "auth.db"
-    shutil.copy(web_database.removeprefix("sqlite:///"), copy)
-    url = f"sqlite:///{copy}"
+@pytest.fixture(scope="module")
+def accounts_database(web_database: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The crawled database with an analyst and a reader, added once by the real CLI."""
+    path = tmp_path_factory.mktemp("auth") / "accounts.db"
+    shutil.copy(web_database.removeprefix("sqlite:///"), path)
     for email, role in ((ANALYST, "analyst"), (READER, "reader")):
-        done = coopwatch(url, "users", "add", email, "--role", role, stdin=PASSWORD + "\n")
+        done = coopwatch(f"sqlite:///{path}", "users", "add", email, "--role", role, stdin=PASSWORD + "\n")
         assert done.returncode == 0, done.stderr
-    return url
+    return path
+
+
+@pytest.fixture
+def database(accounts_database: Path, tmp_path: Path) -> str:
+    """A test's own copy of the database with the two accounts."""
+    copy = tmp_path / "auth.db"
+    shutil.copy(accounts_database, copy)
+    return f"sqlite:///{copy}"
 
 
 @pytest.fixture
