@@ -37,7 +37,10 @@ from crawler.cooperation.parties import (
 from crawler.cooperation.topics import topics_of
 from crawler.items import CooperationEvent, EventType, Extraction, Party
 
-_SIGN = re.compile(r"(?<!thư )\bký(?: kết)?\b|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)")
+# signing a government act ('ký Quyết định', 'ký ban hành') or one's name ('ký tên', 'ký nhận') is no
+# cooperation document
+_SIGN = re.compile(r"(?<!thư )\bký(?: kết)?\b(?! (?:quyết định|nghị định|nghị quyết|chỉ thị|thông tư|công văn|"
+                   r"công điện|lệnh|ban hành|tên|nhận|duyệt)\b)|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)")
 _LOI = re.compile(r"ý định thư|thư ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(

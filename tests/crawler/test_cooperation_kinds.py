@@ -169,6 +169,9 @@ def test_a_fully_dated_signing_long_before_the_story_is_background() -> None:
         ("Mở trung tâm hợp tác phần mềm Việt Nam - Hàn Quốc",  # the MoU is background ('từ tháng 5/2019')
          ("Trung tâm ra đời sau khi Bộ Thông tin và Truyền thông và Cơ quan Công nghiệp phần mềm Hàn Quốc ký biên bản "
          "ghi nhớ từ tháng 5/2019.")),
+        ("Thành lập tổ công tác hợp tác với Viện KIST",  # a minister signs a decision, no cooperation document
+         ("Ngày 10/6, Bộ trưởng Bộ Khoa học và Công nghệ đã ký Quyết định thành lập Tổ công tác hợp tác với Viện "
+          "Khoa học và Công nghệ Hàn Quốc (KIST).")),
     ],
 )
 def test_no_event_of_its_own(title: str, text: str) -> None:
