@@ -55,7 +55,7 @@ _BACKGROUND = re.compile(
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
-    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmong muốn (?:ký|sớm ký)|\btiến tới ký"
+    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký"
 )
 _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*", re.IGNORECASE)
 _WITNESSED = re.compile(r"chứng kiến", re.IGNORECASE)  # a plain word first: _WITNESS is slow to fail
@@ -308,15 +308,18 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
     kind = _event_type(sentence)
     lower = sentence.lower()
     framing = bool(_FRAMING.match(lower))
-    if kind is None or not (_BOTH_SIDES.search(lower) or framing):
+    signed_there = bool(_ELABORATION.search(lower)) and bool(_DONE_SIGNING.search(lower))
+    if kind is None or not (_BOTH_SIDES.search(lower) or framing or signed_there):
         return
     if _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
-    if kind is not EventType.MEETING and _BOTH_SIDES.search(lower) and len(found) == 1 and (
-        found[0].type is EventType.MEETING
+    if kind is not EventType.MEETING and len(found) == 1 and found[0].type is EventType.MEETING and (
+        (_BOTH_SIDES.search(lower) and _SIGNING_DONE_BY_BOTH.search(lower))
+        or (signed_there and _names_the_sides_of(sentence, found[0]))
     ):
-        # rule 3: 'Hai bên đã ký …' after the meeting of the same two sides: one event, typed as the signing
+        # rule 3: 'Hai bên đã ký …' (or 'Tại buổi tiếp, A và B đã ký …') after the meeting of the same two
+        # sides: one event, typed as the signing
         meeting = found[0]
         meeting.type = kind
         meeting.date = meeting.date or date
@@ -328,6 +331,17 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
             cand.location = cand.location or _location(sentence, cand.vn)
             cand.evidence.append(sentence)
             return
+
+
+_DONE_SIGNING = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b")
+# 'hai bên đã ký', '2 bên ký kết', not 'hai bên trao đổi về khả năng ký kết'
+_SIGNING_DONE_BY_BOTH = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b|\b(?:hai|2) \w+ (?:chính thức |cùng |đã )*ký\b|\blễ ký")
+
+
+def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
+    orgs = _parties_in(sentence)
+    return _overlap([m for m in orgs if m.country == "VN"], event.vn) and _overlap(
+        [m for m in orgs if m.country == "KR"], event.kr)
 
 
 def _skip(sentence: str, published: dt.date | None) -> bool:
@@ -507,10 +521,22 @@ def _parties_in(sentence: str) -> list[Mention]:
     return orgs
 
 
+# 'Thứ trưởng Bộ X và Đại sứ Hàn Quốc Y chứng kiến lễ ký kết (giữa …)': who comes before only witnesses
+_WITNESSES_FIRST = re.compile(r"\bchứng kiến (?:lễ|buổi|việc|nghi thức)? ?(?:ký|trao)", re.IGNORECASE)
+
+
+def _witness_spans(sentence: str) -> list[tuple[int, int]]:
+    first = _WITNESSES_FIRST.search(sentence)
+    if first is None:
+        return [m.span() for m in _WITNESS.finditer(sentence)]
+    # the signers follow the verb ('… chứng kiến lễ ký kết giữa A và B'): only what precedes it is witnessed
+    return [(0, first.start()), *(m.span() for m in _WITNESS.finditer(sentence, first.end()))]
+
+
 @lru_cache(maxsize=2048)
 def _participants(sentence: str) -> tuple[Mention, ...]:
     """Organisations that take part: witnesses and parent bodies ('thuộc X', '(Bộ X)') are left out."""
-    witness_spans = [m.span() for m in _WITNESS.finditer(sentence)] if _WITNESSED.search(sentence) else []
+    witness_spans = _witness_spans(sentence) if _WITNESSED.search(sentence) else []
     out: list[Mention] = []
     previous_end = -1
     previous_venue = False
@@ -593,6 +619,7 @@ def _org_key(name: str) -> str:
 _KEY_FORMS = (
     (" khoa hoc va cong nghe ", " kh va cn "), (" thanh pho ", " tp "), (" uy ban nhan dan ", " ubnd "),
     (" tp ho chi minh ", " tp hcm "), (" tp tp hcm ", " tp hcm "), (" chinh quyen ", " "),
+    (" ubnd ", " "),  # a locality and its People's Committee are one side ('TP.HCM', 'UBND TP.HCM')
 )
 
 
@@ -629,12 +656,23 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
         target.evidence += [e for e in cand.evidence if e not in target.evidence]
         target.vn = _union(target.vn, cand.vn)
         target.kr = _union(target.kr, cand.kr)
+    return _meetings_into_signings(merged)
+
+
+def _meetings_into_signings(merged: list[Candidate]) -> list[Candidate]:
+    """Rule 3: a meeting of a signing's parties on its day (or a signing the story gives no day of) is
+    the signing; the signing takes the meeting's day and place."""
     signings = [m for m in merged if m.type is not EventType.MEETING]
-    return [
-        m for m in merged
-        if m.type is not EventType.MEETING
-        or not any(_overlap(m.vn, s.vn) and _overlap(m.kr, s.kr) and (m.date in (None, s.date)) for s in signings)
-    ]
+    kept: list[Candidate] = []
+    for m in merged:
+        same = next((s for s in signings if m.type is EventType.MEETING and _overlap(m.vn, s.vn)
+                     and _overlap(m.kr, s.kr) and (m.date is None or s.date in (None, m.date))), None)
+        if same is None:
+            kept.append(m)
+            continue
+        same.date = same.date or m.date
+        same.location = same.location or m.location
+    return kept
 
 
 PAST_EVENT_DAYS = 180

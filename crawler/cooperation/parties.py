@@ -527,7 +527,9 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             pass  # 'Xã hội', 'Hội đồng': part of the name; 'hội đàm', 'hội thảo' end it
         elif word.islower() and taken and _ends_with_place(sentence[start:name_end]):
             break  # 'tỉnh Khánh Hòa nỗ lực …': a place completes the name
-        elif taken and head not in _NAMED_AFTER_PEOPLE and _person_starts(word, tokens[i + 1 :]):
+        elif taken and head not in _NAMED_AFTER_PEOPLE and _person_starts(word, tokens[i + 1 :]) and not (
+            _ends_with_place(f"{sentence[start:name_end]} {word}")  # 'tỉnh Quảng Nam Lê …': 'Nam' ends a place
+        ):
             break  # 'Bộ Nội vụ Phạm Thị Thanh Trà', 'Bộ Quốc phòng Hàn Quốc Shin Beom-chul'
         elif word in _VN_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper() and (
             _ends_with_place(sentence[start:name_end]) or (taken == 0 and head in _PLACE_TAKING_HEADS)
@@ -573,9 +575,12 @@ _TRAILING = re.compile(r"(?:\s+(?:và|của|tại|với|cùng|và các))+$")
 def _cut_person_after_place(name: str) -> str:
     """'UBND thành phố Đà Nẵng Huỳnh Đức Thơ' -> 'UBND thành phố Đà Nẵng' (a name follows the title)."""
     korean = re.search(r"(?:thành phố|Thành phố|tỉnh|Tỉnh|quận|Quận|huyện|Huyện|TP\.?)\s+[A-Z][\w-]*(?=\s+([A-Z]\w*)\b)", name)
+    known = places_in(name)
     if korean and korean.group(1) in _KR_SURNAMES:
-        return name[: korean.end()]
-    for at, place in places_in(name):
+        cut = korean.end()
+        if not any(at < cut < at + len(place) for at, place in known):  # 'tỉnh Hà Nam' is a place, 'Nam' no surname
+            return name[:cut]
+    for at, place in known:
         if at > 0:
             rest = name[at + len(place) :]
             if re.match(r"\s+[A-ZĐ]", rest) and not re.match(r"\s+(?:Việt Nam|Hàn Quốc)", rest):

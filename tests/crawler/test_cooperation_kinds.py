@@ -200,3 +200,33 @@ def test_both_sides_signing_after_their_meeting_is_one_event_typed_as_the_signin
     text = ("Chiều 18/6, UBND tỉnh Bến Tre tiếp và làm việc với đoàn thành phố Gimpo (Hàn Quốc). "
             "Tại buổi làm việc, 2 bên đã ký kết biên bản ghi nhớ hợp tác hữu nghị.")
     assert [(e.type.value, e.date) for e in read("", text).events] == [("mou", dt.date(2025, 6, 18))]
+
+
+def test_who_witnesses_a_signing_is_no_party_of_it() -> None:
+    text = ("Ngày 12/6, tại Hà Nội, Thứ trưởng Bộ Công Thương Nguyễn Văn Hòa và Đại sứ Hàn Quốc tại Việt Nam Park Jin "
+            "Woo chứng kiến lễ ký kết biên bản ghi nhớ giữa Trường Đại học Điện lực và Tập đoàn Điện lực Hàn Quốc.")
+    assert sides(read("", text)) == [("mou", ["Trường Đại học Điện lực"], ["Tập đoàn Điện lực Hàn Quốc"])]
+
+
+@pytest.mark.parametrize("province", ["Hà Nam", "Quảng Nam"])
+def test_a_province_ending_in_a_korean_surname_keeps_its_name(province: str) -> None:
+    text = f"Chiều 5/6, Chủ tịch UBND tỉnh {province} Lê Văn Dũng tiếp Thị trưởng thành phố Iksan Kim Jae Ho."
+    assert sides(read("", text)) == [("meeting", [f"UBND tỉnh {province}"], ["thành phố Iksan"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (("Chiều 14/6, Chủ tịch UBND tỉnh Hà Nam Trần Văn Tâm đã tiếp Thị trưởng thành phố Iksan Kim Jae Ho. "
+          "Tại buổi tiếp, UBND tỉnh Hà Nam và thành phố Iksan đã ký biên bản ghi nhớ hợp tác hữu nghị."), [("mou", 14)]),
+        (("Chiều 14/6, Chủ tịch UBND tỉnh Hà Nam Trần Văn Tâm đã có buổi tiếp Thị trưởng thành phố Iksan Kim Jae Ho "
+          "tại lễ ký kết. Tỉnh Hà Nam và thành phố Iksan đã ký biên bản ghi nhớ hợp tác hữu nghị."), [("mou", 14)]),
+        (("Chiều 14/6, Chủ tịch UBND tỉnh Hà Nam Trần Văn Tâm đã tiếp Thị trưởng thành phố Iksan Kim Jae Ho. "
+          "Tại buổi tiếp, hai bên đã trao đổi về khả năng ký kết hợp tác."), [("meeting", 14)]),
+        (("Ngày 15/6, Viện Hàn lâm Khoa học Việt Nam tiếp đoàn Viện Khoa học và Công nghệ Biển Hàn Quốc. Phía Hàn "
+          "Quốc muốn ký biên bản ghi nhớ với Viện Hàn lâm Khoa học Việt Nam trong năm tới."), [("meeting", 15)]),
+    ],
+)
+def test_a_signing_at_the_meeting_is_the_one_event_and_a_wish_is_none(text: str, events: list[tuple[str, int]]) -> None:
+    assert [(e.type.value, e.date) for e in read("", text).events] == [
+        (kind, dt.date(2025, 6, day)) for kind, day in events]

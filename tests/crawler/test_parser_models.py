@@ -43,7 +43,11 @@ def test_a_corrupt_model_file_is_one_clear_error_at_start_up(tmp_path: Path) -> 
 def test_a_missing_model_file_is_one_clear_error_at_start_up(tmp_path: Path) -> None:
     env = {**os.environ, "COOPWATCH_PARSER_MODELS": str(tmp_path / "nowhere"),
            "COOPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-    done = subprocess.run([sys.executable, "-m", "scheduler", "status"], check=False, env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 2 and "Traceback" not in done.stderr
+    story = '{"id": "a", "title": "SATI ký hợp tác với KIAT", "text": "SATI đã ký hợp tác với KIAT."}\n'
+    done = subprocess.run([sys.executable, "-m", "scheduler", "extract"], input=story, check=False, env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and done.stdout == ""
     assert "cannot be read" in done.stderr
+    # commands that only read the database do not need the parser's model
+    assert subprocess.run([sys.executable, "-m", "scheduler", "status"], check=False, env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120).returncode == 0
