@@ -145,6 +145,8 @@ def daemon_env(cli: Cli, mirror: dict[str, MirrorServer], smtp_server: Any, tmp_
         "COOPWATCH_DIGEST_CHECK_MINUTES": "0.05",
         "COOPWATCH_INCIDENT_FAILED_RUNS": "2",
         "COOPWATCH_LEADER_LEASE_SECONDS": "3",  # a killed daemon's lease expires quickly
+        # the fixture site answers at once; on a loaded machine a 10 s limit could make it look down
+        "COOPWATCH_DOWNLOAD_TIMEOUT": "60",
         "COOPWATCH_SMTP_HOST": "127.0.0.1",
         "COOPWATCH_SMTP_PORT": str(smtp_server.port),
         "COOPWATCH_SMTP_SECURITY": "none",

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, select, text
 
@@ -38,6 +39,10 @@ def test_the_daemon_crawls_mails_once_survives_restart_and_reports_a_broken_sour
 ) -> None:
     factory = make_session_factory(create_engine(cli.database_url))
     log = tmp_path / "daemon.log"
+
+    def operator_mail() -> list[Any]:
+        return [m for m in smtp_server.messages if m["To"] == "ops@example.org"]
+
     daemon = start_daemon(daemon_env, log)
     try:
         def crawled_twice():
@@ -56,6 +61,7 @@ def test_the_daemon_crawls_mails_once_survives_restart_and_reports_a_broken_sour
         time.sleep(4)  # more crawls and digest ticks: nothing new, nothing sent
         assert len(digest_arrived()) == 1
         assert stop_daemon(daemon) < 10
+        assert operator_mail() == [], _subjects(operator_mail(), log)  # the site worked: nothing to report
     finally:
         if daemon.poll() is None:
             daemon.kill()
@@ -67,12 +73,10 @@ def test_the_daemon_crawls_mails_once_survives_restart_and_reports_a_broken_sour
     make_digest_due(cli.database_url)  # a digest slot passes while the daemon is down: nothing new to send
     daemon = start_daemon(daemon_env, log)
     try:
-        def operator_mail():
-            return [m for m in smtp_server.messages if m["To"] == "ops@example.org"]
-        (alert,) = wait_for(operator_mail, 120)
-        assert alert["Subject"] == "coopwatch: vtcnews needs attention (failing)"
+        alerts = wait_for(operator_mail, 120)
+        assert [m["Subject"] for m in alerts] == ["coopwatch: vtcnews needs attention (failing)"], _subjects(alerts, log)
         time.sleep(5)
-        assert len(operator_mail()) == 1
+        assert len(operator_mail()) == 1, _subjects(operator_mail(), log)
         assert len([m for m in smtp_server.messages if m["To"] == "an@example.org"]) == 1
         stop_daemon(daemon)
     finally:
@@ -138,3 +142,10 @@ def test_two_daemons_one_schedule_and_a_takeover(postgres_url: str, mirror: dict
         if first.poll() is None:
             first.kill()
         engine.dispose()
+
+
+def _subjects(mails: list[Any], log: Path) -> str:
+    """What an unexpected operator mail said, and what the daemon logged about it."""
+    said = "\n".join(f"{m['Subject']}: {m.get_body(('plain',)).get_content()[:300]}" for m in mails)
+    events = [line for line in log.read_text().splitlines() if "incident" in line or "outcome=" in line]
+    return f"operator mails:\n{said}\ndaemon log (incidents, crawl outcomes):\n" + "\n".join(events[-40:])
