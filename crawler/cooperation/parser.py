@@ -660,13 +660,16 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
 
 
 def _meetings_into_signings(merged: list[Candidate]) -> list[Candidate]:
-    """Rule 3: a meeting of a signing's parties on its day (or a signing the story gives no day of) is
-    the signing; the signing takes the meeting's day and place."""
+    """Rule 3: a meeting of a signing's parties on its day is the signing. So is a dated meeting of the
+    parties of a signing the story gives no day for, unless another signing has a day (the undated
+    one may then be a headline read wrong); the signing takes the meeting's day and place."""
     signings = [m for m in merged if m.type is not EventType.MEETING]
+    undated_ok = not any(s.date for s in signings)
     kept: list[Candidate] = []
     for m in merged:
         same = next((s for s in signings if m.type is EventType.MEETING and _overlap(m.vn, s.vn)
-                     and _overlap(m.kr, s.kr) and (m.date is None or s.date in (None, m.date))), None)
+                     and _overlap(m.kr, s.kr)
+                     and (m.date is None or s.date == m.date or (s.date is None and undated_ok))), None)
         if same is None:
             kept.append(m)
             continue
