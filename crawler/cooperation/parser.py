@@ -448,6 +448,12 @@ def surely_korean(mention: Mention, sentence: str) -> bool:
     return bool(words & KR_PLACES) or bool(_KOREA_AFTER.match(sentence[mention.end :]))
 
 
+def _korea_in_brackets(bracket: Mention, named: Mention) -> bool:
+    """The bracket after a name spells it out as Korean, and nothing in the name itself says Vietnam."""
+    return (bracket.country == "KR" and named.country == "VN" and bool(re.search(r"\bKorea|Hàn Quốc", bracket.name))
+            and not _surely_vietnamese(named))
+
+
 def _surely_vietnamese(mention: Mention) -> bool:
     return bool(mention.canonical) or bool(VIETNAM.search(mention.name)) or has_place(mention.name)
 
@@ -561,6 +567,10 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         multilateral = bool(_MULTILATERAL.match(sentence[mention.end :])) or "các nước" in mention.name
         previous_end = mention.end
         previous_venue = place_venue or venue
+        if inside_acronym and out and _korea_in_brackets(mention, out[-1]):
+            # 'Hiệp hội KFIA (Korea Fabless Industry Association)': the bracket's country is the name's
+            last = out[-1]
+            out[-1] = Mention(last.start, last.end, last.name, last.acronym, "KR", last.canonical)
         if (inside_acronym or in_brackets) and out and mention.canonical and not out[-1].canonical:
             # 'Công viên Công nghệ tỉnh Chungbuk (Chungbuk Technopark)': the bracket links the name
             last = out[-1]

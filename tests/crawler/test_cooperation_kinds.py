@@ -230,3 +230,9 @@ def test_a_province_ending_in_a_korean_surname_keeps_its_name(province: str) -> 
 def test_a_signing_at_the_meeting_is_the_one_event_and_a_wish_is_none(text: str, events: list[tuple[str, int]]) -> None:
     assert [(e.type.value, e.date) for e in read("", text).events] == [
         (kind, dt.date(2025, 6, day)) for kind, day in events]
+
+
+def test_an_english_name_in_brackets_gives_the_organisation_its_country() -> None:
+    text = ("Ngày 12/6, Trường Đại học Cần Thơ đã ký kết thỏa thuận hợp tác với Hiệp hội KOSIA (Korea Semiconductor "
+            "Industry Association).")
+    assert sides(read("", text)) == [("agreement", ["Trường Đại học Cần Thơ"], ["Hiệp hội KOSIA"])]
