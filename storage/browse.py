@@ -456,7 +456,10 @@ class BrowseRepository:
         return CorrectedView(self.session).by_id(event_id)
 
     def party(self, party_id: int) -> Party | None:
-        return self.session.get(Party, party_id)
+        """A party's organisation row: itself, or the row a merged spelling went into."""
+        party = self.session.get(Party, party_id)
+        root = CorrectedView(self.session).orgs.root(party_id) if party is not None else party_id
+        return party if root == party_id else self.session.get(Party, root)
 
     def party_events(self, party_id: int, limit: int = 500) -> list[CorrectedEvent]:
         """The events one organisation (any of its spellings) took part in, newest first."""
