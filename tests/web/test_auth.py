@@ -326,7 +326,7 @@ def test_an_analyst_merges_splits_adds_and_undoes_events_and_corrects_an_organis
     assert send(f"/events/{first}", action="merge", other=str(second)) == f"/events/{first}?lang=en"
     assert {a["id"] for a in api(first)["articles"]} == reported and api(second)["id"] == first
     page = analyst.get(f"/events/{first}?lang=en").text
-    merge_id = re.search(r'name="correction" value="(\d+)">.{0,300}?Undo', page, re.S)
+    merge_id = re.search(r'name="correction" value="(\d+)">.{0,300}?Undo', page, re.DOTALL)
     assert merge_id is not None and f"event {second} merged into event {first}" in page
     send(f"/events/{first}", action="undo", correction=merge_id.group(1))
     assert api(second)["id"] == second
