@@ -485,12 +485,10 @@ class BrowseRepository:
         shared: dict[int, set[int]] = {}
         for event_id, party_id in self.session.execute(pairs):
             shared.setdefault(view.orgs.root(party_id), set()).add(event_id)
-        for event_id in view.overlaid:
-            stored = self.session.get(Event, event_id)
-            event = view.apply(stored) if stored is not None else None
-            if event is not None and any(p.id == root for p in event.parties(party.country)):
+        for event in map(view.apply, view.overlaid_rows()):
+            if any(p.id == root for p in event.parties(party.country)):
                 for counterpart in event.parties(other):
-                    shared.setdefault(counterpart.id, set()).add(event_id)
+                    shared.setdefault(counterpart.id, set()).add(event.id)
         found = [Counterpart(view.orgs.shown(p), len(shared[i])) for i in shared
                  if (p := self.session.get(Party, i)) is not None]
         return sorted(found, key=lambda c: (-c.events, c.party.name))

@@ -187,9 +187,13 @@ class CorrectedView:
         """
         left_out = self.hidden | self.overlaid
         parser_rows = [Event.id.not_in(left_out), *conditions] if left_out else list(conditions)
-        chosen = [c for i in sorted(self.overlaid) if (e := self.session.get(Event, i)) is not None
-                  and matches(c := self.apply(e))]
-        return parser_rows, chosen
+        return parser_rows, [c for e in self.overlaid_rows() if matches(c := self.apply(e))]
+
+    def overlaid_rows(self) -> list[Event]:
+        """The parser's rows of the events a correction changes, read in one query."""
+        if not self.overlaid:
+            return []
+        return list(self.session.scalars(select(Event).where(Event.id.in_(self.overlaid)).order_by(Event.id)))
 
     def _absorbed_events(self, event_id: int) -> list[Event]:
         found: list[Event] = []
