@@ -40,7 +40,7 @@ def add_parsers(sub: Any) -> None:
     add.add_argument("--article", required=True, metavar="URL-or-ID")
     _value_flags(add)
     for action in (edit, hide, merge, split, add):
-        _who_flags(action, why_required=action is hide)
+        who_flags(action, why_required=action is hide)
 
     corrections = sub.add_parser("corrections", help="the corrections made, undo one, conflicts, export")
     corrections.add_argument("--conflicts", action="store_true",
@@ -51,7 +51,7 @@ def add_parsers(sub: Any) -> None:
     listing.add_argument("--format", choices=["table", "json"], default=argparse.SUPPRESS)
     undo = what.add_parser("undo", help="undo a correction (recorded as a correction too)")
     undo.add_argument("id")
-    _who_flags(undo, why_required=False)
+    who_flags(undo, why_required=False)
     export = what.add_parser("export", help="the corrected articles as annotated JSON lines (--format gold)")
     export.add_argument("--format", dest="export_format", choices=["gold"], default="gold")
 
@@ -65,12 +65,12 @@ def _value_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kr-party", action="append", default=[], metavar="NAME", help="a Korean party")
 
 
-def _who_flags(parser: argparse.ArgumentParser, *, why_required: bool) -> None:
+def who_flags(parser: argparse.ArgumentParser, *, why_required: bool) -> None:
     parser.add_argument("--why", required=why_required, default="", help="the reason, kept with the correction")
     parser.add_argument("--by", metavar="EMAIL", help="who corrects (default: COOPWATCH_ANALYST, or the OS user)")
 
 
-def _who(args: argparse.Namespace, settings: Settings) -> Who:
+def who_of(args: argparse.Namespace, settings: Settings) -> Who:
     by = (args.by or settings.analyst or getpass.getuser()).strip()
     if not by:
         raise UsageError("--by: who makes the correction? (an email, or set COOPWATCH_ANALYST)")
@@ -103,7 +103,7 @@ def _values(args: argparse.Namespace, log: CorrectionLog) -> dict[str, Any]:
 
 
 def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
-    who = _who(args, settings)
+    who = who_of(args, settings)
     try:
         with session_factory(settings).begin() as session:
             log = CorrectionLog(session)
@@ -175,7 +175,7 @@ def _undo(args: argparse.Namespace, settings: Settings) -> int:
     number = read.record_id(args.id, "correction")
     if number is None:
         raise UsageError(f"corrections undo: expected a correction id, got {args.id!r}")
-    who = _who(args, settings)
+    who = who_of(args, settings)
     try:
         with session_factory(settings).begin() as session:
             line = describe(CorrectionLog(session).undo(number, who))

@@ -7,7 +7,7 @@ from typing import Any
 
 from scheduler.common import UsageError, session_factory
 from scheduler.config import Settings
-from scheduler.corrections_cli import _who, _who_flags
+from scheduler.corrections_cli import who_flags, who_of
 from scheduler.output import render
 from storage import correction_values as read
 from storage.correction_log import CorrectionLog
@@ -30,7 +30,7 @@ def add_parser(sub: Any) -> None:
     rename.add_argument("name")
     rename.add_argument("--english", metavar="NAME", help="its English name")
     for action in (merge, rename):
-        _who_flags(action, why_required=False)
+        who_flags(action, why_required=False)
 
 
 def _party_id(command: str, value: str) -> int:
@@ -44,7 +44,7 @@ def cmd_parties(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "list":
         return _list(args, settings)
     command = f"parties {args.action}"
-    who = _who(args, settings)
+    who = who_of(args, settings)
     try:
         with session_factory(settings).begin() as session:
             log = CorrectionLog(session)
