@@ -280,8 +280,14 @@ def _gold_record(article: Article, view: CorrectedView) -> dict[str, Any]:
         if corrected is not None:
             events.setdefault(corrected.id, corrected)
 
+    def written(party: Party) -> str:
+        """The organisation's spelling that this article uses (a merged or renamed one's shown name
+        may be in no article): the training data must name what the text says."""
+        spellings = [party.name, *view.orgs.spellings(party)]
+        return next((n for n in spellings if n.casefold() in haystack), party.name)
+
     def parties(event: CorrectedEvent, country: str) -> list[dict[str, Any]]:
-        return [{"name": p.name, "aliases": [p.acronym] if p.acronym and p.acronym.casefold() in haystack else []}
+        return [{"name": written(p), "aliases": [p.acronym] if p.acronym and p.acronym.casefold() in haystack else []}
                 for p in event.parties(country)]
 
     published = article.published_at.astimezone(VN_TZ).date().isoformat() if article.published_at else None

@@ -78,7 +78,7 @@ def _party_changes(log_: CorrectionLog, event: CorrectedEvent, replace: str, nam
         lists[old_side].remove(old)
     if name.strip():
         party = log_.party(side, name)
-        if party not in lists[side]:
+        if party.id not in {p.id for p in lists[side]}:  # shown parties may be copies (renamed)
             lists[side].insert(min(at, len(lists[side])), party)
     if not lists["VN"] or not lists["KR"]:
         raise CorrectionError("an event needs at least one party on each side")
