@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.items import CooperationEvent, EventType
 from crawler.items import Party as Found
+from scheduler.digests import digest_events
 from scheduler.output import event_record
 from storage.browse import BrowseRepository, EventFilter
 from storage.correction_log import CorrectionLog
 from storage.corrections import CorrectedView, CorrectionError, list_events
 from storage.db import make_engine, make_session_factory, migrate
-from storage.models import Event, Party
+from storage.models import Event, Party, Subscriber
 from storage.organisations import list_organisations
 from tests.storage.test_corrections import ANALYST, read, reread
 
@@ -65,6 +66,9 @@ def test_spellings_merged_and_renamed_are_one_organisation_everywhere(sqlite: se
         assert (org.party.id, org.english, org.spellings, org.events) == (
             full, "Ministry of Science and Technology", ["Bộ Khoa học và Công nghệ", "Bộ KH&CN"], 2)
         assert session.get(Party, full).name == "Bộ Khoa học và Công nghệ"  # the parser's row is kept
+        subscriber = Subscriber(email="s@example.org", parties=["Bộ KH&CN"], sources=[], types=[], keywords=[],
+                                watermark_event_id=0, created_at=ANALYST.at)
+        assert {r["id"] for r in digest_events(session, subscriber)} == {first, second}
     with sqlite.begin() as session:
         log = CorrectionLog(session)
         for line in [a for a in log.audit() if a.correction.kind == "org_merge"]:
