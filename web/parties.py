@@ -17,7 +17,8 @@ from storage import correction_values as read
 from storage.browse import BrowseRepository
 from storage.correction_log import CorrectionLog, Who
 from storage.corrections import CorrectedView, CorrectionError
-from storage.models import Party
+from storage.models import Correction, Party
+from storage.organisations import ORG_KINDS
 from storage.repository import party_key
 from web.auth import auth_context, check_csrf, session_of
 from web.correct import analyst
@@ -60,12 +61,28 @@ def party_response(request: Request, db: Session, party: Party, lang: str, *, me
         "counterparts": [{"party": party_view(c.party), "events": c.events} for c in repo.counterparts(party)],
         "filtered": "/events?" + urlencode(query),
         "can_correct": analyst(request, db) is not None, "message": message,
+        "history": _history(db, orgs.members(party.id)),
         "flash": session_of(request).pop("flash", "") if "session" in request.scope else "",
     }
     response = html_page(request, "party.html.j2", context, status=status)
     if context["user"] is not None:  # the page holds this session's CSRF token
         response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+def _history(db: Session, members: list[int]) -> list[dict[str, Any]]:
+    """The organisation corrections naming one of these party rows, oldest first, and whether undone."""
+    undone = set(db.scalars(select(Correction.undoes_id).where(Correction.undoes_id.is_not(None))))
+    rows = db.scalars(select(Correction).where(Correction.kind.in_(ORG_KINDS)).order_by(Correction.id))
+    named = [c for c in rows if {c.after["party"]["id"], (c.after.get("merged_into") or {}).get("id")} & set(members)]
+    return [{"id": c.id, "line": read.describe(c), "by": c.by, "why": c.why, "undone": c.id in undone} for c in named]
+
+
+def _undo(db: Session, log_: CorrectionLog, party: Party, value: str, who: Who) -> Correction:
+    number = read.record_id(value, "correction")
+    if number is None or number not in {c["id"] for c in _history(db, CorrectedView(db).orgs.members(party.id))}:
+        raise CorrectionError(f"correction {value!r} is not one of this organisation's")
+    return log_.undo(number, who)
 
 
 def _other_party(db: Session, party: Party, value: str) -> int:
@@ -87,7 +104,7 @@ def correct_party(
     request: Request, party_id: str, lang: Lang, db: DbSession,
     action: Annotated[str, Form()] = "", why: Annotated[str, Form(max_length=2000)] = "",
     name: Annotated[str, Form(max_length=300)] = "", english: Annotated[str, Form(max_length=300)] = "",
-    other: Annotated[str, Form(max_length=300)] = "",
+    other: Annotated[str, Form(max_length=300)] = "", correction: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
     user = analyst(request, db)
     if user is None:
@@ -102,6 +119,8 @@ def correct_party(
                 made = log_.rename_party(party.id, name, english, who)
             elif action == "merge":
                 made = log_.merge_parties(_other_party(session, party, other), party.id, who)
+            elif action == "undo":
+                made = _undo(session, log_, party, correction, who)
             else:
                 raise CorrectionError(f"unknown correction {action!r}")
             line = read.describe(made)

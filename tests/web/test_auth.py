@@ -354,4 +354,9 @@ def test_an_analyst_merges_splits_adds_and_undoes_events_and_corrects_an_organis
     refused = Client(site).post(f"/parties/{party}/correct", {"csrf": token, "action": "rename", "name": "x"})
     assert refused.status == 403
     assert analyst.post(f"/parties/{party}/correct", {"action": "rename", "name": "x"}).status == 403
-    assert [c["kind"] for c in corrections(database)] == ["merge", "undo", "add", "split", "org_rename", "org_merge"]
+    merge = re.search(r'party \d+ \(Viện Tách Ra\) merged.{0,400}?name="correction" value="(\d+)"', shown, re.DOTALL)
+    assert merge is not None
+    send(f"/parties/{party}", action="undo", correction=merge.group(1))
+    assert api(split_off["id"])["vn_parties"][0]["name"] == "Viện Tách Ra"
+    kinds = ["merge", "undo", "add", "split", "org_rename", "org_merge", "undo"]
+    assert [c["kind"] for c in corrections(database)] == kinds
