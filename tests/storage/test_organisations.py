@@ -69,6 +69,8 @@ def test_spellings_merged_and_renamed_are_one_organisation_everywhere(sqlite: se
         subscriber = Subscriber(email="s@example.org", parties=["Bộ KH&CN"], sources=[], types=[], keywords=[],
                                 watermark_event_id=0, created_at=ANALYST.at)
         assert {r["id"] for r in digest_events(session, subscriber)} == {first, second}
+    _, [again] = read(sqlite, "3", pair("Bộ KH&CN", "Viện B", dt.date(2024, 8, 1)))
+    assert again == second  # the same signing under the other spelling: one event, as the analyst said
     with sqlite.begin() as session:
         log = CorrectionLog(session)
         for line in [a for a in log.audit() if a.correction.kind == "org_merge"]:
