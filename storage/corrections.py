@@ -356,5 +356,8 @@ def list_events(session: Session, source: str | None = None, since: dt.date | No
                 and (not source or any(a.source == source for a in event.articles)))
 
     view = CorrectedView(session)
-    query = select(Event).where(*view.where(conditions, matches)).order_by(Event.date.desc().nulls_last(), Event.id.desc())
-    return view.visible(session.scalars(query).all())
+    parser_rows, corrected = view.corrected_matching(conditions, matches)
+    query = select(Event).where(*parser_rows).order_by(Event.date.desc().nulls_last(), Event.id.desc())
+    found = view.visible(session.scalars(query).all()) + corrected
+    # the SQL order, with the corrected events sorted in by their corrected date
+    return sorted(found, key=lambda e: (e.date is not None, e.date or dt.date.min, e.id), reverse=True)

@@ -88,6 +88,7 @@ def test_a_corrected_date_moves_the_event_in_the_order_and_the_chart(sqlite: ses
     with sqlite() as session:
         repo = BrowseRepository(session)
         assert [e.id for e in repo.events(EventFilter())] == [old, new]
+        assert [e.id for e in list_events(session)] == [old, new]  # `coopwatch items`
         assert [e.id for e in repo.events(EventFilter(), offset=1, limit=1)] == [new]
         page = repo.page(EventFilter())
         assert [e.id for e in page.events] == [old, new]
