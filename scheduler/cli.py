@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from crawler.cooperation.learn import model as parser_models
 from crawler.cooperation.learn.model import ModelError
 from crawler.sources import SOURCES
-from scheduler import corrections_cli, review_cli, serve_cli, service_cli, users_cli
+from scheduler import corrections_cli, parties_cli, review_cli, serve_cli, service_cli, users_cli
 from scheduler.common import CrawlRequestError, UsageError, format_results, session_factory
 from scheduler.config import Settings, SettingsError, load_settings
 from scheduler.console import LOG_FORMATS, ConsoleOptions, configure_logging, crawl_progress
@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     service_cli.add_parsers(sub, _date)
     serve_cli.add_parser(sub)
     corrections_cli.add_parsers(sub)
+    parties_cli.add_parser(sub)
     users_cli.add_parser(sub)
     review_cli.add_parser(sub)
     add_console_flags(parser, top=True)
@@ -309,4 +310,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "serve": serve_cli.cmd_serve,
     "events": corrections_cli.cmd_events,
     "corrections": corrections_cli.cmd_corrections,
+    "parties": parties_cli.cmd_parties,
 }

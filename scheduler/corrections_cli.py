@@ -1,4 +1,4 @@
-"""The correction commands: `coopwatch events edit|hide|merge|add` and `coopwatch corrections`."""
+"""The correction commands: `coopwatch events edit|hide|merge|split|add` and `coopwatch corrections`."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ from sqlalchemy.orm import Session
 from scheduler.common import UsageError, session_factory
 from scheduler.config import Settings
 from scheduler.output import render
+from storage import correction_values as read
 from storage.correction_log import CorrectionLog, Who, gold_records
+from storage.correction_values import describe
 from storage.corrections import EVENT_TYPES, CorrectionError
-from storage.models import Article, Correction, Party
+from storage.models import Article, Correction
 
 
 def add_parsers(sub: Any) -> None:
     """Register `events` and `corrections` on the `coopwatch` parser."""
-    events = sub.add_parser("events", help="correct the events: edit, hide, merge, add")
+    events = sub.add_parser("events", help="correct the events: edit, hide, merge, split, add")
     actions = events.add_subparsers(dest="action", required=True)
     edit = actions.add_parser("edit", help="change an event's type, date, place or parties")
     edit.add_argument("id")
@@ -31,11 +33,14 @@ def add_parsers(sub: Any) -> None:
     merge = actions.add_parser("merge", help="OTHER is the same signing as ID: show them as one")
     merge.add_argument("id")
     merge.add_argument("other")
+    split = actions.add_parser("split", help="part of ID is another signing: make it an event of its own")
+    split.add_argument("id")
+    _value_flags(split)
     add = actions.add_parser("add", help="add an event the parser missed to an article")
     add.add_argument("--article", required=True, metavar="URL-or-ID")
     _value_flags(add)
-    for action in (edit, hide, merge, add):
-        _who_flags(action, why_required=action is hide)
+    for action in (edit, hide, merge, split, add):
+        who_flags(action, why_required=action is hide)
 
     corrections = sub.add_parser("corrections", help="the corrections made, undo one, conflicts, export")
     corrections.add_argument("--conflicts", action="store_true",
@@ -46,7 +51,7 @@ def add_parsers(sub: Any) -> None:
     listing.add_argument("--format", choices=["table", "json"], default=argparse.SUPPRESS)
     undo = what.add_parser("undo", help="undo a correction (recorded as a correction too)")
     undo.add_argument("id")
-    _who_flags(undo, why_required=False)
+    who_flags(undo, why_required=False)
     export = what.add_parser("export", help="the corrected articles as annotated JSON lines (--format gold)")
     export.add_argument("--format", dest="export_format", choices=["gold"], default="gold")
 
@@ -60,12 +65,12 @@ def _value_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kr-party", action="append", default=[], metavar="NAME", help="a Korean party")
 
 
-def _who_flags(parser: argparse.ArgumentParser, *, why_required: bool) -> None:
+def who_flags(parser: argparse.ArgumentParser, *, why_required: bool) -> None:
     parser.add_argument("--why", required=why_required, default="", help="the reason, kept with the correction")
     parser.add_argument("--by", metavar="EMAIL", help="who corrects (default: COOPWATCH_ANALYST, or the OS user)")
 
 
-def _who(args: argparse.Namespace, settings: Settings) -> Who:
+def who_of(args: argparse.Namespace, settings: Settings) -> Who:
     by = (args.by or settings.analyst or getpass.getuser()).strip()
     if not by:
         raise UsageError("--by: who makes the correction? (an email, or set COOPWATCH_ANALYST)")
@@ -73,50 +78,32 @@ def _who(args: argparse.Namespace, settings: Settings) -> Who:
 
 
 def _event_id(command: str, value: str) -> int:
-    number = value.removeprefix("event:")
-    if not (number.isascii() and number.isdigit()):
+    number = read.record_id(value, "event")
+    if number is None:
         raise UsageError(f"{command}: expected an event id (ID or event:ID), got {value!r}")
-    return int(number)
+    return number
 
 
 def _values(args: argparse.Namespace, log: CorrectionLog) -> dict[str, Any]:
     """The fields given on the command line, checked and resolved (parties by name or acronym)."""
     values: dict[str, Any] = {}
-    if args.type is not None:
-        if args.type not in EVENT_TYPES:
-            raise UsageError(f"--type: not an event type: {args.type!r} (one of {', '.join(EVENT_TYPES)})")
-        values["type"] = args.type
-    if args.date is not None:
-        values["date"] = _date(args.date)
-    if args.place is not None:
-        values["location"] = None if args.place.strip().lower() in ("", "none") else " ".join(args.place.split())
+    for flag, name, parse in (("type", "type", read.event_type), ("date", "date", read.event_date),
+                              ("place", "location", read.place)):
+        given = getattr(args, flag)
+        if given is not None:
+            try:
+                values[name] = parse(given)
+            except CorrectionError as exc:
+                raise UsageError(f"--{flag}: {exc}") from None
     for flag, name, country in (("vn_party", "vn_parties", "VN"), ("kr_party", "kr_parties", "KR")):
         names: list[str] = getattr(args, flag)
         if names:
-            values[name] = _parties(log, country, names)
+            values[name] = read.parties(log, country, names)
     return values
 
 
-def _date(value: str) -> dt.date | None:
-    if value.strip().lower() == "none":
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date: not a date (YYYY-MM-DD or none): {value!r}") from None
-
-
-def _parties(log: CorrectionLog, country: str, names: list[str]) -> list[Party]:
-    parties: list[Party] = []
-    for name in names:
-        party = log.party(country, name)
-        if party not in parties:
-            parties.append(party)
-    return parties
-
-
 def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
-    who = _who(args, settings)
+    who = who_of(args, settings)
     try:
         with session_factory(settings).begin() as session:
             log = CorrectionLog(session)
@@ -136,6 +123,8 @@ def _event_action(args: argparse.Namespace, log: CorrectionLog, session: Session
         return [log.merge(_event_id(command, args.id), _event_id(command, args.other), who)]
     if args.action == "add":
         return [log.add(_article(session, args.article), _values(args, log), who)]
+    if args.action == "split":
+        return [log.split(_event_id(command, args.id), _values(args, log), who)]
     values = _values(args, log)
     if not values:
         raise UsageError("events edit: nothing to change (give --type, --date, --place, --vn-party or --kr-party)")
@@ -151,25 +140,6 @@ def _article(session: Session, value: str) -> Article:
     if article is None:
         raise UsageError(f"events add: no stored article {value!r} (give its id or its URL)")
     return article
-
-
-def describe(correction: Correction) -> str:
-    """One line for a correction just made."""
-    if correction.kind == "edit":
-        what = f"event {correction.event_id} {correction.field}: {_short(correction.before)} -> {_short(correction.after)}"
-    elif correction.kind == "merge":
-        what = f"event {correction.other_event_id} merged into event {correction.event_id}"
-    elif correction.kind == "undo":
-        what = f"correction {correction.undoes_id} undone"
-    else:
-        what = f"event {correction.event_id} {'hidden' if correction.kind == 'hide' else 'added'}"
-    return f"correction {correction.id}: {what}"
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(str(p.get("acronym") or p.get("name")) for p in value) or "none"
-    return "none" if value is None else str(value)
 
 
 def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
@@ -194,20 +164,21 @@ def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _audit_record(c: Correction, undone_by: int | None) -> dict[str, Any]:
+    party = c.after["party"]["id"] if c.kind.startswith("org_") else None
     return {"id": c.id, "at": c.at.isoformat(timespec="seconds"), "by": c.by, "kind": c.kind,
-            "event": c.event_id, "other_event": c.other_event_id, "field": c.field,
+            "event": c.event_id, "other_event": c.other_event_id, "party": party, "field": c.field,
             "before": c.before, "after": c.after,
             "why": c.why, "undoes": c.undoes_id, "undone_by": undone_by}
 
 
 def _undo(args: argparse.Namespace, settings: Settings) -> int:
-    number = args.id.removeprefix("correction:")
-    if not (number.isascii() and number.isdigit()):
+    number = read.record_id(args.id, "correction")
+    if number is None:
         raise UsageError(f"corrections undo: expected a correction id, got {args.id!r}")
-    who = _who(args, settings)
+    who = who_of(args, settings)
     try:
         with session_factory(settings).begin() as session:
-            line = describe(CorrectionLog(session).undo(int(number), who))
+            line = describe(CorrectionLog(session).undo(number, who))
     except CorrectionError as exc:
         raise UsageError(f"corrections undo: {exc}") from None
     print(line)

@@ -18,6 +18,7 @@ from alerts.tokens import unsubscribe_token
 from scheduler.output import event_record
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.models import Digest, Subscriber
+from storage.organisations import Organisations
 from storage.subscriptions import DigestRepository, SubscriberRepository
 
 log = logging.getLogger(__name__)
@@ -38,13 +39,16 @@ def due(subscriber: Subscriber, now: dt.datetime, timezone: str) -> bool:
     return handled < slot
 
 
-def matches(event: CorrectedEvent, subscriber: Subscriber) -> bool:
-    """The subscriber's filters: sources, types, keywords and parties (each empty = all)."""
+def matches(event: CorrectedEvent, subscriber: Subscriber, orgs: Organisations | None = None) -> bool:
+    """The subscriber's filters: sources, types, keywords and parties (each empty = all); a party
+    filter finds an organisation under any of its merged spellings (`orgs`)."""
     if subscriber.sources and not any(a.source in subscriber.sources for a in event.articles):
         return False
     if subscriber.types and event.type not in subscriber.types:
         return False
-    names = " ".join(f"{p.name} {p.acronym or ''}" for p in event.parties("VN") + event.parties("KR")).casefold()
+    parties = event.parties("VN") + event.parties("KR")
+    spellings = [n for p in parties for n in orgs.spellings(p)] if orgs else []
+    names = " ".join([*(f"{p.name} {p.acronym or ''}" for p in parties), *spellings]).casefold()
     if subscriber.parties and not any(p.casefold() in names for p in subscriber.parties):
         return False
     if subscriber.keywords:
@@ -58,8 +62,9 @@ def digest_events(session: Session, subscriber: Subscriber, since: dt.date | Non
     """The events a digest for this subscriber holds now, as records (with the first article's sapo)."""
     repo = DigestRepository(session)
     stored = repo.new_events(0 if since else subscriber.watermark_event_id, limit=100_000 if since else 500)
-    events = [e for e in CorrectedView(session).visible(stored)
-              if matches(e, subscriber) and (since is None or e.created_at.date() >= since)]
+    view = CorrectedView(session)
+    events = [e for e in view.visible(stored)
+              if matches(e, subscriber, view.orgs) and (since is None or e.created_at.date() >= since)]
     records = []
     for event in events:
         record = event_record(event)

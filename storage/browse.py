@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -135,9 +135,11 @@ def _with_article(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     return Event.id.in_(linked.where(condition))
 
 
-def _party_matches(value: str) -> ColumnElement[bool]:
+def _party_matches(value: str, also: Collection[int] = ()) -> ColumnElement[bool]:
+    """A party of the event is named `value`, or is one of `also` (the spellings of a merged organisation)."""
     by_acronym = func.lower(Party.acronym) == value.strip().lower()
-    return _with_party(or_(_padded_key().contains(_word_key(value), autoescape=True), by_acronym))
+    named = or_(_padded_key().contains(_word_key(value), autoescape=True), by_acronym)
+    return _with_party(or_(named, Party.id.in_(also)) if also else named)
 
 
 def _like_pattern(word: str) -> str:
@@ -190,14 +192,14 @@ def _word_matches(word: str, dialect: str) -> ColumnElement[bool]:
     ))
 
 
-def _conditions(wanted: EventFilter, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
+def _conditions(wanted: EventFilter, dialect: str = "sqlite", party_rows: Collection[int] = ()) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if wanted.type:
         conditions.append(Event.type == wanted.type)
     if wanted.source:
         conditions.append(_with_article(Article.source == wanted.source))
     if wanted.party and party_key(wanted.party):
-        conditions.append(_party_matches(wanted.party))
+        conditions.append(_party_matches(wanted.party, party_rows))
     if wanted.q:
         conditions += [_word_matches(word, dialect) for word in wanted.q.split() if party_key(word)]
     if wanted.since:
@@ -207,12 +209,12 @@ def _conditions(wanted: EventFilter, dialect: str = "sqlite") -> list[ColumnElem
     return conditions
 
 
-def _matcher(wanted: EventFilter) -> Callable[[CorrectedEvent], bool]:
+def _matcher(wanted: EventFilter, party_rows: Collection[int] = ()) -> Callable[[CorrectedEvent], bool]:
     """The filter of `_conditions`, judged in Python on an event's corrected values."""
     def party_ok(event: CorrectedEvent, value: str) -> bool:
         parties = event.parties("VN") + event.parties("KR")
         return any(_word_key(value) in f" {p.key} " or (p.acronym or "").lower() == value.strip().lower()
-                   for p in parties)
+                   or p.id in party_rows for p in parties)
 
     def word_ok(event: CorrectedEvent, word: str) -> bool:
         parties = event.parties("VN") + event.parties("KR")
@@ -265,6 +267,20 @@ def _ordering(order: Order) -> list[ColumnElement[Any]]:
     return [Event.date.desc().nulls_last(), Event.id.desc()]
 
 
+def _sort_key(order: Order) -> Callable[[tuple[dt.date | None, int]], Any]:
+    """`_ordering` in Python, for (date, id) pairs sorted in reverse."""
+    return _newest_first if order == "date" else lambda day_and_id: day_and_id[1]
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A filter on the corrected view: SQL for the rows no correction touches, and the corrected
+    events that match, judged in Python (they sort and count by their corrected date and type)."""
+
+    parser_rows: list[ColumnElement[bool]]
+    corrected: list[CorrectedEvent]
+
+
 class BrowseRepository:
     """Read-only queries for the web view."""
 
@@ -275,9 +291,19 @@ class BrowseRepository:
     def _dialect(self) -> str:
         return self.session.get_bind().dialect.name
 
-    def _corrected(self, wanted: EventFilter, view: CorrectedView | None = None) -> list[ColumnElement[bool]]:
-        """The filter's conditions on the corrected view (storage/corrections.py)."""
-        return (view or CorrectedView(self.session)).where(_conditions(wanted, self._dialect), _matcher(wanted))
+    def _split(self, wanted: EventFilter, view: CorrectedView) -> _Split:
+        """The filter on the corrected view (storage/corrections.py); a merged organisation's
+        spellings all match a party filter that names one of them."""
+        also = view.orgs.matching(wanted.party) if wanted.party and view.orgs else set()
+        return _Split(*view.corrected_matching(_conditions(wanted, self._dialect, also), _matcher(wanted, also)))
+
+    def _merged_ids(self, split: _Split, offset: int, limit: int, order: Order) -> list[int]:
+        """The ids of one page, the corrected events sorted among the parser's rows by their corrected date."""
+        query = select(Event.date, Event.id).where(*split.parser_rows).order_by(*_ordering(order))
+        rows = [(day, int(i)) for day, i in self.session.execute(query.limit(offset + limit))]
+        rows += [(e.date, e.id) for e in split.corrected]
+        rows.sort(key=_sort_key(order), reverse=True)
+        return [i for _, i in rows[offset : offset + limit]]
 
     def events(
         self, wanted: EventFilter, offset: int = 0, limit: int = 50, order: Order = "date",
@@ -285,8 +311,7 @@ class BrowseRepository:
     ) -> list[CorrectedEvent]:
         """One page of the events matching the filter, newest event date (or newest stored) first."""
         view = view or CorrectedView(self.session)
-        query = select(Event).where(*self._corrected(wanted, view)).order_by(*_ordering(order))
-        return view.visible(self.session.scalars(query.options(_LISTED).offset(offset).limit(limit)).all())
+        return self._page_rows(self._split(wanted, view), view, offset, limit, order)
 
     def export(self, wanted: EventFilter, offset: int = 0, limit: int = 10_000) -> list[ExportedEvent]:
         """The events of `events()` as plain rows, with their parties and articles, for the CSV.
@@ -296,21 +321,28 @@ class BrowseRepository:
         """
         columns = (Event.id, Event.date, Event.type, Event.location, Event.topics, Event.signatories, Event.created_at)
         view = CorrectedView(self.session)
-        query = select(*columns).where(*self._corrected(wanted, view)).order_by(*_ordering("date"))
-        rows = self.session.execute(query.offset(offset).limit(limit)).all()
+        split = self._split(wanted, view)
+        if split.corrected:
+            ids = self._merged_ids(split, offset, limit, "date")
+            found = {r.id: r for low in range(0, len(ids), _CHUNK)
+                     for r in self.session.execute(select(*columns).where(Event.id.in_(ids[low : low + _CHUNK])))}
+            rows = [found[i] for i in ids]
+        else:
+            query = select(*columns).where(*split.parser_rows).order_by(*_ordering("date"))
+            rows = list(self.session.execute(query.offset(offset).limit(limit)).all())
         parties: dict[int, list[ExportedParty]] = {r.id: [] for r in rows}
         articles: dict[int, list[ExportedArticle]] = {r.id: [] for r in rows}
         ids = list(parties)
         for low in range(0, len(ids), _CHUNK):
             chunk = ids[low : low + _CHUNK]
             linked = (
-                select(EventParty.event_id, Party.country, Party.name, Party.acronym)
+                select(EventParty.event_id, Party.id, Party.country, Party.name, Party.acronym)
                 .join(Party, Party.id == EventParty.party_id)
                 .where(EventParty.event_id.in_(chunk))
                 .order_by(EventParty.event_id, EventParty.position)
             )
-            for event_id, country, name, acronym in self.session.execute(linked):
-                parties[event_id].append(ExportedParty(country, name, acronym))
+            for event_id, party_id, country, name, acronym in self.session.execute(linked):
+                parties[event_id].append(self._shown_party(view, party_id, ExportedParty(country, name, acronym)))
             reports = (
                 select(event_articles.c.event_id, Article.source, Article.url, Article.title)
                 .join(Article, Article.id == event_articles.c.article_id)
@@ -321,7 +353,15 @@ class BrowseRepository:
                 articles[event_id].append(ExportedArticle(source, url, title))
         return [_exported(view.apply(event)) if (event := self._overlaid(view, r.id)) is not None else
                 ExportedEvent(r.id, r.date, r.type, r.location, list(r.topics or []), list(r.signatories or []),
-                              r.created_at, parties[r.id], articles[r.id]) for r in rows]
+                              r.created_at, list(dict.fromkeys(parties[r.id])), articles[r.id]) for r in rows]
+
+    def _shown_party(self, view: CorrectedView, party_id: int, row: ExportedParty) -> ExportedParty:
+        """A party of an export row as everyone reads it: its organisation's name."""
+        if not view.orgs.affects(party_id):
+            return row
+        party = self.session.get(Party, party_id)
+        shown = view.orgs.shown(party) if party is not None else None
+        return row if shown is None else ExportedParty(shown.country, shown.name, shown.acronym)
 
     def _overlaid(self, view: CorrectedView, event_id: int) -> Event | None:
         """The parser's row of an event a correction changes (its export is built from the corrected view)."""
@@ -329,10 +369,15 @@ class BrowseRepository:
 
     def count(self, wanted: EventFilter) -> int:
         """How many events match the filter."""
-        query = select(func.count()).select_from(Event).where(*self._corrected(wanted))
-        return int(self.session.scalar(query) or 0)
+        split = self._split(wanted, CorrectedView(self.session))
+        query = select(func.count()).select_from(Event).where(*split.parser_rows)
+        return int(self.session.scalar(query) or 0) + len(split.corrected)
 
     def overview(self, wanted: EventFilter, view: CorrectedView | None = None) -> Overview:
+        """The count and the per-month chart of a filter (corrected events by their corrected date and type)."""
+        return self._overview(self._split(wanted, view or CorrectedView(self.session)))
+
+    def _overview(self, split: _Split) -> Overview:
         """The count and the per-month chart of a filter, from one pass over the matching events.
 
         Grouped by day first: with the (date, type) index that is a walk along the index with no
@@ -340,19 +385,20 @@ class BrowseRepository:
         """
         per_day = (
             select(Event.date.label("day"), Event.type.label("kind"), func.count().label("n"))
-            .where(*self._corrected(wanted, view))
+            .where(*split.parser_rows)
             .group_by(Event.date, Event.type)
             .subquery()
         )
         year, month = extract("year", per_day.c.day), extract("month", per_day.c.day)
         query = select(year, month, per_day.c.kind, func.sum(per_day.c.n)).group_by(year, month, per_day.c.kind)
-        total, months = 0, []
+        counts: Counter[tuple[int, int, str]] = Counter()
+        total = len(split.corrected)
         for y, m, kind, n in self.session.execute(query):
             total += int(n)
             if y is not None:
-                months.append(MonthCount(int(y), int(m), str(kind), int(n)))
-        months.sort(key=lambda c: (c.year, c.month))
-        return Overview(total, months)
+                counts[(int(y), int(m), str(kind))] += int(n)
+        counts.update((e.date.year, e.date.month, e.type) for e in split.corrected if e.date is not None)
+        return Overview(total, [MonthCount(y, m, k, n) for (y, m, k), n in sorted(counts.items())])
 
     def page(self, wanted: EventFilter, offset: int = 0, limit: int = 50) -> EventPage:
         """One page of the listing (newest event date first), the count and the chart.
@@ -362,14 +408,15 @@ class BrowseRepository:
         none) is counted along the (date, type) index and the page read along the date index.
         """
         view = CorrectedView(self.session)  # the corrections are read once for the whole page
+        split = self._split(wanted, view)
         if not _costly(wanted):
-            overview = self.overview(wanted, view)
-            rows = self.events(wanted, offset, limit, view=view) if overview.total > offset else []
+            overview = self._overview(split)
+            rows = self._page_rows(split, view, offset, limit) if overview.total > offset else []
             return EventPage(overview.total, overview.months, rows)
         ids = func.aggregate_strings(cast(Event.id, Text), ",")
         query = (
             select(Event.date, Event.type, func.count(), ids)
-            .where(*self._corrected(wanted, view))
+            .where(*split.parser_rows)
             .group_by(Event.date, Event.type)
         )
         per_month: Counter[tuple[int, int, str]] = Counter()
@@ -378,9 +425,20 @@ class BrowseRepository:
             if day is not None:
                 per_month[(day.year, day.month, kind)] += n
             found += [(day, int(i)) for i in joined.split(",")]
+        for event in split.corrected:
+            if event.date is not None:
+                per_month[(event.date.year, event.date.month, event.type)] += 1
+            found.append((event.date, event.id))
         found.sort(key=_newest_first, reverse=True)
         months = [MonthCount(y, m, k, n) for (y, m, k), n in sorted(per_month.items())]
         return EventPage(len(found), months, self._by_ids([i for _, i in found[offset : offset + limit]], view))
+
+    def _page_rows(self, split: _Split, view: CorrectedView, offset: int, limit: int,
+                   order: Order = "date") -> list[CorrectedEvent]:
+        if split.corrected:
+            return self._by_ids(self._merged_ids(split, offset, limit, order), view)
+        query = select(Event).where(*split.parser_rows).order_by(*_ordering(order))
+        return view.visible(self.session.scalars(query.options(_LISTED).offset(offset).limit(limit)).all())
 
     def _by_ids(self, ids: list[int], view: CorrectedView) -> list[CorrectedEvent]:
         """These events, in this order, as corrected."""
@@ -398,35 +456,42 @@ class BrowseRepository:
         return CorrectedView(self.session).by_id(event_id)
 
     def party(self, party_id: int) -> Party | None:
-        return self.session.get(Party, party_id)
+        """A party's organisation row: itself, or the row a merged spelling went into."""
+        party = self.session.get(Party, party_id)
+        root = CorrectedView(self.session).orgs.root(party_id) if party is not None else party_id
+        return party if root == party_id else self.session.get(Party, root)
 
     def party_events(self, party_id: int, limit: int = 500) -> list[CorrectedEvent]:
-        """The events one organisation took part in, newest first."""
+        """The events one organisation (any of its spellings) took part in, newest first."""
         view = CorrectedView(self.session)
-        took_part = Event.id.in_(select(EventParty.event_id).where(EventParty.party_id == party_id))
+        root = view.orgs.root(party_id)
+        took_part = Event.id.in_(select(EventParty.event_id).where(EventParty.party_id.in_(view.orgs.members(root))))
         def matches(event: CorrectedEvent) -> bool:
-            return any(p.id == party_id for p in event.parties("VN") + event.parties("KR"))
-        query = (
-            select(Event)
-            .where(*view.where([took_part], matches))
-            .order_by(Event.date.desc().nulls_last(), Event.id.desc())
-            .limit(limit)
-        )
-        return view.visible(self.session.scalars(query).all())
+            return any(p.id == root for p in event.parties("VN") + event.parties("KR"))
+        split = _Split(*view.corrected_matching([took_part], matches))
+        return self._page_rows(split, view, 0, limit)
 
     def counterparts(self, party: Party) -> list[Counterpart]:
-        """The organisations of the other country in this party's events, most frequent first."""
+        """The organisations of the other country in this party's corrected events, most frequent first."""
+        view = CorrectedView(self.session)
+        root, other = view.orgs.root(party.id), "KR" if party.country == "VN" else "VN"
         mine, theirs = aliased(EventParty), aliased(EventParty)
-        shared = func.count(func.distinct(mine.event_id))
-        query = (
-            select(Party, shared)
-            .join(theirs, theirs.party_id == Party.id)
-            .join(mine, and_(mine.event_id == theirs.event_id, mine.party_id == party.id))
-            .where(Party.country != party.country, mine.event_id.not_in(CorrectedView(self.session).hidden))
-            .group_by(Party.id)
-            .order_by(shared.desc(), Party.name)
+        pairs = (
+            select(theirs.event_id, theirs.party_id).distinct()
+            .join(mine, and_(mine.event_id == theirs.event_id, mine.party_id.in_(view.orgs.members(root))))
+            .join(Party, Party.id == theirs.party_id)
+            .where(Party.country == other, mine.event_id.not_in(view.hidden | view.overlaid))
         )
-        return [Counterpart(p, int(n)) for p, n in self.session.execute(query)]
+        shared: dict[int, set[int]] = {}
+        for event_id, party_id in self.session.execute(pairs):
+            shared.setdefault(view.orgs.root(party_id), set()).add(event_id)
+        for event in map(view.apply, view.overlaid_rows()):
+            if any(p.id == root for p in event.parties(party.country)):
+                for counterpart in event.parties(other):
+                    shared.setdefault(counterpart.id, set()).add(event.id)
+        found = [Counterpart(view.orgs.shown(p), len(shared[i])) for i in shared
+                 if (p := self.session.get(Party, i)) is not None]
+        return sorted(found, key=lambda c: (-c.events, c.party.name))
 
     def source_health(self, sources: Iterable[str]) -> list[SourceHealth]:
         """Each source's latest run and its open incidents, as `coopwatch status` shows them."""

@@ -1,4 +1,5 @@
-"""Writing corrections (edit, hide, merge, add, undo) and reading their audit list and conflicts.
+"""Writing corrections (edit, hide, merge, split, add, undo; merging and renaming organisations)
+and reading their audit list and conflicts.
 
 Every method adds records and never changes or deletes a parser row; the caller's transaction
 holds a correction and its anchors together (nothing here commits).
@@ -35,6 +36,7 @@ from storage.models import (
     EventParty,
     Party,
 )
+from storage.organisations import org_value
 from storage.repository import party_key
 
 
@@ -100,20 +102,80 @@ class CorrectionLog:
         """An event the parser missed, reported by `article`: a new row, marked as the analyst's."""
         if values.get("type") not in EVENT_TYPES:
             raise CorrectionError(f"add: --type must be one of {', '.join(EVENT_TYPES)}")
+        event = self._new_event("add", values, [article], who)
+        return self._record("add", who, event_id=event.id, before=None,
+                            after={**self._added(event), "article_id": article.id})
+
+    def split(self, event_id: int, values: dict[str, Any], who: Who) -> Correction:
+        """Part of an event is another signing: a new event with `values` (the rest as the event's),
+        reported by the same articles; the parties it names leave the event unless a side would be empty."""
+        _, current = self._visible(event_id)
+        values = {"type": current.type, "date": current.date, "location": current.location, **values}
+        if values["type"] not in EVENT_TYPES:
+            raise CorrectionError(f"not an event type: {values['type']!r} ({', '.join(EVENT_TYPES)})")
+        event = self._new_event("split", values, current.articles, who)
+        before = {"event_id": event_id, **{n: self._value(current, n) for n in COUNTRY_OF}}
+        return self._record("split", who, event_id=event.id, other_event_id=event_id, before=before,
+                            after={**self._added(event), "article_ids": [a.id for a in current.articles]})
+
+    def _new_event(self, action: str, values: dict[str, Any], articles: Sequence[Article], who: Who) -> Event:
         vn, kr = values.get("vn_parties") or [], values.get("kr_parties") or []
         if not vn or not kr:
-            raise CorrectionError("add: an event needs at least one --vn-party and one --kr-party")
+            raise CorrectionError(f"{action}: an event needs at least one --vn-party and one --kr-party")
         event = Event(type=values["type"], date=values.get("date"), location=values.get("location"),
                       topics=[], signatories=[], evidence=[], created_at=who.at)
         for position, party in enumerate([*vn, *kr]):
-            event.party_links.append(EventParty(party=party, position=position))
+            event.party_links.append(EventParty(party=self.session.get(Party, party.id), position=position))
         self.session.add(event)
-        event.articles.append(article)
+        event.articles.extend(articles)
         self.session.flush()
-        after = {"type": event.type, "date": event.date.isoformat() if event.date else None,
-                 "location": event.location, "vn_parties": [party_value(p) for p in vn],
-                 "kr_parties": [party_value(p) for p in kr], "article_id": article.id}
-        return self._record("add", who, event_id=event.id, before=None, after=after)
+        return event
+
+    @staticmethod
+    def _added(event: Event) -> dict[str, Any]:
+        return {"type": event.type, "date": event.date.isoformat() if event.date else None,
+                "location": event.location, "vn_parties": [party_value(p) for p in event.parties("VN")],
+                "kr_parties": [party_value(p) for p in event.parties("KR")]}
+
+    def merge_parties(self, party_id: int, into_id: int, who: Who) -> Correction:
+        """Party `party_id` is another spelling of `into_id`: one organisation, shown as `into_id`."""
+        if party_id == into_id:
+            raise CorrectionError(f"cannot merge party {party_id} with itself")
+        orgs = CorrectedView(self.session).orgs
+        gone, into = self._org(party_id, orgs.root), self._org(into_id, orgs.root)
+        if gone.country != into.country:
+            raise CorrectionError(f"party {party_id} is {gone.country} and party {into_id} {into.country}: "
+                                  "an organisation has one side")
+        value = org_value(gone, orgs.shown(gone), orgs.english(gone))
+        return self._record("org_merge", who, before={"party": value, "merged_into": None},
+                            after={"party": value, "merged_into": org_value(into, orgs.shown(into), orgs.english(into))})
+
+    def rename_party(self, party_id: int, name: str, english: str | None, who: Who) -> Correction:
+        """The organisation's name as everyone reads it (and its English name, when given)."""
+        orgs = CorrectedView(self.session).orgs
+        party = self._org(party_id, orgs.root)
+        name = " ".join(name.split())
+        if not party_key(name):
+            raise CorrectionError(f"not an organisation name: {name!r}")
+        shown, known = orgs.shown(party), orgs.renamed.get(party.id)
+        if english is None:  # not given: the analyst's English name so far stays
+            english = known.english if known else None
+        else:
+            english = " ".join(english.split()) or None
+        before = {"party": org_value(party, shown, orgs.english(party)), "name": shown.name,
+                  "english": known.english if known else None}
+        if (name, english) == (before["name"], before["english"]):
+            raise CorrectionError(f"party {party_id} already has this name: nothing to correct")
+        return self._record("org_rename", who, field="name", before=before,
+                            after={"party": before["party"], "name": name, "english": english})
+
+    def _org(self, party_id: int, root: Any) -> Party:
+        party = self.session.get(Party, party_id)
+        if party is None:
+            raise CorrectionError(f"no party with id {party_id}")
+        if root(party_id) != party_id:
+            raise CorrectionError(f"party {party_id} is merged into party {root(party_id)}")
+        return party
 
     def undo(self, correction_id: int, who: Who) -> Correction:
         """An undo record: the correction stops applying; both stay in the audit list."""
@@ -218,8 +280,14 @@ def _gold_record(article: Article, view: CorrectedView) -> dict[str, Any]:
         if corrected is not None:
             events.setdefault(corrected.id, corrected)
 
+    def written(party: Party) -> str:
+        """The organisation's spelling that this article uses (a merged or renamed one's shown name
+        may be in no article): the training data must name what the text says."""
+        spellings = [party.name, *view.orgs.spellings(party)]
+        return next((n for n in spellings if n.casefold() in haystack), party.name)
+
     def parties(event: CorrectedEvent, country: str) -> list[dict[str, Any]]:
-        return [{"name": p.name, "aliases": [p.acronym] if p.acronym and p.acronym.casefold() in haystack else []}
+        return [{"name": written(p), "aliases": [p.acronym] if p.acronym and p.acronym.casefold() in haystack else []}
                 for p in event.parties(country)]
 
     published = article.published_at.astimezone(VN_TZ).date().isoformat() if article.published_at else None

@@ -28,8 +28,9 @@ from sqlalchemy.orm import Session
 
 from crawler.items import CooperationEvent
 from storage.models import Article, Correction, CorrectionAnchor, CorrectionConflict, Event, Party
+from storage.organisations import ORG_KINDS, Organisations
 
-KINDS = ("edit", "hide", "merge", "split", "add", "undo")
+KINDS = ("edit", "hide", "merge", "split", "add", "undo", *ORG_KINDS)
 FIELDS = ("type", "date", "location", "vn_parties", "kr_parties")
 EVENT_TYPES = ("mou", "letter_of_intent", "agreement", "meeting")
 COUNTRY_OF = {"vn_parties": "VN", "kr_parties": "KR"}
@@ -111,6 +112,8 @@ class CorrectedView:
         self.edits: dict[int, list[Correction]] = {}
         self.merged_into: dict[int, int] = {}
         self.hidden: set[int] = set()
+        self.split_from: dict[int, list[Correction]] = {}  # an event, the splits that took parties off it
+        self.orgs = Organisations(session, active)
         for c in active:
             if c.kind == "edit" and c.event_id is not None:
                 self.edits.setdefault(c.event_id, []).append(c)
@@ -118,7 +121,10 @@ class CorrectedView:
                 self.hidden.add(c.event_id)
             elif c.kind == "merge" and c.event_id is not None and c.other_event_id is not None:
                 self.merged_into[c.other_event_id] = c.event_id
-        undone_adds = select(Correction.event_id).where(Correction.kind == "add", Correction.id.in_(undone_ids()))
+            elif c.kind == "split" and c.other_event_id is not None:
+                self.split_from.setdefault(c.other_event_id, []).append(c)
+        undone_adds = select(Correction.event_id).where(Correction.kind.in_(("add", "split")),
+                                                        Correction.id.in_(undone_ids()))
         self.hidden |= {i for i in session.scalars(undone_adds) if i is not None}
         superseded = select(CorrectionConflict.superseded_event_id).where(
             CorrectionConflict.resolved_at.is_(None), CorrectionConflict.superseded_event_id.is_not(None),
@@ -137,7 +143,7 @@ class CorrectedView:
     @property
     def overlaid(self) -> set[int]:
         """Events whose fields or articles a correction changes."""
-        return (set(self.edits) | set(self.absorbed)) - self.hidden
+        return (set(self.edits) | set(self.absorbed) | set(self.split_from)) - self.hidden
 
     def target(self, event_id: int) -> int:
         """The event an id stands for now: itself, or the event it was merged into."""
@@ -153,6 +159,10 @@ class CorrectedView:
                                   "vn_parties": event.parties("VN"), "kr_parties": event.parties("KR")}
         for correction in self.edits.get(event.id, []):
             values[correction.field or ""] = self._decode(correction.field or "", correction.after)
+        values["vn_parties"] = self.orgs.shown_list(values["vn_parties"])
+        values["kr_parties"] = self.orgs.shown_list(values["kr_parties"])
+        for split in self.split_from.get(event.id, []):
+            values.update(_without_moved(values, split.after, self.orgs.root))
         articles = {a.id: a for a in event.articles}
         topics, evidence = list(event.topics), list(event.evidence)
         for other in self._absorbed_events(event.id):
@@ -166,6 +176,24 @@ class CorrectedView:
             party_lists={"VN": values["vn_parties"], "KR": values["kr_parties"]},
             corrected=event.id in self.overlaid,
         )
+
+    def corrected_matching(self, conditions: Sequence[ColumnElement[bool]],
+                           matches: Callable[[CorrectedEvent], bool]) -> tuple[list[ColumnElement[bool]],
+                                                                                 list[CorrectedEvent]]:
+        """The SQL conditions for the rows no correction touches, and the corrected events that match.
+
+        For a listing that orders or counts by the corrected values (a corrected date moves the
+        event): the parser's rows are read by SQL, the few corrected ones are judged here.
+        """
+        left_out = self.hidden | self.overlaid
+        parser_rows = [Event.id.not_in(left_out), *conditions] if left_out else list(conditions)
+        return parser_rows, [c for e in self.overlaid_rows() if matches(c := self.apply(e))]
+
+    def overlaid_rows(self) -> list[Event]:
+        """The parser's rows of the events a correction changes, read in one query."""
+        if not self.overlaid:
+            return []
+        return list(self.session.scalars(select(Event).where(Event.id.in_(self.overlaid)).order_by(Event.id)))
 
     def _absorbed_events(self, event_id: int) -> list[Event]:
         found: list[Event] = []
@@ -219,6 +247,17 @@ class CorrectedView:
         return [or_(parser_rows, Event.id.in_(chosen)) if chosen else parser_rows]
 
 
+def _without_moved(values: dict[str, Any], moved: dict[str, Any],
+                   root: Callable[[int], int]) -> dict[str, list[Party]]:
+    """An event's party lists without those a split moved to the new event (never emptying a side)."""
+    lists: dict[str, list[Party]] = {}
+    for name in COUNTRY_OF:
+        taken = {root(int(p["id"])) for p in moved.get(name) or []}
+        kept = [p for p in values[name] if p.id not in taken]
+        lists[name] = kept or values[name]
+    return lists
+
+
 def after_parse(session: Session, article: Article, parsed: Sequence[tuple[CooperationEvent, Event]],
                 now: dt.datetime) -> None:
     """Keep the article's corrected events linked after the parser read it again; record conflicts."""
@@ -245,7 +284,7 @@ def after_parse(session: Session, article: Article, parsed: Sequence[tuple[Coope
             continue
         successor = next((e for f, e in parsed if e.id not in anchored and _keys_overlap(anchor.event_key, found_key(f))),
                          None)
-        if (correction.kind in ("hide", "add") and successor is None) or event.id in reported:
+        if (correction.kind in ("hide", "add", "split") and successor is None) or event.id in reported:
             continue  # it no longer reads the event the analyst hid, nor the one it never read: they agree
         reported.add(event.id)
         detail = f"the parser no longer reads event {event.id} from this article"
@@ -317,5 +356,8 @@ def list_events(session: Session, source: str | None = None, since: dt.date | No
                 and (not source or any(a.source == source for a in event.articles)))
 
     view = CorrectedView(session)
-    query = select(Event).where(*view.where(conditions, matches)).order_by(Event.date.desc().nulls_last(), Event.id.desc())
-    return view.visible(session.scalars(query).all())
+    parser_rows, corrected = view.corrected_matching(conditions, matches)
+    query = select(Event).where(*parser_rows).order_by(Event.date.desc().nulls_last(), Event.id.desc())
+    found = view.visible(session.scalars(query).all()) + corrected
+    # the SQL order, with the corrected events sorted in by their corrected date
+    return sorted(found, key=lambda e: (e.date is not None, e.date or dt.date.min, e.id), reverse=True)

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, lazyload
 
 from crawler.items import CooperationEvent, Extraction, NewsItem
 from crawler.items import Party as PartyRef
-from storage.corrections import after_parse, referenced_event_ids
-from storage.models import Article, ArticleRevision, CrawlRun, Event, EventParty, Party
+from storage.corrections import active_query, after_parse, referenced_event_ids
+from storage.models import Article, ArticleRevision, Correction, CrawlRun, Event, EventParty, Party
+from storage.organisations import Organisations
 
 
 class SaveResult(StrEnum):
@@ -137,6 +138,7 @@ class EventRepository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._spellings: dict[tuple[str, str], set[str]] | None = None
 
     def save_extraction(self, article: Article, extraction: Extraction, now: dt.datetime) -> int:
         """Link the article to its events, creating those not yet stored; returns how many are new.
@@ -176,12 +178,32 @@ class EventRepository:
         else:
             day = dt.timedelta(days=1)
             query = query.where(Event.date.between(found.date - day, found.date + day))
-        vn = {party_key(p.name) for p in found.vn_parties} | _acronyms(found.vn_parties)
-        kr = {party_key(p.name) for p in found.kr_parties} | _acronyms(found.kr_parties)
+        vn = self._with_spellings("VN", {party_key(p.name) for p in found.vn_parties} | _acronyms(found.vn_parties))
+        kr = self._with_spellings("KR", {party_key(p.name) for p in found.kr_parties} | _acronyms(found.kr_parties))
         for event in self.session.scalars(query):
             if _overlaps(event.parties("VN"), vn) and _overlaps(event.parties("KR"), kr):
                 return event
         return None
+
+    def _with_spellings(self, country: str, keys: set[str]) -> set[str]:
+        """The keys and, for an organisation an analyst merged, the keys of all its spellings."""
+        if self._spellings is None:
+            self._spellings = self._merged_spellings()
+        return keys.union(*(self._spellings.get((country, k), set()) for k in keys))
+
+    def _merged_spellings(self) -> dict[tuple[str, str], set[str]]:
+        """Per (country, key) of a merged spelling, the keys of every spelling of its organisation."""
+        merges = self.session.scalars(active_query().where(Correction.kind == "org_merge")).all()
+        orgs = Organisations(self.session, merges)
+        found: dict[tuple[str, str], set[str]] = {}
+        for root in {orgs.root(i) for i in orgs.merged_into}:
+            rows = [r for r in (self.session.get(Party, i) for i in orgs.members(root)) if r is not None]
+            keys = {party_key(r.name) for r in rows} | {party_key(r.acronym) for r in rows if r.acronym}
+            for row in rows:
+                found[(row.country, party_key(row.name))] = keys
+                if row.acronym:
+                    found[(row.country, party_key(row.acronym))] = keys
+        return found
 
     def _create(self, found: CooperationEvent, now: dt.datetime) -> Event:
         event = Event(

@@ -4,6 +4,10 @@ The parser stores no score of its own (the party model's `model.score` is used w
 then dropped), so the queue ranks by cheap signals that are stored: a party found in neither side's
 reference list of organisations (`crawler/cooperation/reference.py`), a single evidence sentence
 (or none), and no date. Events an analyst has already corrected leave the queue.
+
+The ranking is one query with a limit: the parties in the reference lists are found first (one
+pass over the parties, far fewer than the events), then each event's score is counted in SQL and
+only the first `limit` events are read through the corrected view.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from sqlalchemy import BindParameter, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from crawler.cooperation import reference
-from storage.corrections import CorrectedEvent, list_events
+from storage.corrections import CorrectedEvent, CorrectedView
+from storage.models import Event, EventParty, Party
 from storage.repository import party_key
 
 
@@ -41,8 +47,26 @@ def reasons_to_doubt(event: CorrectedEvent) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _listed_party_ids(session: Session, view: CorrectedView) -> list[int]:
+    """The party rows found in their side's reference list (under their own or their organisation's name)."""
+    def listed(party: Party) -> bool:
+        names = {party_key(party.name), party_key(party.acronym or "")} - {""}
+        return bool(names & _listed(party.country))
+
+    return [p.id for p in session.scalars(select(Party)) if listed(p) or listed(view.orgs.shown(p))]
+
+
 def review_queue(session: Session, limit: int = 50) -> list[Doubt]:
     """The uncorrected events with the most reasons to doubt them first, newest first among equals."""
-    doubts = [Doubt(e, r) for e in list_events(session) if not e.corrected and (r := reasons_to_doubt(e))]
-    doubts.sort(key=lambda d: -len(d.reasons))  # stable: list_events gives newest first
-    return doubts[:limit]
+    view = CorrectedView(session)
+    # inlined: the ids can outnumber what a statement may bind
+    listed: BindParameter[list[int]] = bindparam("listed", _listed_party_ids(session, view), expanding=True, literal_execute=True)
+    unlisted = (select(func.count()).select_from(EventParty)
+                .where(EventParty.event_id == Event.id, EventParty.party_id.not_in(listed))
+                .correlate(Event).scalar_subquery())
+    few_sentences = case((func.coalesce(func.json_array_length(Event.evidence), 0) <= 1, 1), else_=0)
+    score = unlisted + few_sentences + case((Event.date.is_(None), 1), else_=0)
+    query = (select(Event).where(Event.id.not_in(view.hidden | view.overlaid), score > 0)
+             .order_by(score.desc(), Event.date.desc().nulls_last(), Event.id.desc()).limit(limit))
+    doubts = [Doubt(e, reasons_to_doubt(e)) for e in view.visible(session.scalars(query))]
+    return [d for d in doubts if d.reasons]

@@ -127,6 +127,10 @@ def test_bad_ids_and_values_are_one_line(mirror: dict[str, MirrorServer], sqlite
         (("events", "add", "--article", "https://example.org/x", "--type", "mou"), "no stored article"),
         (("corrections", "undo", "77"), "corrections undo: no correction with id 77"),
         (("corrections", "undo", "abc"), "corrections undo: expected a correction id, got 'abc'"),
+        (("events", "split", number, "--vn-party", "Viện Mới"), "events split: split: an event needs at least one"),
+        (("parties", "merge", "999", "1"), "parties merge: no party with id 999"),
+        (("parties", "rename", "x1", "Tên"), "parties rename: expected a party id (ID or party:ID), got 'x1'"),
+        (("parties", "merge", "1", "1"), "parties merge: cannot merge party 1 with itself"),
     ]
     for args, message in cases:
         done = cli(*args)
@@ -141,3 +145,28 @@ def test_bad_ids_and_values_are_one_line(mirror: dict[str, MirrorServer], sqlite
     done = cli("corrections", "undo", str(hide["id"]))
     assert done.returncode == 2 and "is already undone" in done.stderr
     assert len(cli.json("corrections")) == 2  # a refused command writes nothing
+
+
+def test_a_split_and_an_organisation_merged_and_renamed_show_in_items(
+    mirror: dict[str, MirrorServer], sqlite_cli: Cli
+) -> None:
+    cli = sqlite_cli  # nothing here behaves differently on PostgreSQL
+    assert cli("crawl", *start_args(mirror, "vtcnews")).returncode == 0
+    [event] = cli.json("items")
+    kr = event["kr_parties"][0]["name"]
+    line = ok(cli, "events", "split", str(event["id"]), "--vn-party", "Viện Tách Ra", "--kr-party", kr, *BY)
+    split_id, new_id = int(line.split()[1].rstrip(":")), int(line.split("event ")[1].split()[0])
+    [organisation] = [p for p in cli.json("parties", "list", "--country", "VN", "--format", "json")
+                      if p["name"] == event["vn_parties"][0]["name"]]
+    [spelling] = cli.json("parties", "list", "--name", "Tách Ra", "--format", "json")
+    ok(cli, "parties", "merge", str(organisation["id"]), str(spelling["id"]), *BY)
+    ok(cli, "parties", "rename", str(organisation["id"]), "Bộ Đổi Tên", "--english", "Renamed Ministry", *BY)
+    items = {e["id"]: e for e in cli.json("items")}
+    assert set(items) == {event["id"], new_id}
+    assert {e["vn_parties"][0]["name"] for e in items.values()} == {"Bộ Đổi Tên"}
+    assert json.loads(ok(cli, "show", str(new_id)))["vn_parties"][0]["name"] == "Bộ Đổi Tên"
+    [listed] = cli.json("parties", "list", "--name", "Đổi Tên", "--format", "json")
+    assert (listed["english"], listed["events"]) == ("Renamed Ministry", 2) and "Viện Tách Ra" in listed["spellings"]
+    ok(cli, "corrections", "undo", str(split_id), *BY)
+    assert [e["id"] for e in cli.json("items")] == [event["id"]]
+    assert [c["kind"] for c in cli.json("corrections")][-4:] == ["split", "org_merge", "org_rename", "undo"]

@@ -1,7 +1,8 @@
 """Correcting an event on its page: the forms a signed-in analyst sees, and the POST they send.
 
-The POST goes through `storage.correction_log.CorrectionLog`, as `coopwatch events edit|hide` does,
-so the correction is recorded the same way, with `by` = the signed-in user's email.
+The POST goes through `storage.correction_log.CorrectionLog`, as `coopwatch events …` and
+`coopwatch corrections undo` do, with the same value parsing (`storage.correction_values`), so the
+correction is recorded the same way, with `by` = the signed-in user's email.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import RedirectResponse
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import correction_values as read
 from storage.correction_log import CorrectionLog, Who
-from storage.corrections import EVENT_TYPES, CorrectedEvent, CorrectionError
-from storage.models import Party, User
+from storage.correction_values import describe
+from storage.corrections import EVENT_TYPES, CorrectedEvent, CorrectedView, CorrectionError
+from storage.models import Article, Correction, Party, User
 from web.auth import auth_context, check_csrf, session_of, signed_in
 from web.deps import DbSession
 from web.errors import Forbidden
@@ -27,7 +30,7 @@ from web.i18n import type_label
 router = APIRouter(tags=["corrections"])
 log = logging.getLogger("coopwatch.web")
 SIDES = {"VN": "vn_parties", "KR": "kr_parties"}
-ACTIONS = ("type", "date", "place", "party", "hide")
+ACTIONS = ("type", "date", "place", "party", "hide", "merge", "add", "split", "undo")
 
 
 def analyst(request: Request, db: Session) -> User | None:
@@ -46,17 +49,17 @@ def correction_context(request: Request, db: Session, event: CorrectedEvent, lan
     known = {side: sorted({n for row in db.execute(select(Party.name, Party.acronym).where(Party.country == side))
                            for n in row if n}) for side in SIDES}
     context.update(can_correct=True, types=[(k, type_label(k, lang)) for k in EVENT_TYPES],
-                   current_parties=current, known_parties=known)
+                   current_parties=current, known_parties=known, history=_history(db, event.id),
+                   event_articles=[(a.id, a.title) for a in event.articles])
     return context
 
 
-def _date(value: str) -> dt.date | None:
-    if not value.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise CorrectionError(f"not a date (YYYY-MM-DD): {value!r}") from None
+def _history(db: Session, event_id: int) -> list[dict[str, Any]]:
+    """The corrections naming this event, oldest first, each with whether it can still be undone."""
+    undone = set(db.scalars(select(Correction.undoes_id).where(Correction.undoes_id.is_not(None))))
+    named = or_(Correction.event_id == event_id, Correction.other_event_id == event_id)
+    rows = db.scalars(select(Correction).where(named, Correction.kind != "undo").order_by(Correction.id))
+    return [{"id": c.id, "line": describe(c), "by": c.by, "why": c.why, "undone": c.id in undone} for c in rows]
 
 
 def _party_changes(log_: CorrectionLog, event: CorrectedEvent, replace: str, name: str,
@@ -75,7 +78,7 @@ def _party_changes(log_: CorrectionLog, event: CorrectedEvent, replace: str, nam
         lists[old_side].remove(old)
     if name.strip():
         party = log_.party(side, name)
-        if party not in lists[side]:
+        if party.id not in {p.id for p in lists[side]}:  # shown parties may be copies (renamed)
             lists[side].insert(min(at, len(lists[side])), party)
     if not lists["VN"] or not lists["KR"]:
         raise CorrectionError("an event needs at least one party on each side")
@@ -84,28 +87,75 @@ def _party_changes(log_: CorrectionLog, event: CorrectedEvent, replace: str, nam
 
 def _changes(log_: CorrectionLog, event: CorrectedEvent, action: str, form: dict[str, str]) -> dict[str, Any]:
     if action == "type":
-        if form["type"] not in EVENT_TYPES:
-            raise CorrectionError(f"not an event type: {form['type']!r}")
-        return {"type": form["type"]}
+        return {"type": read.event_type(form["type"])}
     if action == "date":
-        return {"date": _date(form["date"])}
+        return {"date": read.event_date(form["date"], none_word=False)}
     if action == "place":
         return {"location": " ".join(form["place"].split()) or None}
     return _party_changes(log_, event, form["replace"], form["name"], form["side"])
 
 
-def _record(factory: sessionmaker[Session], event_id: int, action: str, form: dict[str, str], who: Who) -> str:
-    """The correction, committed; one line saying what it did."""
-    from scheduler.corrections_cli import describe  # the CLI's own wording of a correction
+def _new_event_values(log_: CorrectionLog, form: dict[str, str]) -> dict[str, Any]:
+    """The fields of an added or split-off event that the form fills in (empty ones are left out)."""
+    values: dict[str, Any] = {}
+    if form["type"]:
+        values["type"] = read.event_type(form["type"])
+    if form["date"].strip():
+        values["date"] = read.event_date(form["date"], none_word=False)
+    if form["place"].strip():
+        values["location"] = read.place(form["place"])
+    for field, name, side in (("vn", "vn_parties", "VN"), ("kr", "kr_parties", "KR")):
+        if form[field].strip():
+            values[name] = [log_.party(side, form[field])]
+    return values
+
+
+def _number(value: str, what: str) -> int:
+    number = read.record_id(value, what)
+    if number is None:
+        raise CorrectionError(f"not {'an' if what[0] in 'aeiou' else 'a'} {what} id: {value!r}")
+    return number
+
+
+def _article_of(event: CorrectedEvent, value: str) -> Article:
+    number = _number(value, "article")
+    article = next((a for a in event.articles if a.id == number), None)
+    if article is None:
+        raise CorrectionError(f"article {number} does not report this event")
+    return article
+
+
+def _own_correction(session: Session, event_id: int, value: str) -> int:
+    number = _number(value, "correction")
+    correction = session.get(Correction, number)
+    if correction is None or event_id not in (correction.event_id, correction.other_event_id):
+        raise CorrectionError(f"correction {number} is not one of this event's")
+    return number
+
+
+def _record(factory: sessionmaker[Session], event_id: int, action: str, form: dict[str, str],
+            who: Who) -> tuple[str, str]:
+    """The correction, committed; one line saying what it did, and the page to show next."""
+    from web.events import find_event
 
     with factory.begin() as session:
         log_ = CorrectionLog(session)
+        here = f"/events/{event_id}"
         if action == "hide":
-            return describe(log_.hide(event_id, who))
-        from web.events import find_event
-
-        made = log_.edit(event_id, _changes(log_, find_event(session, str(event_id)), action, form), who)
-        return "; ".join(describe(c) for c in made)
+            return describe(log_.hide(event_id, who)), "/events"
+        if action == "merge":
+            return describe(log_.merge(event_id, _number(form["other"], "event"), who)), here
+        if action == "undo":
+            line = describe(log_.undo(_own_correction(session, event_id, form["correction"]), who))
+            return line, here if CorrectedView(session).by_id(event_id) is not None else "/events"
+        event = find_event(session, str(event_id))
+        if action in ("add", "split"):
+            values = _new_event_values(log_, form)
+            made = (log_.add(_article_of(event, form["article"]), values, who) if action == "add"
+                    else log_.split(event_id, values, who))
+            return describe(made), f"/events/{made.event_id}"
+        edits = log_.edit(event_id, _changes(log_, event, action, form), who)
+        return "; ".join(describe(c) for c in edits), here
 
 
 @router.post("/events/{event_id}/correct", summary="Correct an event (signed-in analysts)",
@@ -116,6 +166,9 @@ def correct(
     type: Annotated[str, Form()] = "", date: Annotated[str, Form()] = "",
     place: Annotated[str, Form(max_length=300)] = "", replace: Annotated[str, Form()] = "",
     name: Annotated[str, Form(max_length=300)] = "", side: Annotated[str, Form()] = "",
+    other: Annotated[str, Form(max_length=40)] = "", article: Annotated[str, Form(max_length=40)] = "",
+    correction: Annotated[str, Form(max_length=40)] = "", vn: Annotated[str, Form(max_length=300)] = "",
+    kr: Annotated[str, Form(max_length=300)] = "",
 ) -> Response:
     from web.events import event_response, find_event
 
@@ -126,16 +179,16 @@ def correct(
     event = find_event(db, event_id)
     suffix = "" if lang == "vi" else "?lang=en"
     who = Who(by=user.email, at=dt.datetime.now(dt.UTC), why=" ".join(why.split()))
-    form = {"type": type, "date": date, "place": place, "replace": replace, "name": name, "side": side}
+    form = {"type": type, "date": date, "place": place, "replace": replace, "name": name, "side": side,
+            "other": other, "article": article, "correction": correction, "vn": vn, "kr": kr}
     try:
         if action not in ACTIONS:
             raise CorrectionError(f"unknown correction {action!r}")
-        line = _record(request.app.state.factory, event.id, action, form, who)
+        line, target = _record(request.app.state.factory, event.id, action, form, who)
     except CorrectionError as exc:
         db.rollback()
         return event_response(request, db, event, lang, message=str(exc), status=400)
     log.info("%s on the web: %s", user.email, line)
-    if action != "hide":
+    if target != "/events":
         session_of(request)["flash"] = line
-    target = "/events" if action == "hide" else f"/events/{event.id}"
     return RedirectResponse(target + suffix, status_code=303)

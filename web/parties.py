@@ -1,37 +1,133 @@
-"""/parties/<id>: one organisation, its events and its counterparts."""
+"""/parties/<id>: one organisation (all its spellings), its events and its counterparts; for a
+signed-in analyst, forms to rename it and to merge another spelling into it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Form, Request, Response
+from fastapi.responses import RedirectResponse
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from storage import correction_values as read
 from storage.browse import BrowseRepository
+from storage.correction_log import CorrectionLog, Who
+from storage.corrections import CorrectedView, CorrectionError
+from storage.models import Correction, Party
+from storage.organisations import ORG_KINDS
+from storage.repository import party_key
+from web.auth import auth_context, check_csrf, session_of
+from web.correct import analyst
 from web.deps import DbSession
-from web.errors import NotFound
+from web.errors import Forbidden, NotFound
 from web.filters import Lang
 from web.i18n import UI
 from web.render import html_page, page_context
 from web.views import event_view, party_view
 
 router = APIRouter(tags=["pages"])
+log = logging.getLogger("coopwatch.web")
+
+
+def find_party(db: Session, party_id: str) -> Party:
+    """The party an URL names, or a 404 (a merged spelling names the organisation it went into)."""
+    party = BrowseRepository(db).party(int(party_id)) if party_id.isascii() and party_id.isdigit() else None
+    if party is None:
+        raise NotFound(f"Không có đối tác {party_id!r}", f"No party {party_id!r}")
+    return party
 
 
 @router.get("/parties/{party_id}", summary="One organisation (HTML)")
 def party_page(
     request: Request, party_id: str, lang: Lang, db: DbSession
 ) -> Response:
-    repo = BrowseRepository(db)
-    party = repo.party(int(party_id)) if party_id.isascii() and party_id.isdigit() else None
-    if party is None:
-        raise NotFound(f"Không có đối tác {party_id!r}", f"No party {party_id!r}")
-    query = [("party", party.acronym or party.name)] + ([("lang", lang)] if lang != "vi" else [])
-    context = {
-        **page_context(request, lang),
-        "party": party_view(party),
+    return party_response(request, db, find_party(db, party_id), lang)
+
+
+def party_response(request: Request, db: Session, party: Party, lang: str, *, message: str = "",
+                   status: int = 200) -> Response:
+    repo, orgs = BrowseRepository(db), CorrectedView(db).orgs
+    shown = orgs.shown(party)
+    query = [("party", shown.acronym or shown.name)] + ([("lang", lang)] if lang != "vi" else [])
+    context: dict[str, Any] = {
+        **page_context(request, lang), **auth_context(request, db),
+        "party": party_view(shown), "english": orgs.english(party), "spellings": orgs.spellings(party),
         "country": UI[lang][f"country_{party.country}"],
         "events": [event_view(e, lang) for e in repo.party_events(party.id)],
         "counterparts": [{"party": party_view(c.party), "events": c.events} for c in repo.counterparts(party)],
         "filtered": "/events?" + urlencode(query),
+        "can_correct": analyst(request, db) is not None, "message": message,
+        "history": _history(db, orgs.members(party.id)),
+        "flash": session_of(request).pop("flash", "") if "session" in request.scope else "",
     }
-    return html_page(request, "party.html.j2", context)
+    response = html_page(request, "party.html.j2", context, status=status)
+    if context["user"] is not None:  # the page holds this session's CSRF token
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _history(db: Session, members: list[int]) -> list[dict[str, Any]]:
+    """The organisation corrections naming one of these party rows, oldest first, and whether undone."""
+    undone = set(db.scalars(select(Correction.undoes_id).where(Correction.undoes_id.is_not(None))))
+    rows = db.scalars(select(Correction).where(Correction.kind.in_(ORG_KINDS)).order_by(Correction.id))
+    named = [c for c in rows if {c.after["party"]["id"], (c.after.get("merged_into") or {}).get("id")} & set(members)]
+    return [{"id": c.id, "line": read.describe(c), "by": c.by, "why": c.why, "undone": c.id in undone} for c in named]
+
+
+def _undo(db: Session, log_: CorrectionLog, party: Party, value: str, who: Who) -> Correction:
+    number = read.record_id(value, "correction")
+    if number is None or number not in {c["id"] for c in _history(db, CorrectedView(db).orgs.members(party.id))}:
+        raise CorrectionError(f"correction {value!r} is not one of this organisation's")
+    return log_.undo(number, who)
+
+
+def _other_party(db: Session, party: Party, value: str) -> int:
+    """Another party of the same side, by id or by a name or acronym it is stored under."""
+    number = read.record_id(value, "party")
+    if number is not None:
+        return number
+    key, acronym = party_key(value), value.strip().lower()
+    found = db.scalars(select(Party.id).where(
+        Party.country == party.country, (Party.key == key) | (func.lower(Party.acronym) == acronym))).first()
+    if not key or found is None:
+        raise CorrectionError(f"no {party.country} party named {value.strip()!r}")
+    return found
+
+
+@router.post("/parties/{party_id}/correct", summary="Correct an organisation (signed-in analysts)",
+             include_in_schema=False, dependencies=[Depends(check_csrf)])
+def correct_party(
+    request: Request, party_id: str, lang: Lang, db: DbSession,
+    action: Annotated[str, Form()] = "", why: Annotated[str, Form(max_length=2000)] = "",
+    name: Annotated[str, Form(max_length=300)] = "", english: Annotated[str, Form(max_length=300)] = "",
+    other: Annotated[str, Form(max_length=300)] = "", correction: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    user = analyst(request, db)
+    if user is None:
+        raise Forbidden("Chỉ người phân tích đã đăng nhập mới sửa được tổ chức.",
+                        "Only a signed-in analyst can correct organisations.")
+    party = find_party(db, party_id)
+    who = Who(by=user.email, at=dt.datetime.now(dt.UTC), why=" ".join(why.split()))
+    try:
+        with request.app.state.factory.begin() as session:
+            log_ = CorrectionLog(session)
+            if action == "rename":
+                made = log_.rename_party(party.id, name, english, who)
+            elif action == "merge":
+                made = log_.merge_parties(_other_party(session, party, other), party.id, who)
+            elif action == "undo":
+                made = _undo(session, log_, party, correction, who)
+            else:
+                raise CorrectionError(f"unknown correction {action!r}")
+            line = read.describe(made)
+    except CorrectionError as exc:
+        db.rollback()
+        return party_response(request, db, party, lang, message=str(exc), status=400)
+    log.info("%s on the web: %s", user.email, line)
+    session_of(request)["flash"] = line
+    suffix = "" if lang == "vi" else "?lang=en"
+    return RedirectResponse(f"/parties/{party.id}{suffix}", status_code=303)

@@ -172,7 +172,8 @@ def test_every_form_post_but_one_click_unsubscribe_checks_the_csrf_token() -> No
     routes = [r for entry in app.routes for r in getattr(getattr(entry, "original_router", None), "routes", [entry])]
     posts = {r.path: check_csrf in [d.call for d in r.dependant.dependencies]  # type: ignore[attr-defined]
              for r in routes if "POST" in (getattr(r, "methods", None) or ())}
-    assert posts == {"/events/{event_id}/correct": True, "/login": True, "/logout": True, "/unsubscribe": False}
+    assert posts == {"/events/{event_id}/correct": True, "/parties/{party_id}/correct": True, "/login": True,
+                     "/logout": True, "/unsubscribe": False}
 
 
 def test_a_reader_not_signed_in_or_not_an_analyst_cannot_edit(site: str, database: str) -> None:
@@ -312,3 +313,57 @@ def test_the_review_queue_puts_the_least_sure_events_first(site: str, database: 
     assert hidden.status == 303
     after = json.loads(coopwatch(database, "review", "--format", "json").stdout)
     assert first["id"] not in [q["id"] for q in after]  # a corrected event has been reviewed
+
+
+def test_an_analyst_merges_splits_adds_and_undoes_events_and_corrects_an_organisation(site: str, database: str) -> None:
+    analyst = Client(site)
+    analyst.sign_in(ANALYST, PASSWORD)
+    first, second = (e["id"] for e in json.loads(analyst.get("/api/events").text)["events"][:2])
+    token = analyst.csrf(f"/events/{first}")
+
+    def send(path: str, **form: str) -> str:
+        done = analyst.post(f"{path}/correct?lang=en", {"csrf": token, "why": "read the articles", **form})
+        assert done.status == 303, re.findall(r'class="error"[^<]*<', done.text)
+        return done.location
+
+    def api(event: int) -> dict:
+        return json.loads(analyst.get(f"/api/events/{event}").text)
+
+    reported = {a["id"] for e in (first, second) for a in api(e)["articles"]}
+    assert send(f"/events/{first}", action="merge", other=str(second)) == f"/events/{first}?lang=en"
+    assert {a["id"] for a in api(first)["articles"]} == reported and api(second)["id"] == first
+    page = analyst.get(f"/events/{first}?lang=en").text
+    merge_id = re.search(r'name="correction" value="(\d+)">.{0,300}?Undo', page, re.DOTALL)
+    assert merge_id is not None and f"event {second} merged into event {first}" in page
+    send(f"/events/{first}", action="undo", correction=merge_id.group(1))
+    assert api(second)["id"] == second
+
+    article = api(first)["articles"][0]["id"]
+    added = send(f"/events/{first}", action="add", article=str(article), type="meeting", date="2024-05-06",
+                 place="", vn="Viện Thêm Vào", kr="Quỹ Thêm Vào")
+    new = json.loads(analyst.get("/api" + added.removesuffix("?lang=en")).text)
+    assert new["type"] == "meeting" and [a["id"] for a in new["articles"]] == [article]
+    split = send(f"/events/{first}", action="split", type="", date="", place="", vn="Viện Tách Ra",
+                 kr=api(first)["kr_parties"][0]["name"])
+    split_off = json.loads(analyst.get("/api" + split.removesuffix("?lang=en")).text)
+    assert split_off["type"] == api(first)["type"] and split_off["vn_parties"][0]["name"] == "Viện Tách Ra"
+    bad = analyst.post(f"/events/{first}/correct?lang=en", {"csrf": token, "action": "merge", "other": "abc"})
+    assert bad.status == 400 and "not an event id: &#39;abc&#39;" in bad.text
+
+    party = re.search(r'href="/parties/(\d+)', analyst.get(f"/events/{new['id']}").text).group(1)  # Viện Thêm Vào
+    assert send(f"/parties/{party}", action="rename", name="Viện Đổi Tên", english="Renamed Institute") == \
+        f"/parties/{party}?lang=en"
+    send(f"/parties/{party}", action="merge", other="Viện Tách Ra")
+    shown = analyst.get(f"/parties/{party}?lang=en").text
+    assert "Renamed Institute" in shown and "Viện Tách Ra" in shown  # its other spellings
+    assert api(split_off["id"])["vn_parties"][0]["name"] == "Viện Đổi Tên"
+    assert "Viện Đổi Tên" in Client(site).get("/feeds/events.atom").text
+    refused = Client(site).post(f"/parties/{party}/correct", {"csrf": token, "action": "rename", "name": "x"})
+    assert refused.status == 403
+    assert analyst.post(f"/parties/{party}/correct", {"action": "rename", "name": "x"}).status == 403
+    merge = re.search(r'party \d+ \(Viện Tách Ra\) merged.{0,400}?name="correction" value="(\d+)"', shown, re.DOTALL)
+    assert merge is not None
+    send(f"/parties/{party}", action="undo", correction=merge.group(1))
+    assert api(split_off["id"])["vn_parties"][0]["name"] == "Viện Tách Ra"
+    kinds = ["merge", "undo", "add", "split", "org_rename", "org_merge", "undo"]
+    assert [c["kind"] for c in corrections(database)] == kinds

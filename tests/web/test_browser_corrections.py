@@ -40,7 +40,7 @@ def test_an_analyst_signs_in_corrects_a_party_and_the_feed_shows_it(
         browser.type_into("input[name=password]", PASSWORD)
         browser.click("form.login button")
         assert browser.evaluate("location.pathname") == f"/events/{event}"
-        assert browser.evaluate("document.querySelectorAll('form.correct').length") == 5
+        assert browser.evaluate("document.querySelectorAll('form.correct').length") == 8  # type … hide, merge, split, add
 
         vn_party = browser.evaluate("[...document.querySelectorAll('select[name=replace] option')]"
                                     ".find(o => o.value.startsWith('VN:')).value")
