@@ -12,7 +12,7 @@ import pytest
 
 from tests.web.cdp import Chromium
 from tests.web.conftest import SECRET, fetch, start_server
-from tests.web.test_auth import ANALYST, PASSWORD, corrections, database  # noqa: F401 -- the fixture
+from tests.web.test_auth import ANALYST, PASSWORD, accounts_database, corrections, database  # noqa: F401 -- the fixtures
 from tests.web.test_browser import chromium  # noqa: F401 -- the fixture that finds (or requires) chromium
 
 
