@@ -6,7 +6,6 @@ All SQL of the web view lives here; the handlers call these methods and render w
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,18 +16,20 @@ from sqlalchemy import (
     Text,
     and_,
     cast,
+    column,
     extract,
     func,
     literal,
     or_,
     select,
-    union_all,
+    table,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.models import Article, CrawlRun, Event, EventParty, Incident, Party, event_articles
 from storage.repository import CrawlRunRepository, party_key
+from storage.search import corrected_search_text
 from storage.subscriptions import IncidentRepository
 
 Order = Literal["date", "stored"]
@@ -150,44 +151,24 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _contains(column: ColumnElement[Any] | InstrumentedAttribute[Any], word: str, dialect: str) -> ColumnElement[bool]:
-    """`column` holds `word`, case ignored as far as the database's lower() goes.
-
-    SQLite's LIKE already ignores ASCII case, which is all its lower() folds, so lower() calls
-    would only double the cost of a scan over every headline; on PostgreSQL lower() + LIKE scans
-    faster than ILIKE.
-    """
-    if dialect == "sqlite":
-        return column.like(_like_pattern(word), escape="/")
-    return func.lower(column).like(_like_pattern(word.lower()), escape="/")
-
-
-def _evidence_matches(event: type[Event], word: str, dialect: str) -> ColumnElement[bool]:
-    """The event's evidence sentences hold `word`.
-
-    They are stored as JSON text, whose non-ASCII letters are \\u escapes, so the word is looked
-    for in that form; lowered first, as no database lowers a letter inside an escape ("BÁN" finds
-    "bán", though not the other way round).
-    """
-    return _contains(cast(event.evidence, Text), json.dumps(word.lower())[1:-1], dialect)
+# the FTS5 table of migration 0008 (SQLite), over events.search_text
+_EVENTS_SEARCH = table("events_search", column("rowid"), column("search_text"))
+_TRIGRAM = 3  # the shortest substring a trigram index finds
 
 
 def _word_matches(word: str, dialect: str) -> ColumnElement[bool]:
-    """`word` is in a headline, a party's name, the place or the evidence of the event.
+    """`word`, folded, is in a headline, a party's name, the place or the evidence of the event.
 
-    One list of event ids per word, gathered field by field, so each text is read once (an OR of
-    the fields on every event row took twice as long at 100,000 events) and, on PostgreSQL, each
-    field's trigram index (migration 0005) can answer its part.
+    All of them are one folded text per event (storage/search.py). On SQLite a word of three
+    letters or more is looked up in its FTS5 trigram index, a shorter one scans the column; on
+    PostgreSQL `LIKE '%word%'` uses the pg_trgm index where there is one.
     """
-    titled = select(Article.id).where(_contains(Article.title, word, dialect))
-    inner = aliased(Event)  # not correlated with the outer query's events
-    return Event.id.in_(union_all(
-        select(event_articles.c.event_id).where(event_articles.c.article_id.in_(titled)),
-        select(EventParty.event_id).join(Party, Party.id == EventParty.party_id)
-        .where(Party.key.like(_like_pattern(party_key(word)), escape="/")),
-        select(inner.id).where(_contains(inner.location, word, dialect)),
-        select(inner.id).where(_evidence_matches(inner, word, dialect)),
-    ))
+    folded = party_key(word)
+    if dialect == "sqlite" and len(folded) >= _TRIGRAM:
+        phrase = f'"{folded.replace(chr(34), chr(34) * 2)}"'  # one literal substring, not FTS5 syntax
+        found = select(_EVENTS_SEARCH.c.rowid).where(_EVENTS_SEARCH.c.search_text.op("MATCH")(phrase))
+        return Event.id.in_(found)
+    return Event.search_text.like(_like_pattern(folded), escape="/")
 
 
 def _conditions(wanted: EventFilter, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
@@ -215,11 +196,7 @@ def _matcher(wanted: EventFilter) -> Callable[[CorrectedEvent], bool]:
                    for p in parties)
 
     def word_ok(event: CorrectedEvent, word: str) -> bool:
-        parties = event.parties("VN") + event.parties("KR")
-        return (any(word.casefold() in a.title.casefold() for a in event.articles)
-                or any(party_key(word) in p.key for p in parties)
-                or word.casefold() in (event.location or "").casefold()
-                or any(word.casefold() in sentence.casefold() for sentence in event.evidence))
+        return party_key(word) in corrected_search_text(event)
 
     def matches(event: CorrectedEvent) -> bool:
         checks = [

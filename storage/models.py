@@ -154,6 +154,8 @@ class Event(Base):
     signatories: Mapped[list[str]] = mapped_column(default=list)
     evidence: Mapped[list[str]] = mapped_column(default=list)  # sentences it was read from
     created_at: Mapped[dt.datetime]
+    # what `q` searches, folded; written by storage/search.py after each flush, read only in SQL
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="", deferred=True)
 
     party_links: Mapped[list[EventParty]] = relationship(
         cascade="all, delete-orphan", order_by=EventParty.position, lazy="selectin"
