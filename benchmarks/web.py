@@ -33,6 +33,7 @@ PATHS = {
     "events_page_q": f"/events?q={Q}",
     "events_page_q_rare": "/events?q=12345",  # in one headline and one evidence sentence
     "csv_filtered": "/events.csv?type=mou&since=2025-11-01",
+    "csv_10000": "/events.csv",  # a full file: the newest 10,000 events, streamed
     "atom_feed": "/feeds/events.atom?type=meeting",
     "json_feed": "/feeds/events.json",
     "api_events": "/api/events?since=2025-01-01",

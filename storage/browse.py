@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -34,6 +34,7 @@ from storage.subscriptions import IncidentRepository
 
 Order = Literal["date", "stored"]
 _CHUNK = 1000  # event ids per IN list, well under SQLite's limit on bound parameters
+EXPORT_BATCH = 500  # export rows read, and written out, at a time
 
 
 @dataclass(frozen=True)
@@ -266,15 +267,24 @@ class BrowseRepository:
         return view.visible(self.session.scalars(query.options(_LISTED).offset(offset).limit(limit)).all())
 
     def export(self, wanted: EventFilter, offset: int = 0, limit: int = 10_000) -> list[ExportedEvent]:
-        """The events of `events()` as plain rows, with their parties and articles, for the CSV.
+        """The events of `events()` as plain rows, with their parties and articles, for the CSV."""
+        return [row for batch in self.export_batches(wanted, offset, limit) for row in batch]
 
-        Three plain queries instead of ORM objects: loading a few thousand events with their
-        parties and articles as objects cost more than the query that finds them.
+    def export_batches(self, wanted: EventFilter, offset: int = 0, limit: int = 10_000,
+                       batch: int = EXPORT_BATCH) -> Iterator[list[ExportedEvent]]:
+        """`export()` a batch of rows at a time, read from one query as it goes (`yield_per`).
+
+        Plain queries instead of ORM objects: loading a few thousand events with their parties and
+        articles as objects cost more than the query that finds them.
         """
         columns = (Event.id, Event.date, Event.type, Event.location, Event.topics, Event.signatories, Event.created_at)
         view = CorrectedView(self.session)
         query = select(*columns).where(*self._corrected(wanted, view)).order_by(*_ordering("date"))
-        rows = self.session.execute(query.offset(offset).limit(limit)).all()
+        result = self.session.execute(query.offset(offset).limit(limit).execution_options(yield_per=batch))
+        for rows in result.partitions():
+            yield self._export_rows(rows, view)
+
+    def _export_rows(self, rows: Sequence[Any], view: CorrectedView) -> list[ExportedEvent]:
         parties: dict[int, list[ExportedParty]] = {r.id: [] for r in rows}
         articles: dict[int, list[ExportedArticle]] = {r.id: [] for r in rows}
         ids = list(parties)
@@ -299,6 +309,11 @@ class BrowseRepository:
         return [_exported(view.apply(event)) if (event := self._overlaid(view, r.id)) is not None else
                 ExportedEvent(r.id, r.date, r.type, r.location, list(r.topics or []), list(r.signatories or []),
                               r.created_at, parties[r.id], articles[r.id]) for r in rows]
+
+    def has_more(self, wanted: EventFilter, offset: int) -> bool:
+        """Whether more than `offset` events match the filter."""
+        query = select(Event.id).where(*self._corrected(wanted)).order_by(*_ordering("date"))
+        return self.session.execute(query.offset(offset).limit(1)).first() is not None
 
     def _overlaid(self, view: CorrectedView, event_id: int) -> Event | None:
         """The parser's row of an event a correction changes (its export is built from the corrected view)."""
