@@ -13,9 +13,7 @@ from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
-    Text,
     and_,
-    cast,
     column,
     extract,
     func,
@@ -157,22 +155,27 @@ _EVENTS_SEARCH = table("events_search", column("rowid"), column("search_text"))
 _TRIGRAM = 3  # the shortest substring a trigram index finds
 
 
-def _word_matches(word: str, dialect: str) -> ColumnElement[bool]:
-    """`word`, folded, is in a headline, a party's name, the place or the evidence of the event.
+def _words_match(words: list[str], dialect: str, indexed: bool = True) -> list[ColumnElement[bool]]:
+    """Each of `words`, folded, is in a headline, a party's name, the place or the evidence of the event.
 
-    All of them are one folded text per event (storage/search.py). On SQLite a word of three
-    letters or more is looked up in its FTS5 trigram index, a shorter one scans the column; on
-    PostgreSQL `LIKE '%word%'` uses the pg_trgm index where there is one.
+    All of them are one folded text per event (storage/search.py). On SQLite the words of three
+    letters or more are looked up together in its FTS5 trigram index, shorter ones read in the
+    column; on PostgreSQL `LIKE '%word%'` uses the pg_trgm index where there is one. Not `indexed`:
+    the column is read (the same answer), for a query other conditions narrow to a few rows.
     """
-    folded = party_key(word)
-    if dialect == "sqlite" and len(folded) >= _TRIGRAM:
-        phrase = f'"{folded.replace(chr(34), chr(34) * 2)}"'  # one literal substring, not FTS5 syntax
-        found = select(_EVENTS_SEARCH.c.rowid).where(_EVENTS_SEARCH.c.search_text.op("MATCH")(phrase))
-        return Event.id.in_(found)
-    return Event.search_text.like(_like_pattern(folded), escape="/")
+    folded = [party_key(w) for w in words]
+    looked_up = [w for w in folded if dialect == "sqlite" and indexed and len(w) >= _TRIGRAM]
+    conditions: list[ColumnElement[bool]] = [
+        Event.search_text.like(_like_pattern(w), escape="/") for w in folded if w not in looked_up]
+    if looked_up:
+        # each word one literal substring (a folded word holds no quote), all of them in the same text
+        phrases = " AND ".join(f'"{w}"' for w in looked_up)
+        found = select(_EVENTS_SEARCH.c.rowid).where(_EVENTS_SEARCH.c.search_text.op("MATCH")(phrases))
+        conditions.append(Event.id.in_(found))
+    return conditions
 
 
-def _conditions(wanted: EventFilter, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
+def _conditions(wanted: EventFilter, dialect: str = "sqlite", indexed: bool = True) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if wanted.type:
         conditions.append(Event.type == wanted.type)
@@ -181,7 +184,7 @@ def _conditions(wanted: EventFilter, dialect: str = "sqlite") -> list[ColumnElem
     if wanted.party and party_key(wanted.party):
         conditions.append(_party_matches(wanted.party))
     if wanted.q:
-        conditions += [_word_matches(word, dialect) for word in wanted.q.split() if party_key(word)]
+        conditions += _words_match([word for word in wanted.q.split() if party_key(word)], dialect, indexed)
     if wanted.since:
         conditions.append(Event.date >= wanted.since)
     if wanted.until:
@@ -226,11 +229,6 @@ def _costly(wanted: EventFilter) -> bool:
     return bool(wanted.source or wanted.party or wanted.q)
 
 
-def _newest_first(day_and_id: tuple[dt.date | None, int]) -> tuple[bool, dt.date, int]:
-    day, event_id = day_and_id
-    return (day is not None, day or dt.date.min, event_id)
-
-
 # what listings show of an event's articles: their bodies, captions and tags stay in the database
 _LISTED = selectinload(Event.articles).load_only(
     Article.id, Article.source, Article.url, Article.title, Article.sapo, Article.published_at, Article.updated_at
@@ -253,9 +251,10 @@ class BrowseRepository:
     def _dialect(self) -> str:
         return self.session.get_bind().dialect.name
 
-    def _corrected(self, wanted: EventFilter, view: CorrectedView | None = None) -> list[ColumnElement[bool]]:
+    def _corrected(self, wanted: EventFilter, view: CorrectedView | None = None,
+                   indexed: bool = True) -> list[ColumnElement[bool]]:
         """The filter's conditions on the corrected view (storage/corrections.py)."""
-        return (view or CorrectedView(self.session)).where(_conditions(wanted, self._dialect), _matcher(wanted))
+        return (view or CorrectedView(self.session)).where(_conditions(wanted, self._dialect, indexed), _matcher(wanted))
 
     def events(
         self, wanted: EventFilter, offset: int = 0, limit: int = 50, order: Order = "date",
@@ -349,37 +348,52 @@ class BrowseRepository:
     def page(self, wanted: EventFilter, offset: int = 0, limit: int = 50) -> EventPage:
         """One page of the listing (newest event date first), the count and the chart.
 
-        A costly filter (source, party, words) is read once: the same grouped pass that counts
-        also gathers the matching ids, and the page is cut from them; a cheap one (type, dates, or
-        none) is counted along the (date, type) index and the page read along the date index.
+        A cheap filter (type, dates, or none) is counted along the (date, type) index and the page
+        read along the date index. A costly one (source, party, words) is counted per day and type
+        first; those counts tell which days the page spans, so the page is read from those days
+        alone instead of sorting every matching event.
         """
         view = CorrectedView(self.session)  # the corrections are read once for the whole page
         if not _costly(wanted):
             overview = self.overview(wanted, view)
             rows = self.events(wanted, offset, limit, view=view) if overview.total > offset else []
             return EventPage(overview.total, overview.months, rows)
-        ids = func.aggregate_strings(cast(Event.id, Text), ",")
-        query = (
-            select(Event.date, Event.type, func.count(), ids)
-            .where(*self._corrected(wanted, view))
-            .group_by(Event.date, Event.type)
-        )
+        query = (select(Event.date, Event.type, func.count()).where(*self._corrected(wanted, view))
+                 .group_by(Event.date, Event.type))
         per_month: Counter[tuple[int, int, str]] = Counter()
-        found: list[tuple[dt.date | None, int]] = []
-        for day, kind, n, joined in self.session.execute(query):
+        per_day: Counter[dt.date | None] = Counter()
+        for day, kind, n in self.session.execute(query):
+            per_day[day] += n
             if day is not None:
                 per_month[(day.year, day.month, kind)] += n
-            found += [(day, int(i)) for i in joined.split(",")]
-        found.sort(key=_newest_first, reverse=True)
         months = [MonthCount(y, m, k, n) for (y, m, k), n in sorted(per_month.items())]
-        return EventPage(len(found), months, self._by_ids([i for _, i in found[offset : offset + limit]], view))
+        total = sum(per_day.values())
+        rows = self._window(wanted, per_day, offset, limit, view) if total > offset else []
+        return EventPage(total, months, rows)
 
-    def _by_ids(self, ids: list[int], view: CorrectedView) -> list[CorrectedEvent]:
-        """These events, in this order, as corrected."""
-        if not ids:
-            return []
-        loaded = {e.id: e for e in self.session.scalars(select(Event).where(Event.id.in_(ids)).options(_LISTED))}
-        return view.visible(loaded[i] for i in ids)
+    def _window(self, wanted: EventFilter, per_day: Counter[dt.date | None], offset: int, limit: int,
+                view: CorrectedView) -> list[CorrectedEvent]:
+        """Events `offset` to `offset + limit` in listing order, read from the days they fall on
+        (along the date index: the words are then read in those days' rows, not looked up)."""
+        days = sorted(per_day, key=lambda d: (d is not None, d or dt.date.min), reverse=True)  # undated last
+        before, first = 0, 0
+        while before + per_day[days[first]] <= offset:
+            before += per_day[days[first]]
+            first += 1
+        last, through = first, before + per_day[days[first]]
+        while through < offset + limit and last + 1 < len(days):
+            last += 1
+            through += per_day[days[last]]
+        newest, oldest = days[first], days[last]
+        span: ColumnElement[bool]
+        if newest is None:
+            span = Event.date.is_(None)
+        elif oldest is None:
+            span = or_(Event.date <= newest, Event.date.is_(None))
+        else:
+            span = Event.date.between(oldest, newest)
+        query = select(Event).where(*self._corrected(wanted, view, indexed=False), span).order_by(*_ordering("date"))
+        return view.visible(self.session.scalars(query.options(_LISTED).offset(offset - before).limit(limit)).all())
 
     def per_month(self, wanted: EventFilter) -> list[MonthCount]:
         """Dated events matching the filter, counted per month and type."""
