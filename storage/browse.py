@@ -13,8 +13,10 @@ from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     and_,
     column,
+    exists,
     extract,
     func,
     literal,
@@ -22,7 +24,7 @@ from sqlalchemy import (
     select,
     table,
 )
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, selectinload
 
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.models import Article, CrawlRun, Event, EventParty, Incident, Party, event_articles
@@ -125,19 +127,25 @@ def _padded_key() -> ColumnElement[str]:
 
 # Conditions on an event's parties and articles are `id IN (subquery)`, not EXISTS: SQLite runs a
 # correlated EXISTS through the articles' source index once per event (minutes at 100,000 events),
-# and an IN subquery once.
-def _with_party(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return Event.id.in_(select(EventParty.event_id).join(Party, Party.id == EventParty.party_id).where(condition))
+# and an IN subquery once. A `narrow` query (other conditions leave a few days' events) checks each
+# of its rows with EXISTS instead: gathering every event of a source for fifty rows costs more.
+def _linked(ids: Select[Any], event_id: ColumnElement[int] | InstrumentedAttribute[int], narrow: bool) -> ColumnElement[bool]:
+    return exists(ids.where(event_id == Event.id)) if narrow else Event.id.in_(ids)
 
 
-def _with_article(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+def _with_party(condition: ColumnElement[bool], narrow: bool = False) -> ColumnElement[bool]:
+    linked = select(EventParty.event_id).join(Party, Party.id == EventParty.party_id).where(condition)
+    return _linked(linked, EventParty.event_id, narrow)
+
+
+def _with_article(condition: ColumnElement[bool], narrow: bool = False) -> ColumnElement[bool]:
     linked = select(event_articles.c.event_id).join(Article, Article.id == event_articles.c.article_id)
-    return Event.id.in_(linked.where(condition))
+    return _linked(linked.where(condition), event_articles.c.event_id, narrow)
 
 
-def _party_matches(value: str) -> ColumnElement[bool]:
+def _party_matches(value: str, narrow: bool = False) -> ColumnElement[bool]:
     by_acronym = func.lower(Party.acronym) == value.strip().lower()
-    return _with_party(or_(_padded_key().contains(_word_key(value), autoescape=True), by_acronym))
+    return _with_party(or_(_padded_key().contains(_word_key(value), autoescape=True), by_acronym), narrow)
 
 
 def _like_pattern(word: str) -> str:
@@ -155,16 +163,16 @@ _EVENTS_SEARCH = table("events_search", column("rowid"), column("search_text"))
 _TRIGRAM = 3  # the shortest substring a trigram index finds
 
 
-def _words_match(words: list[str], dialect: str, indexed: bool = True) -> list[ColumnElement[bool]]:
+def _words_match(words: list[str], dialect: str, narrow: bool = False) -> list[ColumnElement[bool]]:
     """Each of `words`, folded, is in a headline, a party's name, the place or the evidence of the event.
 
     All of them are one folded text per event (storage/search.py). On SQLite the words of three
     letters or more are looked up together in its FTS5 trigram index, shorter ones read in the
-    column; on PostgreSQL `LIKE '%word%'` uses the pg_trgm index where there is one. Not `indexed`:
-    the column is read (the same answer), for a query other conditions narrow to a few rows.
+    column; on PostgreSQL `LIKE '%word%'` uses the pg_trgm index where there is one. In a `narrow`
+    query the column is read (the same answer): looking up every match costs more than a few rows.
     """
     folded = [party_key(w) for w in words]
-    looked_up = [w for w in folded if dialect == "sqlite" and indexed and len(w) >= _TRIGRAM]
+    looked_up = [w for w in folded if dialect == "sqlite" and not narrow and len(w) >= _TRIGRAM]
     conditions: list[ColumnElement[bool]] = [
         Event.search_text.like(_like_pattern(w), escape="/") for w in folded if w not in looked_up]
     if looked_up:
@@ -175,16 +183,17 @@ def _words_match(words: list[str], dialect: str, indexed: bool = True) -> list[C
     return conditions
 
 
-def _conditions(wanted: EventFilter, dialect: str = "sqlite", indexed: bool = True) -> list[ColumnElement[bool]]:
+def _conditions(wanted: EventFilter, dialect: str = "sqlite", narrow: bool = False) -> list[ColumnElement[bool]]:
+    """The filter in SQL; `narrow`: for a query that its other conditions keep to a few rows."""
     conditions: list[ColumnElement[bool]] = []
     if wanted.type:
         conditions.append(Event.type == wanted.type)
     if wanted.source:
-        conditions.append(_with_article(Article.source == wanted.source))
+        conditions.append(_with_article(Article.source == wanted.source, narrow))
     if wanted.party and party_key(wanted.party):
-        conditions.append(_party_matches(wanted.party))
+        conditions.append(_party_matches(wanted.party, narrow))
     if wanted.q:
-        conditions += _words_match([word for word in wanted.q.split() if party_key(word)], dialect, indexed)
+        conditions += _words_match([word for word in wanted.q.split() if party_key(word)], dialect, narrow)
     if wanted.since:
         conditions.append(Event.date >= wanted.since)
     if wanted.until:
@@ -252,9 +261,9 @@ class BrowseRepository:
         return self.session.get_bind().dialect.name
 
     def _corrected(self, wanted: EventFilter, view: CorrectedView | None = None,
-                   indexed: bool = True) -> list[ColumnElement[bool]]:
+                   narrow: bool = False) -> list[ColumnElement[bool]]:
         """The filter's conditions on the corrected view (storage/corrections.py)."""
-        return (view or CorrectedView(self.session)).where(_conditions(wanted, self._dialect, indexed), _matcher(wanted))
+        return (view or CorrectedView(self.session)).where(_conditions(wanted, self._dialect, narrow), _matcher(wanted))
 
     def events(
         self, wanted: EventFilter, offset: int = 0, limit: int = 50, order: Order = "date",
@@ -374,7 +383,7 @@ class BrowseRepository:
     def _window(self, wanted: EventFilter, per_day: Counter[dt.date | None], offset: int, limit: int,
                 view: CorrectedView) -> list[CorrectedEvent]:
         """Events `offset` to `offset + limit` in listing order, read from the days they fall on
-        (along the date index: the words are then read in those days' rows, not looked up)."""
+        (along the date index, each of those days' rows checked against the filter: `narrow`)."""
         days = sorted(per_day, key=lambda d: (d is not None, d or dt.date.min), reverse=True)  # undated last
         before, first = 0, 0
         while before + per_day[days[first]] <= offset:
@@ -392,7 +401,7 @@ class BrowseRepository:
             span = or_(Event.date <= newest, Event.date.is_(None))
         else:
             span = Event.date.between(oldest, newest)
-        query = select(Event).where(*self._corrected(wanted, view, indexed=False), span).order_by(*_ordering("date"))
+        query = select(Event).where(*self._corrected(wanted, view, narrow=True), span).order_by(*_ordering("date"))
         return view.visible(self.session.scalars(query.options(_LISTED).offset(offset - before).limit(limit)).all())
 
     def per_month(self, wanted: EventFilter) -> list[MonthCount]:

@@ -144,10 +144,11 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_created_at", "created_at"),
         Index("ix_events_date_type", "date", "type"),  # the web view's chart (migration 0005)
+        Index("ix_events_type_date", "type", "date"),  # the chart of one type; finding the same event (0008)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    type: Mapped[str] = mapped_column(String(20), index=True)
+    type: Mapped[str] = mapped_column(String(20))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     location: Mapped[str | None] = mapped_column(String(200))
     topics: Mapped[list[str]] = mapped_column(default=list)
