@@ -14,6 +14,7 @@ from sqlalchemy import Engine, insert, text
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
 from crawler.pipelines import BATCH_SIZE
+from storage.counts import rebuild as rebuild_event_counts
 from storage.db import make_engine, make_session_factory, migrate
 from storage.models import Article, Event, EventParty, Subscriber, event_articles
 from storage.models import Party as PartyRow
@@ -79,6 +80,8 @@ def bulk_fill(engine: Engine, total: int, start: int) -> float:
                 {"event_id": i, "party_id": 301 + i % 200, "position": 1} for i in ids])
             conn.execute(insert(event_articles), [{"event_id": i, "article_id": i} for i in ids])
             refresh_search_text(conn, ids)  # what the session hook writes for events saved through the ORM
+    with engine.begin() as conn:
+        rebuild_event_counts(conn)  # as the session hook would have counted them
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             for table in ("articles", "events", "parties"):

@@ -27,7 +27,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, selectinload
 
 from storage.corrections import CorrectedEvent, CorrectedView
-from storage.models import Article, CrawlRun, Event, EventParty, Incident, Party, event_articles
+from storage.models import (
+    Article,
+    CrawlRun,
+    Event,
+    EventCount,
+    EventParty,
+    Incident,
+    Party,
+    event_articles,
+)
 from storage.repository import CrawlRunRepository, party_key
 from storage.search import corrected_search_text
 from storage.subscriptions import IncidentRepository
@@ -333,11 +342,15 @@ class BrowseRepository:
         return int(self.session.scalar(query) or 0)
 
     def overview(self, wanted: EventFilter, view: CorrectedView | None = None) -> Overview:
-        """The count and the per-month chart of a filter, from one pass over the matching events.
+        """The count and the per-month chart of a filter.
 
-        Grouped by day first: with the (date, type) index that is a walk along the index with no
-        sort, and the outer grouping into months then reads one row per day and type, not per event.
+        A cheap filter sums the day counts (storage/counts.py); a costly one makes one pass over
+        the matching events, grouped by day first: with the (date, type) index that is a walk along
+        the index with no sort, and the outer grouping into months then reads one row per day and
+        type, not per event.
         """
+        if not _costly(wanted):
+            return self._counted(wanted, view or CorrectedView(self.session))
         per_day = (
             select(Event.date.label("day"), Event.type.label("kind"), func.count().label("n"))
             .where(*self._corrected(wanted, view))
@@ -353,6 +366,35 @@ class BrowseRepository:
                 months.append(MonthCount(int(y), int(m), str(kind), int(n)))
         months.sort(key=lambda c: (c.year, c.month))
         return Overview(total, months)
+
+    def _counted(self, wanted: EventFilter, view: CorrectedView) -> Overview:
+        """`overview` of a type and dates from the day counts, corrected as `CorrectedView.where` does:
+        less the parser rows that corrections hide or change, plus the changed ones that match."""
+        kept = [EventCount.type == wanted.type] if wanted.type else []
+        kept += [EventCount.day >= wanted.since] if wanted.since else []
+        kept += [EventCount.day <= wanted.until] if wanted.until else []
+        year, month = extract("year", EventCount.day), extract("month", EventCount.day)
+        per_month: Counter[tuple[int, int, str]] = Counter()
+        query = select(year, month, EventCount.type, func.sum(EventCount.events)).where(*kept)
+        for y, m, kind, n in self.session.execute(query.group_by(year, month, EventCount.type)):
+            per_month[(int(y), int(m), str(kind))] += int(n)
+        undated = 0
+        if not (wanted.since or wanted.until):  # an undated event is outside any date range
+            missing = select(func.count()).select_from(Event).where(Event.date.is_(None), *_conditions(wanted))
+            undated = int(self.session.scalar(missing) or 0)
+        left_out, matches = view.hidden | view.overlaid, _matcher(wanted)
+        chosen = [i for i in view.overlaid if (e := self.session.get(Event, i)) is not None and matches(view.apply(e))]
+        for ids, sign in ((left_out, -1), (chosen, 1)):
+            for low in range(0, len(ids), _CHUNK):
+                chunk = sorted(ids)[low : low + _CHUNK]
+                rows = select(Event.date, Event.type).where(Event.id.in_(chunk))
+                for day, kind in self.session.execute(rows.where(*_conditions(wanted)) if sign < 0 else rows):
+                    if day is None:
+                        undated += sign
+                    else:
+                        per_month[(day.year, day.month, kind)] += sign
+        months = [MonthCount(y, m, k, n) for (y, m, k), n in sorted(per_month.items()) if n]
+        return Overview(undated + sum(c.events for c in months), months)
 
     def page(self, wanted: EventFilter, offset: int = 0, limit: int = 50) -> EventPage:
         """One page of the listing (newest event date first), the count and the chart.

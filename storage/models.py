@@ -173,6 +173,20 @@ class Event(Base):
         return f"Event(id={self.id!r}, type={self.type!r}, date={self.date!r})"
 
 
+class EventCount(Base):
+    """How many parser events fall on one day with one type: the unfiltered chart and count read
+    these instead of every event (storage/counts.py keeps them; migration 0008)."""
+
+    __tablename__ = "event_counts"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    events: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"EventCount(day={self.day!r}, type={self.type!r}, events={self.events!r})"
+
+
 class CrawlRun(Base):
     """One run of one source: what it fetched, stored and what went wrong."""
 

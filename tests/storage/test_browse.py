@@ -137,3 +137,29 @@ def test_q_reads_the_folded_text_kept_in_step_with_every_write(factory, database
     with factory() as session:
         assert [e.articles[0].title for e in BrowseRepository(session).page(EventFilter(q="ban dan")).events] == [
             "Ký kết về bán dẫn"]
+
+
+def test_the_chart_of_all_events_follows_inserts_deletes_and_corrections(factory) -> None:
+    """The day counts behind it (storage/counts.py) against the listed events, after each kind of write."""
+    from storage.correction_log import CorrectionLog, Who
+    from storage.models import Event
+
+    def check() -> None:
+        with factory() as session:
+            repo = BrowseRepository(session)
+            for wanted in (EventFilter(), EventFilter(type="mou"), EventFilter(since=dt.date(2024, 3, 1))):
+                listed = repo.events(wanted, 0, 1000)
+                overview = repo.overview(wanted)
+                assert overview.total == len(listed) == repo.page(wanted).total
+                assert Counter({(c.year, c.month, c.type): c.events for c in overview.months}) == Counter(
+                    (e.date.year, e.date.month, e.type) for e in listed if e.date)
+
+    store(factory, 8)
+    check()
+    with factory.begin() as session:
+        ids = sorted(e.id for e in BrowseRepository(session).events(EventFilter(), 0, 100))
+        log, who = CorrectionLog(session), Who(by="analyst@example.org", at=NOW, why="checked")
+        log.hide(ids[0], who)
+        log.edit(ids[1], {"location": "Seoul"}, who)  # corrected (a date or type edit is charted at the parser's)
+        session.delete(session.get(Event, ids[2]))
+    check()

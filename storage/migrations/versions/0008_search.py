@@ -8,6 +8,8 @@
   triggers and must create them again;
 * events (type, date) instead of (type): one type's chart walks its own part of the index in date
   order, and so does the look-up of the same event (type, date within a day);
+* event_counts: parser events per day and type (storage/counts.py keeps it), which the chart and
+  count of all events, or of a type and dates, sum instead of reading every event;
 * PostgreSQL, where pg_trgm can be created: a trigram GIN index on the column, for `LIKE '%word%'`;
   the three trigram indexes of 0005 (headline, evidence, place) go, as `q` no longer reads those.
 
@@ -17,6 +19,7 @@ Revises: 0007
 import sqlalchemy as sa
 from alembic import op
 
+from storage.counts import rebuild as count_events
 from storage.search import refresh_all
 
 revision = '0008'
@@ -44,8 +47,16 @@ def upgrade() -> None:
     op.create_index('ix_events_type_date', 'events', ['type', 'date'])
     op.drop_index('ix_events_type', table_name='events')
     op.add_column('events', sa.Column('search_text', sa.Text(), nullable=False, server_default=''))
+    op.create_table(
+        'event_counts',
+        sa.Column('day', sa.Date(), nullable=False),
+        sa.Column('type', sa.String(length=20), nullable=False),
+        sa.Column('events', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint('day', 'type'),
+    )
     connection = op.get_bind()
     refresh_all(connection)
+    count_events(connection)
     if connection.dialect.name == 'sqlite':
         op.execute("CREATE VIRTUAL TABLE events_search USING fts5("
                    "search_text, content='events', content_rowid='id', tokenize='trigram')")
@@ -84,3 +95,4 @@ def downgrade() -> None:
     op.execute('ALTER TABLE events DROP COLUMN search_text')
     op.create_index('ix_events_type', 'events', ['type'])
     op.drop_index('ix_events_type_date', table_name='events')
+    op.drop_table('event_counts')
