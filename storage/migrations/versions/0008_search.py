@@ -1,4 +1,5 @@
-"""The `q` search reads one folded text per event through a substring index.
+"""Search and counts for the web view at 100,000 events: `q` reads one folded text per event through a
+substring index, the unfiltered chart sums counts per day.
 
 * events.search_text: the event's headlines, party keys, place and evidence, folded as party keys
   are (storage/search.py writes it on every flush; filled here for the events already stored);
@@ -6,6 +7,9 @@
   substring matches, as `q` has always had, not whole words) and the triggers that keep it in step
   with the column. A later migration that rebuilds `events` with batch_alter_table drops these
   triggers and must create them again;
+* SQLite only, events (id, date, type): the count-and-chart pass of a source, party or `q` filter
+  looks up each matching id's date and type in this small index instead of in the table's rows
+  (which carry the evidence and the search text); PostgreSQL reads them from the heap well enough;
 * events (type, date) instead of (type): one type's chart walks its own part of the index in date
   order, and so does the look-up of the same event (type, date within a day);
 * event_counts: parser events per day and type (storage/counts.py keeps it), which the chart and
@@ -63,6 +67,7 @@ def upgrade() -> None:
         op.execute("INSERT INTO events_search(events_search) VALUES ('rebuild')")
         for name, body in SQLITE_TRIGGERS.items():
             op.execute(f'CREATE TRIGGER {name} {body}')
+        op.create_index('ix_events_id_date_type', 'events', ['id', 'date', 'type'])
     elif connection.dialect.name == 'postgresql':
         for name in OLD_TRIGRAM_INDEXES:
             op.execute(f'DROP INDEX IF EXISTS {name}')
@@ -85,6 +90,7 @@ def downgrade() -> None:
         for name in SQLITE_TRIGGERS:
             op.execute(f'DROP TRIGGER IF EXISTS {name}')
         op.execute('DROP TABLE IF EXISTS events_search')
+        op.drop_index('ix_events_id_date_type', table_name='events')
     elif connection.dialect.name == 'postgresql':
         op.execute('DROP INDEX IF EXISTS ix_events_search_trgm')
         if _has_trigrams(connection):
