@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import Connection, bindparam, event, select, update
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
+from storage.corrections import CorrectedEvent
 from storage.models import Article, Event, EventParty, Party, event_articles
 from storage.repository import party_key
 
@@ -36,8 +36,8 @@ def search_text(titles: Iterable[str], keys: Iterable[str], location: str | None
     return "\n".join(line for line in lines if line)
 
 
-def corrected_search_text(event: Any) -> str:
-    """`search_text` of an event as the corrected view shows it (a `CorrectedEvent`)."""
+def corrected_search_text(event: CorrectedEvent) -> str:
+    """`search_text` of an event as the corrected view shows it."""
     parties = event.parties("VN") + event.parties("KR")
     return search_text((a.title for a in event.articles), (p.key for p in parties), event.location, event.evidence)
 
