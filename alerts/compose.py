@@ -87,7 +87,10 @@ def safe_url(url: str | None) -> str | None:
 
 def one_line(text: str | None) -> str:
     """Scraped text on one line: no CR/LF or other control characters."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in (text or "")).split())
+    text = text or ""
+    if text.isprintable():  # most text: no need to look at each character (CSV exports call this per cell)
+        return " ".join(text.split())
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def _party_names(parties: Sequence[dict[str, Any]]) -> str:

@@ -14,10 +14,12 @@ from sqlalchemy import Engine, insert, text
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
 from crawler.pipelines import BATCH_SIZE
+from storage.counts import rebuild as rebuild_event_counts
 from storage.db import make_engine, make_session_factory, migrate
 from storage.models import Article, Event, EventParty, Subscriber, event_articles
 from storage.models import Party as PartyRow
 from storage.repository import ArticleRepository, EventRepository
+from storage.search import refresh as refresh_search_text
 from storage.subscriptions import DigestRepository
 
 NOW = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
@@ -77,6 +79,9 @@ def bulk_fill(engine: Engine, total: int, start: int) -> float:
                 {"event_id": i, "party_id": 1 + i % 300, "position": 0} for i in ids] + [
                 {"event_id": i, "party_id": 301 + i % 200, "position": 1} for i in ids])
             conn.execute(insert(event_articles), [{"event_id": i, "article_id": i} for i in ids])
+            refresh_search_text(conn, ids)  # what the session hook writes for events saved through the ORM
+    with engine.begin() as conn:
+        rebuild_event_counts(conn)  # as the session hook would have counted them
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             for table in ("articles", "events", "parties"):

@@ -33,12 +33,14 @@ PATHS = {
     "events_page_q": f"/events?q={Q}",
     "events_page_q_rare": "/events?q=12345",  # in one headline and one evidence sentence
     "csv_filtered": "/events.csv?type=mou&since=2025-11-01",
+    "csv_10000": "/events.csv",  # a full file: the newest 10,000 events, streamed
     "atom_feed": "/feeds/events.atom?type=meeting",
     "json_feed": "/feeds/events.json",
     "api_events": "/api/events?since=2025-01-01",
 }
-# the pages the issue holds to 100 ms ("the events page, the CSV and the feeds"); the API is measured only
-TARGET_PAGES = [name for name in PATHS if name != "api_events"]
+# the pages the issue holds to 100 ms ("the events page, the CSV and the feeds"); the API is measured
+# only; the full 10,000-row file is streamed, so what it is held to is its first byte
+TARGET_PAGES = [name for name in PATHS if name not in ("api_events", "csv_10000")] + ["csv_10000_first_byte"]
 # Datasette's table page for the same filter: its own filter syntax, 50 rows, newest date first
 DATASETTE = {
     "events_page": "/web/events?_sort_desc=date&_size=50",

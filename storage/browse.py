@@ -6,33 +6,44 @@ All SQL of the web view lives here; the handlers call these methods and render w
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
-    Text,
+    Select,
     and_,
-    cast,
+    column,
+    exists,
     extract,
     func,
     literal,
     or_,
     select,
-    union_all,
+    table,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, selectinload
 
 from storage.corrections import CorrectedEvent, CorrectedView
-from storage.models import Article, CrawlRun, Event, EventParty, Incident, Party, event_articles
+from storage.models import (
+    Article,
+    CrawlRun,
+    Event,
+    EventCount,
+    EventParty,
+    Incident,
+    Party,
+    event_articles,
+)
 from storage.repository import CrawlRunRepository, party_key
+from storage.search import corrected_search_text
 from storage.subscriptions import IncidentRepository
 
 Order = Literal["date", "stored"]
 _CHUNK = 1000  # event ids per IN list, well under SQLite's limit on bound parameters
+EXPORT_BATCH = 500  # export rows read, and written out, at a time
 
 
 @dataclass(frozen=True)
@@ -125,21 +136,27 @@ def _padded_key() -> ColumnElement[str]:
 
 # Conditions on an event's parties and articles are `id IN (subquery)`, not EXISTS: SQLite runs a
 # correlated EXISTS through the articles' source index once per event (minutes at 100,000 events),
-# and an IN subquery once.
-def _with_party(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return Event.id.in_(select(EventParty.event_id).join(Party, Party.id == EventParty.party_id).where(condition))
+# and an IN subquery once. A `narrow` query (other conditions leave a few days' events) checks each
+# of its rows with EXISTS instead: gathering every event of a source for fifty rows costs more.
+def _linked(ids: Select[Any], event_id: ColumnElement[int] | InstrumentedAttribute[int], narrow: bool) -> ColumnElement[bool]:
+    return exists(ids.where(event_id == Event.id)) if narrow else Event.id.in_(ids)
 
 
-def _with_article(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+def _with_party(condition: ColumnElement[bool], narrow: bool = False) -> ColumnElement[bool]:
+    linked = select(EventParty.event_id).join(Party, Party.id == EventParty.party_id).where(condition)
+    return _linked(linked, EventParty.event_id, narrow)
+
+
+def _with_article(condition: ColumnElement[bool], narrow: bool = False) -> ColumnElement[bool]:
     linked = select(event_articles.c.event_id).join(Article, Article.id == event_articles.c.article_id)
-    return Event.id.in_(linked.where(condition))
+    return _linked(linked.where(condition), event_articles.c.event_id, narrow)
 
 
-def _party_matches(value: str, also: Collection[int] = ()) -> ColumnElement[bool]:
+def _party_matches(value: str, also: Collection[int] = (), narrow: bool = False) -> ColumnElement[bool]:
     """A party of the event is named `value`, or is one of `also` (the spellings of a merged organisation)."""
     by_acronym = func.lower(Party.acronym) == value.strip().lower()
     named = or_(_padded_key().contains(_word_key(value), autoescape=True), by_acronym)
-    return _with_party(or_(named, Party.id.in_(also)) if also else named)
+    return _with_party(or_(named, Party.id.in_(also)) if also else named, narrow)
 
 
 def _like_pattern(word: str) -> str:
@@ -152,56 +169,44 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _contains(column: ColumnElement[Any] | InstrumentedAttribute[Any], word: str, dialect: str) -> ColumnElement[bool]:
-    """`column` holds `word`, case ignored as far as the database's lower() goes.
+# the FTS5 table of migration 0008 (SQLite), over events.search_text
+_EVENTS_SEARCH = table("events_search", column("rowid"), column("search_text"))
+_TRIGRAM = 3  # the shortest substring a trigram index finds
 
-    SQLite's LIKE already ignores ASCII case, which is all its lower() folds, so lower() calls
-    would only double the cost of a scan over every headline; on PostgreSQL lower() + LIKE scans
-    faster than ILIKE.
+
+def _words_match(words: list[str], dialect: str, narrow: bool = False) -> list[ColumnElement[bool]]:
+    """Each of `words`, folded, is in a headline, a party's name, the place or the evidence of the event.
+
+    All of them are one folded text per event (storage/search.py). On SQLite the words of three
+    letters or more are looked up together in its FTS5 trigram index, shorter ones read in the
+    column; on PostgreSQL `LIKE '%word%'` uses the pg_trgm index where there is one. In a `narrow`
+    query the column is read (the same answer): looking up every match costs more than a few rows.
     """
-    if dialect == "sqlite":
-        return column.like(_like_pattern(word), escape="/")
-    return func.lower(column).like(_like_pattern(word.lower()), escape="/")
+    folded = [party_key(w) for w in words]
+    looked_up = [w for w in folded if dialect == "sqlite" and not narrow and len(w) >= _TRIGRAM]
+    conditions: list[ColumnElement[bool]] = [
+        Event.search_text.like(_like_pattern(w), escape="/") for w in folded if w not in looked_up]
+    if looked_up:
+        # each word one literal substring (a folded word holds no quote), all of them in the same text
+        phrases = " AND ".join(f'"{w}"' for w in looked_up)
+        found = select(_EVENTS_SEARCH.c.rowid).where(_EVENTS_SEARCH.c.search_text.op("MATCH")(phrases))
+        conditions.append(Event.id.in_(found))
+    return conditions
 
 
-def _evidence_matches(event: type[Event], word: str, dialect: str) -> ColumnElement[bool]:
-    """The event's evidence sentences hold `word`.
-
-    They are stored as JSON text, whose non-ASCII letters are \\u escapes, so the word is looked
-    for in that form; lowered first, as no database lowers a letter inside an escape ("BÁN" finds
-    "bán", though not the other way round).
-    """
-    return _contains(cast(event.evidence, Text), json.dumps(word.lower())[1:-1], dialect)
-
-
-def _word_matches(word: str, dialect: str) -> ColumnElement[bool]:
-    """`word` is in a headline, a party's name, the place or the evidence of the event.
-
-    One list of event ids per word, gathered field by field, so each text is read once (an OR of
-    the fields on every event row took twice as long at 100,000 events) and, on PostgreSQL, each
-    field's trigram index (migration 0005) can answer its part.
-    """
-    titled = select(Article.id).where(_contains(Article.title, word, dialect))
-    inner = aliased(Event)  # not correlated with the outer query's events
-    return Event.id.in_(union_all(
-        select(event_articles.c.event_id).where(event_articles.c.article_id.in_(titled)),
-        select(EventParty.event_id).join(Party, Party.id == EventParty.party_id)
-        .where(Party.key.like(_like_pattern(party_key(word)), escape="/")),
-        select(inner.id).where(_contains(inner.location, word, dialect)),
-        select(inner.id).where(_evidence_matches(inner, word, dialect)),
-    ))
-
-
-def _conditions(wanted: EventFilter, dialect: str = "sqlite", party_rows: Collection[int] = ()) -> list[ColumnElement[bool]]:
+def _conditions(wanted: EventFilter, dialect: str = "sqlite", narrow: bool = False,
+                party_rows: Collection[int] = ()) -> list[ColumnElement[bool]]:
+    """The filter in SQL; `narrow`: for a query that its other conditions keep to a few rows;
+    `party_rows`: the spellings of a merged organisation the party filter names."""
     conditions: list[ColumnElement[bool]] = []
     if wanted.type:
         conditions.append(Event.type == wanted.type)
     if wanted.source:
-        conditions.append(_with_article(Article.source == wanted.source))
+        conditions.append(_with_article(Article.source == wanted.source, narrow))
     if wanted.party and party_key(wanted.party):
-        conditions.append(_party_matches(wanted.party, party_rows))
+        conditions.append(_party_matches(wanted.party, party_rows, narrow))
     if wanted.q:
-        conditions += [_word_matches(word, dialect) for word in wanted.q.split() if party_key(word)]
+        conditions += _words_match([word for word in wanted.q.split() if party_key(word)], dialect, narrow)
     if wanted.since:
         conditions.append(Event.date >= wanted.since)
     if wanted.until:
@@ -217,11 +222,7 @@ def _matcher(wanted: EventFilter, party_rows: Collection[int] = ()) -> Callable[
                    or p.id in party_rows for p in parties)
 
     def word_ok(event: CorrectedEvent, word: str) -> bool:
-        parties = event.parties("VN") + event.parties("KR")
-        return (any(word.casefold() in a.title.casefold() for a in event.articles)
-                or any(party_key(word) in p.key for p in parties)
-                or word.casefold() in (event.location or "").casefold()
-                or any(word.casefold() in sentence.casefold() for sentence in event.evidence))
+        return party_key(word) in corrected_search_text(event)
 
     def matches(event: CorrectedEvent) -> bool:
         checks = [
@@ -250,11 +251,6 @@ def _costly(wanted: EventFilter) -> bool:
     return bool(wanted.source or wanted.party or wanted.q)
 
 
-def _newest_first(day_and_id: tuple[dt.date | None, int]) -> tuple[bool, dt.date, int]:
-    day, event_id = day_and_id
-    return (day is not None, day or dt.date.min, event_id)
-
-
 # what listings show of an event's articles: their bodies, captions and tags stay in the database
 _LISTED = selectinload(Event.articles).load_only(
     Article.id, Article.source, Article.url, Article.title, Article.sapo, Article.published_at, Article.updated_at
@@ -265,6 +261,11 @@ def _ordering(order: Order) -> list[ColumnElement[Any]]:
     if order == "stored":
         return [Event.id.desc()]
     return [Event.date.desc().nulls_last(), Event.id.desc()]
+
+
+def _newest_first(day_and_id: tuple[dt.date | None, int]) -> tuple[bool, dt.date, int]:
+    day, event_id = day_and_id
+    return (day is not None, day or dt.date.min, event_id)
 
 
 def _sort_key(order: Order) -> Callable[[tuple[dt.date | None, int]], Any]:
@@ -291,11 +292,12 @@ class BrowseRepository:
     def _dialect(self) -> str:
         return self.session.get_bind().dialect.name
 
-    def _split(self, wanted: EventFilter, view: CorrectedView) -> _Split:
+    def _split(self, wanted: EventFilter, view: CorrectedView, narrow: bool = False) -> _Split:
         """The filter on the corrected view (storage/corrections.py); a merged organisation's
         spellings all match a party filter that names one of them."""
         also = view.orgs.matching(wanted.party) if wanted.party and view.orgs else set()
-        return _Split(*view.corrected_matching(_conditions(wanted, self._dialect, also), _matcher(wanted, also)))
+        conditions = _conditions(wanted, self._dialect, narrow, also)
+        return _Split(*view.corrected_matching(conditions, _matcher(wanted, also)))
 
     def _merged_ids(self, split: _Split, offset: int, limit: int, order: Order) -> list[int]:
         """The ids of one page, the corrected events sorted among the parser's rows by their corrected date."""
@@ -314,22 +316,32 @@ class BrowseRepository:
         return self._page_rows(self._split(wanted, view), view, offset, limit, order)
 
     def export(self, wanted: EventFilter, offset: int = 0, limit: int = 10_000) -> list[ExportedEvent]:
-        """The events of `events()` as plain rows, with their parties and articles, for the CSV.
+        """The events of `events()` as plain rows, with their parties and articles, for the CSV."""
+        return [row for batch in self.export_batches(wanted, offset, limit) for row in batch]
 
-        Three plain queries instead of ORM objects: loading a few thousand events with their
-        parties and articles as objects cost more than the query that finds them.
+    def export_batches(self, wanted: EventFilter, offset: int = 0, limit: int = 10_000,
+                       batch: int = EXPORT_BATCH) -> Iterator[list[ExportedEvent]]:
+        """`export()` a batch of rows at a time, read from one query as it goes (`yield_per`).
+
+        Plain queries instead of ORM objects: loading a few thousand events with their parties and
+        articles as objects cost more than the query that finds them.
         """
         columns = (Event.id, Event.date, Event.type, Event.location, Event.topics, Event.signatories, Event.created_at)
         view = CorrectedView(self.session)
         split = self._split(wanted, view)
-        if split.corrected:
+        if split.corrected:  # the corrected events sort in by their corrected date: one batch of ids
             ids = self._merged_ids(split, offset, limit, "date")
-            found = {r.id: r for low in range(0, len(ids), _CHUNK)
-                     for r in self.session.execute(select(*columns).where(Event.id.in_(ids[low : low + _CHUNK])))}
-            rows = [found[i] for i in ids]
-        else:
-            query = select(*columns).where(*split.parser_rows).order_by(*_ordering("date"))
-            rows = list(self.session.execute(query.offset(offset).limit(limit)).all())
+            for low in range(0, len(ids), batch):
+                chunk = ids[low : low + batch]
+                found = {r.id: r for r in self.session.execute(select(*columns).where(Event.id.in_(chunk)))}
+                yield self._export_rows([found[i] for i in chunk], view)
+            return
+        query = select(*columns).where(*split.parser_rows).order_by(*_ordering("date"))
+        result = self.session.execute(query.offset(offset).limit(limit).execution_options(yield_per=batch))
+        for rows in result.partitions():
+            yield self._export_rows(rows, view)
+
+    def _export_rows(self, rows: Sequence[Any], view: CorrectedView) -> list[ExportedEvent]:
         parties: dict[int, list[ExportedParty]] = {r.id: [] for r in rows}
         articles: dict[int, list[ExportedArticle]] = {r.id: [] for r in rows}
         ids = list(parties)
@@ -363,6 +375,14 @@ class BrowseRepository:
         shown = view.orgs.shown(party) if party is not None else None
         return row if shown is None else ExportedParty(shown.country, shown.name, shown.acronym)
 
+    def has_more(self, wanted: EventFilter, offset: int) -> bool:
+        """Whether more than `offset` events match the filter."""
+        split = self._split(wanted, CorrectedView(self.session))
+        if split.corrected:
+            return bool(self._merged_ids(split, offset, 1, "date"))
+        query = select(Event.id).where(*split.parser_rows).order_by(*_ordering("date"))
+        return self.session.execute(query.offset(offset).limit(1)).first() is not None
+
     def _overlaid(self, view: CorrectedView, event_id: int) -> Event | None:
         """The parser's row of an event a correction changes (its export is built from the corrected view)."""
         return self.session.get(Event, event_id) if event_id in view.overlaid else None
@@ -375,14 +395,19 @@ class BrowseRepository:
 
     def overview(self, wanted: EventFilter, view: CorrectedView | None = None) -> Overview:
         """The count and the per-month chart of a filter (corrected events by their corrected date and type)."""
-        return self._overview(self._split(wanted, view or CorrectedView(self.session)))
+        view = view or CorrectedView(self.session)
+        return self._overview(wanted, self._split(wanted, view), view)
 
-    def _overview(self, split: _Split) -> Overview:
-        """The count and the per-month chart of a filter, from one pass over the matching events.
+    def _overview(self, wanted: EventFilter, split: _Split, view: CorrectedView) -> Overview:
+        """`overview` on a filter already split.
 
-        Grouped by day first: with the (date, type) index that is a walk along the index with no
-        sort, and the outer grouping into months then reads one row per day and type, not per event.
+        A cheap filter sums the day counts (storage/counts.py); a costly one makes one pass over
+        the matching events, grouped by day first: with the (date, type) index that is a walk along
+        the index with no sort, and the outer grouping into months then reads one row per day and
+        type, not per event.
         """
+        if not _costly(wanted):
+            return self._counted(wanted, split, view)
         per_day = (
             select(Event.date.label("day"), Event.type.label("kind"), func.count().label("n"))
             .where(*split.parser_rows)
@@ -400,38 +425,72 @@ class BrowseRepository:
         counts.update((e.date.year, e.date.month, e.type) for e in split.corrected if e.date is not None)
         return Overview(total, [MonthCount(y, m, k, n) for (y, m, k), n in sorted(counts.items())])
 
+    def _counted(self, wanted: EventFilter, split: _Split, view: CorrectedView) -> Overview:
+        """`overview` of a type and dates from the day counts, corrected: less the parser rows that
+        corrections hide or change, plus the corrected events that match, by their corrected date and type."""
+        kept = [EventCount.type == wanted.type] if wanted.type else []
+        kept += [EventCount.day >= wanted.since] if wanted.since else []
+        kept += [EventCount.day <= wanted.until] if wanted.until else []
+        year, month = extract("year", EventCount.day), extract("month", EventCount.day)
+        per_month: Counter[tuple[int, int, str]] = Counter()
+        query = select(year, month, EventCount.type, func.sum(EventCount.events)).where(*kept)
+        for y, m, kind, n in self.session.execute(query.group_by(year, month, EventCount.type)):
+            per_month[(int(y), int(m), str(kind))] += int(n)
+        undated = 0
+        if not (wanted.since or wanted.until):  # an undated event is outside any date range
+            missing = select(func.count()).select_from(Event).where(Event.date.is_(None), *_conditions(wanted))
+            undated = int(self.session.scalar(missing) or 0)
+        left_out = sorted(view.hidden | view.overlaid)
+        for low in range(0, len(left_out), _CHUNK):
+            rows = select(Event.date, Event.type).where(Event.id.in_(left_out[low : low + _CHUNK]), *_conditions(wanted))
+            for day, kind in self.session.execute(rows):
+                if day is None:
+                    undated -= 1
+                else:
+                    per_month[(day.year, day.month, kind)] -= 1
+        for event in split.corrected:
+            if event.date is None:
+                undated += 1
+            else:
+                per_month[(event.date.year, event.date.month, event.type)] += 1
+        months = [MonthCount(y, m, k, n) for (y, m, k), n in sorted(per_month.items()) if n]
+        return Overview(undated + sum(c.events for c in months), months)
+
     def page(self, wanted: EventFilter, offset: int = 0, limit: int = 50) -> EventPage:
         """One page of the listing (newest event date first), the count and the chart.
 
-        A costly filter (source, party, words) is read once: the same grouped pass that counts
-        also gathers the matching ids, and the page is cut from them; a cheap one (type, dates, or
-        none) is counted along the (date, type) index and the page read along the date index.
+        A cheap filter (type, dates, or none) is counted along the (date, type) index and the page
+        read along the date index. A costly one (source, party, words) is counted per day and type
+        first; those counts tell which days the page spans, so the page is read from those days
+        alone instead of sorting every matching event.
         """
         view = CorrectedView(self.session)  # the corrections are read once for the whole page
         split = self._split(wanted, view)
         if not _costly(wanted):
-            overview = self._overview(split)
+            overview = self._overview(wanted, split, view)
             rows = self._page_rows(split, view, offset, limit) if overview.total > offset else []
             return EventPage(overview.total, overview.months, rows)
-        ids = func.aggregate_strings(cast(Event.id, Text), ",")
-        query = (
-            select(Event.date, Event.type, func.count(), ids)
-            .where(*split.parser_rows)
-            .group_by(Event.date, Event.type)
-        )
+        query = (select(Event.date, Event.type, func.count()).where(*split.parser_rows)
+                 .group_by(Event.date, Event.type))
         per_month: Counter[tuple[int, int, str]] = Counter()
-        found: list[tuple[dt.date | None, int]] = []
-        for day, kind, n, joined in self.session.execute(query):
+        per_day: Counter[dt.date | None] = Counter()
+        for day, kind, n in self.session.execute(query):
+            per_day[day] += n
             if day is not None:
                 per_month[(day.year, day.month, kind)] += n
-            found += [(day, int(i)) for i in joined.split(",")]
         for event in split.corrected:
+            per_day[event.date] += 1
             if event.date is not None:
                 per_month[(event.date.year, event.date.month, event.type)] += 1
-            found.append((event.date, event.id))
-        found.sort(key=_newest_first, reverse=True)
         months = [MonthCount(y, m, k, n) for (y, m, k), n in sorted(per_month.items())]
-        return EventPage(len(found), months, self._by_ids([i for _, i in found[offset : offset + limit]], view))
+        total = sum(per_day.values())
+        if total <= offset:
+            rows = []
+        elif split.corrected:  # they sort in by their corrected dates, which the day counts cannot place
+            rows = self._page_rows(split, view, offset, limit)
+        else:
+            rows = self._window(wanted, per_day, offset, limit, view)
+        return EventPage(total, months, rows)
 
     def _page_rows(self, split: _Split, view: CorrectedView, offset: int, limit: int,
                    order: Order = "date") -> list[CorrectedEvent]:
@@ -446,6 +505,31 @@ class BrowseRepository:
             return []
         loaded = {e.id: e for e in self.session.scalars(select(Event).where(Event.id.in_(ids)).options(_LISTED))}
         return view.visible(loaded[i] for i in ids)
+
+    def _window(self, wanted: EventFilter, per_day: Counter[dt.date | None], offset: int, limit: int,
+                view: CorrectedView) -> list[CorrectedEvent]:
+        """Events `offset` to `offset + limit` in listing order, read from the days they fall on
+        (along the date index, each of those days' rows checked against the filter: `narrow`)."""
+        days = sorted(per_day, key=lambda d: (d is not None, d or dt.date.min), reverse=True)  # undated last
+        before, first = 0, 0
+        while before + per_day[days[first]] <= offset:
+            before += per_day[days[first]]
+            first += 1
+        last, through = first, before + per_day[days[first]]
+        while through < offset + limit and last + 1 < len(days):
+            last += 1
+            through += per_day[days[last]]
+        newest, oldest = days[first], days[last]
+        span: ColumnElement[bool]
+        if newest is None:
+            span = Event.date.is_(None)
+        elif oldest is None:
+            span = or_(Event.date <= newest, Event.date.is_(None))
+        else:
+            span = Event.date.between(oldest, newest)
+        narrow = self._split(wanted, view, narrow=True).parser_rows
+        query = select(Event).where(*narrow, span).order_by(*_ordering("date"))
+        return view.visible(self.session.scalars(query.options(_LISTED).offset(offset - before).limit(limit)).all())
 
     def per_month(self, wanted: EventFilter) -> list[MonthCount]:
         """Dated events matching the filter, counted per month and type."""

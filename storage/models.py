@@ -144,16 +144,19 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_created_at", "created_at"),
         Index("ix_events_date_type", "date", "type"),  # the web view's chart (migration 0005)
+        Index("ix_events_type_date", "type", "date"),  # the chart of one type; finding the same event (0008)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    type: Mapped[str] = mapped_column(String(20), index=True)
+    type: Mapped[str] = mapped_column(String(20))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     location: Mapped[str | None] = mapped_column(String(200))
     topics: Mapped[list[str]] = mapped_column(default=list)
     signatories: Mapped[list[str]] = mapped_column(default=list)
     evidence: Mapped[list[str]] = mapped_column(default=list)  # sentences it was read from
     created_at: Mapped[dt.datetime]
+    # what `q` searches, folded; written by storage/search.py after each flush, read only in SQL
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="", deferred=True)
 
     party_links: Mapped[list[EventParty]] = relationship(
         cascade="all, delete-orphan", order_by=EventParty.position, lazy="selectin"
@@ -168,6 +171,20 @@ class Event(Base):
 
     def __repr__(self) -> str:
         return f"Event(id={self.id!r}, type={self.type!r}, date={self.date!r})"
+
+
+class EventCount(Base):
+    """How many parser events fall on one day with one type: the unfiltered chart and count read
+    these instead of every event (storage/counts.py keeps them; migration 0008)."""
+
+    __tablename__ = "event_counts"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    events: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"EventCount(day={self.day!r}, type={self.type!r}, events={self.events!r})"
 
 
 class CrawlRun(Base):

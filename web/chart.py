@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from alerts.compose import TYPE_ORDER
 from storage.browse import MonthCount
@@ -11,6 +14,28 @@ from web.i18n import type_label
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 180, 32, 22, 8
 MAX_MONTHS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One type's part of one month's bar."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    kind: str
+    title: str
+
+    def svg(self) -> str:
+        return (f'<rect class="bar t-{escape(self.kind)}" x="{self.x}" y="{self.y}" width="{self.w}" '
+                f'height="{self.h}"><title>{escape(self.title)}</title></rect>\n')
+
+
+def bars_svg(bars: list[Bar]) -> Markup:
+    """The bars as SVG elements, their text escaped. Written here rather than by a template loop: a
+    chart of ten years has 480 of them, which took Jinja a fifth of the events page's time."""
+    return Markup("".join(bar.svg() for bar in bars))
 
 
 def _months(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
@@ -41,14 +66,13 @@ def monthly_chart(counts: list[MonthCount], lang: str) -> dict[str, Any] | None:
                 continue
             height = n / tallest * plot_height
             base -= height
-            bars.append({"x": round(x + step * 0.1, 1), "y": round(base, 1), "w": round(max(step * 0.8, 1), 1),
-                         "h": round(height, 1), "kind": kind,
-                         "title": f"{month:02d}/{year}: {n} × {type_label(kind, lang)}"})
+            bars.append(Bar(round(x + step * 0.1, 1), round(base, 1), round(max(step * 0.8, 1), 1),
+                            round(height, 1), kind, f"{month:02d}/{year}: {n} × {type_label(kind, lang)}"))
         if month == 1 or index == 0 or len(months) <= 12:
             labels.append({"x": round(x + step / 2, 1), "text": f"{month:02d}/{year}" if len(months) <= 24 else str(year)})
     legend = [{"kind": k, "label": type_label(k, lang)} for k in TYPE_ORDER if any(c.type == k for c in counts)]
     return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "top": TOP, "baseline": HEIGHT - BOTTOM,
-            "tallest": tallest, "bars": bars, "labels": _spaced(labels), "legend": legend}
+            "tallest": tallest, "bars": bars, "bars_svg": bars_svg(bars), "labels": _spaced(labels), "legend": legend}
 
 
 def _spaced(labels: list[dict[str, Any]], gap: float = 48) -> list[dict[str, Any]]:

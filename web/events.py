@@ -5,15 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from alerts.compose import TYPE_ORDER, one_line, safe_url
 from crawler.sources import SOURCES
 from scheduler.output import event_record
-from storage.browse import BrowseRepository, ExportedEvent, ExportedParty
+from storage.browse import EXPORT_BATCH, BrowseRepository, ExportedEvent, ExportedParty
 from storage.corrections import CorrectedEvent
 from web.chart import monthly_chart
 from web.correct import correction_context
@@ -111,20 +113,49 @@ def _csv_row(event: ExportedEvent) -> list[str]:
             " | ".join(safe_url(a.url) or "" for a in event.articles), event.created_at.isoformat()]
 
 
+def _csv_text(events: Iterable[ExportedEvent], *, header: bool) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    if header:
+        buffer.write("\ufeff")  # so Excel reads the file as UTF-8 and shows Vietnamese text right
+        writer.writerow(CSV_COLUMNS)
+    writer.writerows(_csv_row(event) for event in events)
+    return buffer.getvalue()
+
+
+def _csv_stream(db: Session, first: list[ExportedEvent], rest: Iterator[list[ExportedEvent]]) -> Iterator[bytes]:
+    """The file batch by batch, as the rows are read; the session is closed at the end."""
+    try:
+        yield _csv_text(first, header=True).encode()
+        for batch in rest:
+            yield _csv_text(batch, header=False).encode()
+    finally:
+        db.close()
+
+
 @router.get("/events.csv", summary="The events as CSV (UTF-8 with BOM), same filters as /events",
             response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-def events_csv(request: Request, wanted: ListingQuery, db: DbSession) -> Response:
-    """Up to 10,000 events a file; `page=2` gives the next 10,000 (a Link header says so)."""
-    repo = BrowseRepository(db)
-    offset = (wanted.page - 1) * CSV_ROWS
-    rows = repo.export(wanted.filter, offset, CSV_ROWS + 1)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so Excel reads the file as UTF-8 and shows Vietnamese text right
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for event in rows[:CSV_ROWS]:
-        writer.writerow(_csv_row(event))
-    headers = {"Content-Disposition": 'attachment; filename="coopwatch-events.csv"'}
-    if len(rows) > CSV_ROWS:
-        headers["Link"] = f'</events.csv?{wanted.query(page=wanted.page + 1)}>; rel="next"'
-    return conditional(request, buffer.getvalue(), "text/csv; charset=utf-8", headers=headers)
+def events_csv(request: Request, wanted: ListingQuery) -> Response:
+    """Up to 10,000 events a file; `page=2` gives the next 10,000 (a Link header says so).
+
+    An export shorter than one batch (500 rows) is answered whole, with an ETag like every page; a longer
+    one is streamed as it is read, so its first rows leave at once, without an ETag (known only at
+    the end). It has its own session, which lives as long as the stream.
+    """
+    db: Session = request.app.state.factory()
+    try:
+        repo = BrowseRepository(db)
+        offset = (wanted.page - 1) * CSV_ROWS
+        batches = repo.export_batches(wanted.filter, offset, CSV_ROWS, batch=EXPORT_BATCH)
+        first = next(batches, [])
+        headers = {"Content-Disposition": 'attachment; filename="coopwatch-events.csv"'}
+        if len(first) == EXPORT_BATCH and repo.has_more(wanted.filter, offset + CSV_ROWS):
+            headers["Link"] = f'</events.csv?{wanted.query(page=wanted.page + 1)}>; rel="next"'
+    except BaseException:
+        db.close()
+        raise
+    if len(first) < EXPORT_BATCH:
+        db.close()
+        return conditional(request, _csv_text(first, header=True), "text/csv; charset=utf-8", headers=headers)
+    return StreamingResponse(_csv_stream(db, first, batches), media_type="text/csv; charset=utf-8",
+                             headers={**headers, "Cache-Control": "no-cache"})

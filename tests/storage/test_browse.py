@@ -91,3 +91,75 @@ def test_the_export_rows_are_the_listed_events_with_their_parties_and_articles(f
                     (p.name, p.acronym) for p in event.parties(country)]
             assert [(a.source, a.url, a.title) for a in row.articles] == [
                 (a.source, a.url, a.title) for a in sorted(event.articles, key=lambda a: a.id)]
+
+
+def test_q_reads_the_folded_text_kept_in_step_with_every_write(factory, database_url: str) -> None:
+    """Evidence words with or without diacritics; a party correction, a re-parse's emptied evidence,
+    a changed headline and a migration over events stored before it all change what `q` finds."""
+    from alembic import command
+    from alembic.config import Config
+
+    from storage.correction_log import CorrectionLog, Who
+    from storage.db import MIGRATIONS, make_engine, migrate
+
+    store(factory, 3)
+    with factory.begin() as session:
+        repo = BrowseRepository(session)
+        [event] = repo.events(EventFilter(q="Câu 1"))
+        log = CorrectionLog(session)
+        log.edit(event.id, {"vn_parties": [log.party("VN", "Trường Đại học Bách khoa Hà Nội")]},
+                 Who(by="analyst@example.org", at=NOW, why="the article names the university"))
+
+    def found(q: str) -> list[str]:
+        with factory() as session:
+            return [e.evidence[0] for e in BrowseRepository(session).page(EventFilter(q=q)).events]
+
+    assert sorted(found("câu")) == sorted(found("CAU")) == ["Câu 0.", "Câu 1.", "Câu 2."]  # evidence only
+    assert found("câu 1") == found("cau 1") == ["Câu 1."]
+    assert found("bách khoa") == found("bach khoa") == ["Câu 1."]  # the corrected party
+    assert "Câu 1." not in found("Việt Nam 1")  # the parser's party, corrected away
+    engine = make_engine(database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    migrate(engine)  # 0008 again, over the events already stored
+    engine.dispose()
+    assert found("cau 2") == ["Câu 2."] and found("vien han quoc 2") == ["Câu 2."]
+    with factory.begin() as session:
+        articles = ArticleRepository(session)
+        EventRepository(session).forget_evidence(articles.list())
+        updated = NewsItem(source="baochinhphu", url="https://baochinhphu.vn/tin-1-ar1.html", site_article_id="1",
+                           title="Ký kết về bán dẫn", body="… mới", published_at=NOW, fetched_at=NOW)
+        articles.save(updated, NOW)
+    assert found("câu") == []
+    with factory() as session:
+        assert [e.articles[0].title for e in BrowseRepository(session).page(EventFilter(q="ban dan")).events] == [
+            "Ký kết về bán dẫn"]
+
+
+def test_the_chart_of_all_events_follows_inserts_deletes_and_corrections(factory) -> None:
+    """The day counts behind it (storage/counts.py) against the listed events, after each kind of write."""
+    from storage.correction_log import CorrectionLog, Who
+    from storage.models import Event
+
+    def check() -> None:
+        with factory() as session:
+            repo = BrowseRepository(session)
+            for wanted in (EventFilter(), EventFilter(type="mou"), EventFilter(since=dt.date(2024, 3, 1))):
+                listed = repo.events(wanted, 0, 1000)
+                overview = repo.overview(wanted)
+                assert overview.total == len(listed) == repo.page(wanted).total
+                assert Counter({(c.year, c.month, c.type): c.events for c in overview.months}) == Counter(
+                    (e.date.year, e.date.month, e.type) for e in listed if e.date)
+
+    store(factory, 8)
+    check()
+    with factory.begin() as session:
+        ids = sorted(e.id for e in BrowseRepository(session).events(EventFilter(), 0, 100))
+        log, who = CorrectionLog(session), Who(by="analyst@example.org", at=NOW, why="checked")
+        log.hide(ids[0], who)
+        log.edit(ids[1], {"location": "Seoul"}, who)  # corrected (a date or type edit is charted at the parser's)
+        session.delete(session.get(Event, ids[2]))
+    check()

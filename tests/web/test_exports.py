@@ -27,10 +27,23 @@ def test_csv_has_a_bom_vietnamese_text_and_the_rows_of_the_page(web: str) -> Non
     rows = list(csv.DictReader(io.StringIO(answer.body.decode("utf-8-sig"))))
     assert [int(r["id"]) for r in rows] == api_ids(web, "party=MOST")
     kist = next(r for r in rows if "KIST" in r["kr_parties"])
-    assert kist["vn_parties"] == "Bộ KH&CN (MOST)" and kist["date"] == "2024-07-01" and kist["type"] == "meeting"
+    assert kist["vn_parties"] == "Bộ Khoa học và Công nghệ Việt Nam (MOST)" and kist["date"] == "2024-07-01" and kist["type"] == "meeting"
     assert "Bước tiến quan trọng trong hợp tác" in kist["headlines"] and kist["urls"].startswith("http://127.0.0.1:")
     everything = list(csv.DictReader(io.StringIO(fetch(f"{web}/events.csv").body.decode("utf-8-sig"))))
     assert len(everything) == 8 and any(r["headlines"] == HOSTILE for r in everything)
+
+
+def test_a_long_csv_is_streamed_whole_in_files_of_csv_rows(web: str, monkeypatch) -> None:
+    """With batches of 4 rows and files of 5 (10,000 and 500 in use), the 8 events come in two files."""
+    monkeypatch.setattr("web.events.EXPORT_BATCH", 4)
+    monkeypatch.setattr("web.events.CSV_ROWS", 5)
+    first = fetch(f"{web}/events.csv")
+    assert first.status == 200 and first.body.startswith(b"\xef\xbb\xbf") and first.body.count(b"\xef\xbb\xbf") == 1
+    assert first.headers["Link"] == '</events.csv?page=2>; rel="next"' and "ETag" not in first.headers
+    second = fetch(f"{web}/events.csv?page=2")
+    assert "Link" not in second.headers and second.headers["ETag"]  # 3 rows: one batch, answered whole
+    rows = [r for answer in (first, second) for r in csv.DictReader(io.StringIO(answer.body.decode("utf-8-sig")))]
+    assert [int(r["id"]) for r in rows] == api_ids(web) and len(rows) == 8
 
 
 def test_atom_feed_parses_back_with_one_entry_per_event(web: str) -> None:

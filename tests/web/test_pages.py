@@ -60,7 +60,7 @@ def test_events_page_lists_every_stored_event_newest_first(web: str) -> None:
     assert len(page.rows) == 8
     dates = [row[0].strip() for row in page.rows]
     assert dates[0] == "19/11/2026" and dates[1] == "02/07/2024"
-    assert any("Bộ KH&CN" in row[2] and "Viện KH&CN Hàn Quốc" in row[2] and "KIST" in row[2] for row in page.rows)
+    assert any("Bộ Khoa học và Công nghệ Việt Nam" in row[2] and "Viện KH&CN Hàn Quốc" in row[2] and "KIST" in row[2] for row in page.rows)
     assert "8 sự kiện" in answer.text and 'lang="vi"' in answer.text
     assert parse(fetch(f"{web}/").text).rows == page.rows
 
