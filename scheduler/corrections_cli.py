@@ -77,11 +77,17 @@ def who_of(args: argparse.Namespace, settings: Settings) -> Who:
     return Who(by=by, at=dt.datetime.now(dt.UTC), why=args.why)
 
 
-def _event_id(command: str, value: str) -> int:
-    number = read.record_id(value, "event")
+def id_argument(command: str, value: str, kind: str) -> int:
+    """The id of an event or party given as ID or KIND:ID; anything else is one usage line."""
+    number = read.record_id(value, kind)
     if number is None:
-        raise UsageError(f"{command}: expected an event id (ID or event:ID), got {value!r}")
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise UsageError(f"{command}: expected {article} {kind} id (ID or {kind}:ID), got {value!r}")
     return number
+
+
+def _event_id(command: str, value: str) -> int:
+    return id_argument(command, value, "event")
 
 
 def _values(args: argparse.Namespace, log: CorrectionLog) -> dict[str, Any]:

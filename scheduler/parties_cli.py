@@ -7,7 +7,7 @@ from typing import Any
 
 from scheduler.common import UsageError, session_factory
 from scheduler.config import Settings
-from scheduler.corrections_cli import who_flags, who_of
+from scheduler.corrections_cli import id_argument, who_flags, who_of
 from scheduler.output import render
 from storage import correction_values as read
 from storage.correction_log import CorrectionLog
@@ -34,10 +34,7 @@ def add_parser(sub: Any) -> None:
 
 
 def _party_id(command: str, value: str) -> int:
-    number = read.record_id(value, "party")
-    if number is None:
-        raise UsageError(f"{command}: expected a party id (ID or party:ID), got {value!r}")
-    return number
+    return id_argument(command, value, "party")
 
 
 def cmd_parties(args: argparse.Namespace, settings: Settings) -> int:

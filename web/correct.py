@@ -38,6 +38,15 @@ def analyst(request: Request, db: Session) -> User | None:
     return user if user is not None and user.role == "analyst" else None
 
 
+def analyst_who(request: Request, db: Session, why: str, refusal: tuple[str, str]) -> Who:
+    """The signed-in analyst making a correction, as the correction log records them; anyone else is
+    refused with `refusal` (Vietnamese, English)."""
+    user = analyst(request, db)
+    if user is None:
+        raise Forbidden(*refusal)
+    return Who(by=user.email, at=dt.datetime.now(dt.UTC), why=" ".join(why.split()))
+
+
 def correction_context(request: Request, db: Session, event: CorrectedEvent, lang: str,
                        message: str = "") -> dict[str, Any]:
     """The sign-in state, and for an analyst the forms' choices (types, the event's and known parties)."""
@@ -172,13 +181,10 @@ def correct(
 ) -> Response:
     from web.events import event_response, find_event
 
-    user = analyst(request, db)
-    if user is None:
-        raise Forbidden("Chỉ người phân tích đã đăng nhập mới sửa được sự kiện.",
-                        "Only a signed-in analyst can correct events.")
+    who = analyst_who(request, db, why, ("Chỉ người phân tích đã đăng nhập mới sửa được sự kiện.",
+                                         "Only a signed-in analyst can correct events."))
     event = find_event(db, event_id)
     suffix = "" if lang == "vi" else "?lang=en"
-    who = Who(by=user.email, at=dt.datetime.now(dt.UTC), why=" ".join(why.split()))
     form = {"type": type, "date": date, "place": place, "replace": replace, "name": name, "side": side,
             "other": other, "article": article, "correction": correction, "vn": vn, "kr": kr}
     try:
@@ -188,7 +194,7 @@ def correct(
     except CorrectionError as exc:
         db.rollback()
         return event_response(request, db, event, lang, message=str(exc), status=400)
-    log.info("%s on the web: %s", user.email, line)
+    log.info("%s on the web: %s", who.by, line)
     if target != "/events":
         session_of(request)["flash"] = line
     return RedirectResponse(target + suffix, status_code=303)

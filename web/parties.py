@@ -3,7 +3,6 @@ signed-in analyst, forms to rename it and to merge another spelling into it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -21,9 +20,9 @@ from storage.models import Correction, Party
 from storage.organisations import ORG_KINDS
 from storage.repository import party_key
 from web.auth import auth_context, check_csrf, session_of
-from web.correct import analyst
+from web.correct import analyst, analyst_who
 from web.deps import DbSession
-from web.errors import Forbidden, NotFound
+from web.errors import NotFound
 from web.filters import Lang
 from web.i18n import UI
 from web.render import html_page, page_context
@@ -106,12 +105,9 @@ def correct_party(
     name: Annotated[str, Form(max_length=300)] = "", english: Annotated[str, Form(max_length=300)] = "",
     other: Annotated[str, Form(max_length=300)] = "", correction: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
-    user = analyst(request, db)
-    if user is None:
-        raise Forbidden("Chỉ người phân tích đã đăng nhập mới sửa được tổ chức.",
-                        "Only a signed-in analyst can correct organisations.")
+    who = analyst_who(request, db, why, ("Chỉ người phân tích đã đăng nhập mới sửa được tổ chức.",
+                                         "Only a signed-in analyst can correct organisations."))
     party = find_party(db, party_id)
-    who = Who(by=user.email, at=dt.datetime.now(dt.UTC), why=" ".join(why.split()))
     try:
         with request.app.state.factory.begin() as session:
             log_ = CorrectionLog(session)
@@ -127,7 +123,7 @@ def correct_party(
     except CorrectionError as exc:
         db.rollback()
         return party_response(request, db, party, lang, message=str(exc), status=400)
-    log.info("%s on the web: %s", user.email, line)
+    log.info("%s on the web: %s", who.by, line)
     session_of(request)["flash"] = line
     suffix = "" if lang == "vi" else "?lang=en"
     return RedirectResponse(f"/parties/{party.id}{suffix}", status_code=303)
