@@ -335,7 +335,7 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
 
 _DONE_SIGNING = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b")
 # 'hai bên đã ký', '2 bên ký kết', not 'hai bên trao đổi về khả năng ký kết'
-_SIGNING_DONE_BY_BOTH = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b|\b(?:hai|2) \w+ (?:chính thức |cùng |đã )*ký\b|\blễ ký")
+_SIGNING_DONE_BY_BOTH = re.compile(rf"{_DONE_SIGNING.pattern}|\b(?:hai|2) \w+ (?:chính thức |cùng |đã )*ký\b|\blễ ký")
 
 
 def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
@@ -448,9 +448,12 @@ def surely_korean(mention: Mention, sentence: str) -> bool:
     return bool(words & KR_PLACES) or bool(_KOREA_AFTER.match(sentence[mention.end :]))
 
 
+_KOREA_SPELLED_OUT = re.compile(r"\bKorea|Hàn Quốc")  # not parties.KOREA: 'Việt - Hàn' names Vietnamese bodies
+
+
 def _korea_in_brackets(bracket: Mention, named: Mention) -> bool:
     """The bracket after a name spells it out as Korean, and nothing in the name itself says Vietnam."""
-    return (bracket.country == "KR" and named.country == "VN" and bool(re.search(r"\bKorea|Hàn Quốc", bracket.name))
+    return (bracket.country == "KR" and named.country == "VN" and bool(_KOREA_SPELLED_OUT.search(bracket.name))
             and not _surely_vietnamese(named))
 
 
@@ -627,9 +630,10 @@ def _org_key(name: str) -> str:
 
 # one spelling for the forms the press alternates between ('thành phố Suwon' and 'TP Suwon')
 _KEY_FORMS = (
-    (" khoa hoc va cong nghe ", " kh va cn "), (" thanh pho ", " tp "), (" uy ban nhan dan ", " ubnd "),
+    (" khoa hoc va cong nghe ", " kh va cn "), (" thanh pho ", " tp "),
     (" tp ho chi minh ", " tp hcm "), (" tp tp hcm ", " tp hcm "), (" chinh quyen ", " "),
-    (" ubnd ", " "),  # a locality and its People's Committee are one side ('TP.HCM', 'UBND TP.HCM')
+    # a locality and its People's Committee are one side ('TP.HCM', 'UBND TP.HCM')
+    (" uy ban nhan dan ", " "), (" ubnd ", " "),
 )
 
 
@@ -677,9 +681,9 @@ def _meetings_into_signings(merged: list[Candidate]) -> list[Candidate]:
     undated_ok = not any(s.date for s in signings)
     kept: list[Candidate] = []
     for m in merged:
-        same = next((s for s in signings if m.type is EventType.MEETING and _overlap(m.vn, s.vn)
-                     and _overlap(m.kr, s.kr)
-                     and (m.date is None or s.date == m.date or (s.date is None and undated_ok))), None)
+        same = None if m.type is not EventType.MEETING else next(
+            (s for s in signings if _overlap(m.vn, s.vn) and _overlap(m.kr, s.kr)
+             and (m.date is None or s.date == m.date or (s.date is None and undated_ok))), None)
         if same is None:
             kept.append(m)
             continue
