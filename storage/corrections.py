@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from crawler.items import CooperationEvent
@@ -230,21 +230,6 @@ class CorrectedView:
         """The event an id names (a merged-away id names the event it went into), unless hidden."""
         event = self.session.get(Event, self.target(event_id))
         return None if event is None or event.id in self.hidden else self.apply(event)
-
-    def where(self, conditions: Sequence[ColumnElement[bool]],
-              matches: Callable[[CorrectedEvent], bool]) -> list[ColumnElement[bool]]:
-        """SQL conditions on the parser's rows turned into conditions on the corrected view.
-
-        Rows no correction touches are filtered by SQL as before; the few corrected ones are judged
-        in Python on their corrected values (`matches`), and hidden ones are left out. Without any
-        correction the conditions come back unchanged.
-        """
-        overlaid, left_out = self.overlaid, self.hidden | self.overlaid
-        if not left_out:
-            return list(conditions)
-        parser_rows = and_(true(), Event.id.not_in(left_out), *conditions)
-        chosen = [i for i in overlaid if (e := self.session.get(Event, i)) is not None and matches(self.apply(e))]
-        return [or_(parser_rows, Event.id.in_(chosen)) if chosen else parser_rows]
 
 
 def _without_moved(values: dict[str, Any], moved: dict[str, Any],
