@@ -44,14 +44,14 @@ _SIGN = re.compile(r"(?<!thư )\bký(?: kết)?\b(?! (?:quyết định|nghị �
 _LOI = re.compile(r"ý định thư|thư ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
-    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc với|làm việc tại|tiếp và làm việc|tiếp đón|"
+    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|làm việc tại|tiếp và làm việc|tiếp đón|"
     r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
     r"hội kiến|gặp gỡ|thăm và làm việc|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
     r"đối thoại (?:chiến lược|quốc phòng|an ninh)|đồng chủ trì"
 )
 _BACKGROUND = re.compile(
     r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
-    r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
+    r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bký(?: kết)? (?:từ |vào |trong )?năm \d{4}|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
@@ -210,8 +210,10 @@ def split_sentences(text: str) -> list[str]:
 
 def _candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
+    named: dict[str, list[Mention]] = {"VN": [], "KR": []}  # the organisations last named on each side
     if title:
         out.extend(_from_sentence(title, None, published, in_title=True))
+        _remember_sides(named, out)
     for paragraph in text.split("\n\n"):
         lead_date: dt.date | None = None
         pending: Candidate | None = None  # a dated trigger naming one side; the next sentence may name the other
@@ -221,13 +223,15 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
             if items:
                 out.extend(items)
                 continue
-            found = _from_sentence(sentence, lead_date, published)
+            found = _from_sentence(sentence, lead_date, published) or _referring_back(
+                sentence, named, lead_date, published)
             if not found:
                 found = _complete(pending, sentence)
                 pending = None if found else _one_sided(sentence, lead_date, published)
                 if not found:
                     _fill_from_both_sides(out, sentence, published)
             out.extend(found)
+            _remember_sides(named, [*found, *([pending] if pending else [])])
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
                 lead_date = lead_date or _sentence_date(sentence, published)
     return out
@@ -271,6 +275,44 @@ def _document_list(
         out.append(Candidate(kind, listing.date, vn, kr, listing.location or _location(item, vn),
                              f"{listing.sentence}{item}", listed=True))
     return listing, out
+
+
+# 'Ngày 3/6, đoàn làm việc với tỉnh Jeju', 'Ngày 3/6, Trường tiếp tục làm việc với …': the subject is a
+# side the story has already named
+_BACK_REFERENCE = re.compile(
+    r"^(?:[^,]{0,40},\s*)?(?:cả |phía )?(?:đoàn(?: công tác| đại biểu| cán bộ)?|nhà trường|trường|tỉnh|thành phố|"
+    r"bộ|sở|viện|lãnh đạo (?:tỉnh|thành phố|bộ|sở|viện|trường))\b(?!\s+(?:trưởng|phó|viên)\b)", re.IGNORECASE
+)
+
+
+def _refers_back(sentence: str) -> bool:
+    subject = _BACK_REFERENCE.match(sentence)
+    rest = sentence[subject.end() :].lstrip() if subject else ""
+    return bool(rest) and rest[0].islower()  # 'Trường Đại học X' names a body; 'Trường tiếp tục' refers back
+
+
+def _remember_sides(named: dict[str, list[Mention]], found: list[Candidate]) -> None:
+    for cand in found:
+        named["VN"] = cand.vn or named["VN"]
+        named["KR"] = cand.kr or named["KR"]
+
+
+def _referring_back(
+    sentence: str, sides: dict[str, list[Mention]], lead_date: dt.date | None, published: dt.date | None
+) -> list[Candidate]:
+    """A later day of a trip, or a second partner: one side is named, the subject refers back to the other."""
+    kind = _event_type(sentence)
+    if kind is None or _skip(sentence, published) or not _refers_back(sentence):
+        return []
+    if _FRAMING.match(sentence.lower()) or _LEADER_RECEIVES.search(sentence) or FOREIGN.search(sentence):
+        return []
+    orgs = _parties_in(sentence)
+    vn = [m for m in orgs if m.country == "VN"] or sides["VN"]
+    kr = [m for m in orgs if m.country == "KR"] or sides["KR"]
+    if not vn or not kr or (vn is sides["VN"]) == (kr is sides["KR"]):
+        return []  # exactly one side comes from before
+    date = _sentence_date(sentence, published) or lead_date
+    return [Candidate(kind, date, list(vn), list(kr), _location(sentence, vn), sentence)]
 
 
 def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:
@@ -467,11 +509,21 @@ _ANY_TRIGGER = re.compile(
 )
 
 
+# '… làm việc với X nhằm triển khai biên bản ghi nhớ đã ký': the document signed before is no signing here
+_SIGNED_BEFORE = re.compile(
+    r"\b(?:triển khai|thực hiện|cụ thể hóa|trên cơ sở|dựa trên|theo|trong khuôn khổ|kết quả)(?: (?:các|những|nội dung))?"
+    r"(?: của)? (?:biên bản ghi nhớ|bản ghi nhớ|thỏa thuận|mou|hiệp định|biên bản|văn bản|chương trình)\b"
+    r"[^,.;]{0,60}?\b(?:đã|được) (?:được )?ký(?: kết)?\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def _event_type(sentence: str) -> EventType | None:
     sentence = sentence.lower()  # the keyword patterns are lower case: faster than IGNORECASE
     if not _ANY_TRIGGER.search(sentence):  # most sentences: one cheap look
         return None
+    if "ký" in sentence:
+        sentence = _SIGNED_BEFORE.sub(" ", sentence)
     signed = _SIGN.search(sentence)
     if _LOI.search(sentence) and signed:
         return EventType.LETTER_OF_INTENT
@@ -651,6 +703,35 @@ def _overlap(xs: list[Mention], ys: list[Mention]) -> bool:
     return any(_same_org(x, y) for x in xs for y in ys)
 
 
+def _sides_meet(xs: list[Mention], ys: list[Mention]) -> bool:
+    return any(_same_side(x, y) for x in xs for y in ys)
+
+
+_BARE_LOCALITY = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s*(?P<place>.+)$", re.IGNORECASE)
+_LOCAL_GOVERNMENT = re.compile(
+    r"^(?:tỉnh ủy|thành ủy|ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:(?:tỉnh|thành phố|tp\.?)\s*)?",
+    re.IGNORECASE)
+
+
+def _locality_of_its_government(bare: Mention, body: Mention) -> bool:
+    """'tỉnh Nghệ An' in a headline and 'Tỉnh ủy Nghệ An' in the body: one side, named loosely and fully."""
+    locality = _BARE_LOCALITY.match(bare.name)
+    government = _LOCAL_GOVERNMENT.match(body.name)
+    if locality is None or government is None:
+        return False
+    return fold(body.name[government.end() :]) == fold(locality["place"])
+
+
+def _same_side(a: Mention, b: Mention) -> bool:
+    return _same_org(a, b) or _locality_of_its_government(a, b) or _locality_of_its_government(b, a)
+
+
+def _joined(first: list[Mention], more: list[Mention]) -> list[Mention]:
+    """The mentions of two readings of one event; a bare locality gives way to its government's name."""
+    union = _union(first, more)
+    return [m for m in union if not any(_locality_of_its_government(m, o) for o in union)]
+
+
 def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
     """One event per signing or meeting: the same parties and type in several sentences are one."""
     merged: list[Candidate] = []
@@ -658,7 +739,7 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
         if has_mou and cand.type is EventType.AGREEMENT and not cand.listed:
             cand.type = EventType.MOU
         target = next(
-            (m for m in merged if m.type is cand.type and _overlap(m.vn, cand.vn) and _overlap(m.kr, cand.kr)
+            (m for m in merged if m.type is cand.type and _sides_meet(m.vn, cand.vn) and _overlap(m.kr, cand.kr)
              and (m.date is None or cand.date is None or m.date == cand.date)),
             None,
         )
@@ -668,7 +749,7 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
         target.date = target.date or cand.date
         target.location = target.location or cand.location
         target.evidence += [e for e in cand.evidence if e not in target.evidence]
-        target.vn = _union(target.vn, cand.vn)
+        target.vn = _joined(target.vn, cand.vn)
         target.kr = _union(target.kr, cand.kr)
     return _meetings_into_signings(merged)
 

@@ -225,7 +225,11 @@ def lookup(name: str, acronym: str | None = None) -> KnownOrg | None:
     by_acronym, by_name, _ = _gazetteer_index()
     if acronym and acronym in by_acronym:
         return by_acronym[acronym]
-    return by_name.get(fold(name))
+    key = fold(name)
+    known = by_name.get(key)
+    if known and known.country == "VN" and _spelled_without_marks(name, known, key):
+        return None
+    return known
 
 
 _INTERNATIONAL = re.compile(
@@ -341,8 +345,26 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     for english in _english_mentions(sentence):
         if not any(m.start < english.end and english.start < m.end for m in mentions):
             mentions.append(english)
+    mentions.extend(_counterparts(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(_drop_nested(mentions))
+
+
+_COUNTERPART = re.compile(r"\b(?:người đồng cấp|đồng cấp) (?P<c>Việt Nam|Hàn Quốc)")
+_COUNTRY_OF = {"Việt Nam": "VN", "Hàn Quốc": "KR"}
+
+
+def _counterparts(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """'Thứ trưởng Bộ Quốc phòng Hàn Quốc … và người đồng cấp Việt Nam': the other country's ministry."""
+    out = []
+    for match in _COUNTERPART.finditer(sentence):
+        country, other = _COUNTRY_OF[match["c"]], "Hàn Quốc" if match["c"] == "Việt Nam" else "Việt Nam"
+        ministry = next((m for m in mentions if m.country != country and m.name.startswith("Bộ ")
+                         and m.name.endswith(other)), None)
+        if ministry is not None:
+            name = f"{ministry.name[: -len(other)]}{match['c']}"
+            out.append(Mention(match.start(), match.end(), name, None, country))
+    return out
 
 
 _CAP = r"[A-ZĐ][\wÀ-ỹ&.-]*"
@@ -424,6 +446,8 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
     for match in pattern.finditer(folded):
         org = by_name[match.group(1)]
         start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+        if org.country == "VN" and _spelled_without_marks(sentence[start:end], org, match.group(1)):
+            continue  # 'Đại học Dong-A' (Busan) is not 'Đại học Đông Á' (Đà Nẵng)
         if "(" in sentence[start:end] and ")" not in sentence[start:end]:
             end = start + sentence[start:end].index("(")
             end -= len(sentence[start:end]) - len(sentence[start:end].rstrip())
@@ -436,6 +460,13 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
     return out
+
+
+def _spelled_without_marks(text: str, org: KnownOrg, key: str) -> bool:
+    """A Vietnamese name the text writes in plain letters where the name has marks: a foreign name."""
+    form = next((f for f in (org.name, *org.aliases) if fold(f) == key), org.name)
+    return any(mine.isascii() and not theirs.isascii()
+               for mine, theirs in zip(re.split(r"[\s-]+", text), re.split(r"[\s-]+", form)))
 
 
 _FOLD_TABLE = FoldTable(empty=" ")  # fold() one character at a time, each leaving at least a space
@@ -529,11 +560,12 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'tỉnh Khánh Hòa nỗ lực …': a place completes the name
         elif taken and head not in _NAMED_AFTER_PEOPLE and _person_starts(word, tokens[i + 1 :]) and not (
             _ends_with_place(f"{sentence[start:name_end]} {word}")  # 'tỉnh Quảng Nam Lê …': 'Nam' ends a place
+            or _place_starts(tokens[i : i + 4])  # 'UBND TP Hồ Chí Minh': a place, not Mr Hồ
         ):
             break  # 'Bộ Nội vụ Phạm Thị Thanh Trà', 'Bộ Quốc phòng Hàn Quốc Shin Beom-chul'
         elif word in _VN_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper() and (
             _ends_with_place(sentence[start:name_end]) or (taken == 0 and head in _PLACE_TAKING_HEADS)
-        ):
+        ) and not _place_starts(tokens[i : i + 4]):
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS):
             break
@@ -586,6 +618,12 @@ def _cut_person_after_place(name: str) -> str:
             if re.match(r"\s+[A-ZĐ]", rest) and not re.match(r"\s+(?:Việt Nam|Hàn Quốc)", rest):
                 return name[: at + len(place)]
     return name
+
+
+def _place_starts(words: list[re.Match[str]]) -> bool:
+    """'Lâm Đồng', 'Cao Bằng', 'Thái Nguyên': a place whose first word is also a surname."""
+    places = _all_places()
+    return any(" ".join(w.group(0) for w in words[:n]) in places for n in range(2, len(words) + 1))
 
 
 def _specific(name: str, head: str) -> bool:

@@ -236,3 +236,67 @@ def test_an_english_name_in_brackets_gives_the_organisation_its_country() -> Non
     text = ("Ngày 12/6, Trường Đại học Cần Thơ đã ký kết thỏa thuận hợp tác với Hiệp hội KOSIA (Korea Semiconductor "
             "Industry Association).")
     assert sides(read("", text)) == [("agreement", ["Trường Đại học Cần Thơ"], ["Hiệp hội KOSIA"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (("Từ ngày 8 đến 12/6, đoàn công tác của tỉnh Phú Thọ đã thăm và làm việc tại Hàn Quốc. Ngày 9/6, đoàn làm "
+          "việc với tỉnh Chungcheongbuk. Ngày 11/6, đoàn làm việc với thành phố Gangneung."),
+         [("tỉnh Phú Thọ", "tỉnh Chungcheongbuk", 9), ("tỉnh Phú Thọ", "thành phố Gangneung", 11)]),
+        (("Ngày 9/6, Trường Đại học Quy Nhơn tiếp đoàn Trường Đại học Dong-A (Hàn Quốc). Ngày 10/6, Trường tiếp tục làm việc "
+          "với Đại học Silla (Hàn Quốc)."),
+         [("Trường Đại học Quy Nhơn", "Trường Đại học Dong-A", 9), ("Trường Đại học Quy Nhơn", "Đại học Silla", 10)]),
+    ],
+)
+def test_a_later_day_of_a_trip_refers_back_to_the_side_already_named(
+    text: str, events: list[tuple[str, str, int]]
+) -> None:
+    assert [(e.vn_parties[0].name, e.kr_parties[0].name, e.date) for e in read("", text).events] == [
+        (vn, kr, dt.date(2025, 6, day)) for vn, kr, day in events]
+
+
+def test_an_official_of_the_institute_is_no_reference_back_to_it() -> None:
+    text = ("Ngày 9/6, Viện Cơ khí và Viện Máy Hàn Quốc đã ký biên bản ghi nhớ. Viện trưởng Trần Văn An cho rằng "
+            "việc ký kết sẽ giúp Viện Cơ khí làm việc với các đối tác.")
+    assert len(read("", text).events) == 1
+
+
+def test_the_locality_in_the_headline_and_its_party_committee_in_the_text_are_one_side() -> None:
+    title = "Lãnh đạo tỉnh Bắc Giang làm việc với Tập đoàn Hanwha"
+    text = "Chiều 9/6, Bí thư Tỉnh ủy Bắc Giang Nguyễn Văn Gấu đã có buổi làm việc với Tập đoàn Hanwha (Hàn Quốc)."
+    assert sides(read(title, text)) == [("meeting", ["Tỉnh ủy Bắc Giang"], ["Tập đoàn Hanwha"])]
+
+
+@pytest.mark.parametrize("place", ["tỉnh Lâm Đồng", "tỉnh Cao Bằng", "TP Hồ Chí Minh"])
+def test_a_place_whose_first_word_is_a_surname_is_a_place(place: str) -> None:
+    text = f"Ngày 9/6, UBND {place} đã tiếp đoàn thành phố Jinju (Hàn Quốc)."
+    assert sides(read("", text)) == [("meeting", [f"UBND {place}"], ["thành phố Jinju"])]
+
+
+def test_an_online_working_meeting_is_a_meeting() -> None:
+    text = "Ngày 9/6, Bộ Giáo dục và Đào tạo đã làm việc trực tuyến với Bộ Giáo dục Hàn Quốc về đào tạo nghề."
+    assert sides(read("", text)) == [("meeting", ["Bộ Giáo dục và Đào tạo"], ["Bộ Giáo dục Hàn Quốc"])]
+
+
+def test_the_counterpart_of_a_minister_is_his_country_s_ministry() -> None:
+    text = ("Ngày 9/6, Thứ trưởng Bộ Ngoại giao Hàn Quốc Park Min-soo và người đồng cấp Việt Nam Lê Văn Hùng "
+            "đã hội đàm tại Hà Nội.")
+    assert sides(read("", text)) == [("meeting", ["Bộ Ngoại giao Việt Nam"], ["Bộ Ngoại giao Hàn Quốc"])]
+
+
+def test_a_korean_name_written_like_a_vietnamese_one_without_its_marks_is_korean() -> None:
+    text = "Ngày 9/6, Trường Đại học Vinh ký biên bản ghi nhớ với Trường Đại học Dong-A (Hàn Quốc)."
+    assert sides(read("", text)) == [("mou", ["Trường Đại học Vinh"], ["Trường Đại học Dong-A"])]
+
+
+@pytest.mark.parametrize("purpose", ["nhằm triển khai biên bản ghi nhớ đã ký", "để thực hiện thỏa thuận hợp tác đã được ký kết"])
+def test_a_meeting_to_carry_out_a_document_signed_before_is_a_meeting(purpose: str) -> None:
+    text = f"Chiều 9/6, UBND tỉnh Hà Tĩnh làm việc với Tập đoàn Doosan (Hàn Quốc) {purpose}."
+    assert sides(read("", text)) == [("meeting", ["UBND tỉnh Hà Tĩnh"], ["Tập đoàn Doosan"])]
+
+
+def test_a_handover_under_an_agreement_signed_years_ago_is_no_event() -> None:
+    text = ("Ngày 9/6, KOICA bàn giao Trung tâm đào tạo nghề cho UBND tỉnh Quảng Ngãi. Dự án được triển khai theo "
+            "Hiệp định ký năm 2019.")
+    assert not read("", text).relevant
