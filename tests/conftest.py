@@ -54,6 +54,12 @@ def cli(tmp_path: Path, database_url: str) -> Cli:
 
 
 @pytest.fixture
+def cli_each_database(tmp_path: Path, database_url: str) -> Cli:
+    """The same, under its own name for modules whose `cli` runs on SQLite only."""
+    return make_cli(tmp_path, database_url)
+
+
+@pytest.fixture
 def sqlite_cli(tmp_path: Path) -> Cli:
     """The CLI on a SQLite file only (for the long fault runs)."""
     return make_cli(tmp_path, f"sqlite:///{tmp_path / 'coopwatch.db'}")

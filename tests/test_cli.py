@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from sqlalchemy import text
 
 from crawler.cooperation.normalize import normalize
@@ -13,6 +14,13 @@ from crawler.mirror.server import MirrorServer
 from storage.db import make_engine
 from tests.conftest import Cli
 from tests.crawler.test_crawl import start_args
+
+
+@pytest.fixture
+def cli(sqlite_cli: Cli) -> Cli:
+    """Output formats on SQLite; the storage tests read and write the same records on PostgreSQL, and the corrections
+    round trip reparses on both."""
+    return sqlite_cli
 
 
 def test_output_formats_and_show(mirror: dict[str, MirrorServer], cli: Cli) -> None:

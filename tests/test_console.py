@@ -12,10 +12,18 @@ import sys
 import termios
 from pathlib import Path
 
+import pytest
+
 from crawler.mirror.server import MirrorServer
 from tests.conftest import ROOT, Cli
 from tests.crawler.test_crawl import start_args
 from tests.daemon import stop_daemon, wait_for
+
+
+@pytest.fixture
+def cli(sqlite_cli: Cli) -> Cli:
+    """What the console shows does not depend on the database; the daemon tests run on both."""
+    return sqlite_cli
 
 SCRAPY_DUMP = ("Overridden settings", "Enabled extensions", "Enabled downloader middlewares", "Telnet",
                "Remote control", "Crawled 0 pages", "Dumping Scrapy stats", "Scrapy 2.")

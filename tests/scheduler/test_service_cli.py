@@ -6,9 +6,17 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from crawler.mirror.server import MirrorServer
 from tests.conftest import Cli
 from tests.crawler.test_crawl import start_args
+
+
+@pytest.fixture
+def cli(sqlite_cli: Cli) -> Cli:
+    """Service commands on SQLite; the daemon and delivery tests add subscribers and send digests on PostgreSQL too."""
+    return sqlite_cli
 
 
 def test_subscribers_add_list_pause_remove(cli: Cli) -> None:
