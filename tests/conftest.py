@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -45,6 +48,29 @@ class Cli:
         done = self(*args, "--format", "json")
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
+
+    def here(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """The same command run by `main` inside this process, for tables of one-line errors where a process
+        per case only costs start-up time; the logging and environment it changes are put back."""
+        from scheduler.cli import main
+
+        out, err = io.StringIO(), io.StringIO()
+        saved_env, root = dict(os.environ), logging.getLogger()
+        saved_handlers, saved_level = list(root.handlers), root.level
+        os.environ.clear()
+        os.environ.update(self.env)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = main(list(args))
+                except SystemExit as exc:  # argparse's usage errors
+                    code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            os.environ.clear()
+            os.environ.update(saved_env)
+            root.handlers[:], root.level = saved_handlers, saved_level
+            logging.captureWarnings(False)
+        return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

@@ -10,14 +10,13 @@ from sqlalchemy import text
 from crawler.mirror.server import MirrorServer
 from storage.db import make_engine
 from tests.conftest import Cli
-from tests.crawler.test_crawl import start_args
+from tests.crawler.test_crawl import sources_args, start_args
 
 BY = ("--by", "analyst@example.org")
 
 
 def crawled(cli: Cli, mirror: dict[str, MirrorServer]) -> list[dict]:
-    for source in ("most", "vtcnews"):
-        assert cli("crawl", *start_args(mirror, source)).returncode == 0
+    assert cli("crawl", *sources_args(mirror, "most", "vtcnews")).returncode == 0
     events = cli.json("items")
     assert len(events) >= 3
     return events
@@ -133,7 +132,7 @@ def test_bad_ids_and_values_are_one_line(mirror: dict[str, MirrorServer], sqlite
         (("parties", "merge", "1", "1"), "parties merge: cannot merge party 1 with itself"),
     ]
     for args, message in cases:
-        done = cli(*args)
+        done = cli.here(*args)
         assert done.returncode == 2, (args, done.stdout, done.stderr)
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("coopwatch: error: "), (args, done.stderr)
         assert message in done.stderr, (args, done.stderr)
