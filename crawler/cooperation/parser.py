@@ -722,14 +722,28 @@ def _locality_of_its_government(bare: Mention, body: Mention) -> bool:
     return fold(body.name[government.end() :]) == fold(locality["place"])
 
 
+_UNNAMED_GOVERNMENT = re.compile(r"^(?:UBND|Ủy ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân) (?:tỉnh|thành phố)$")
+_LOCAL = re.compile(r"^(?:UBND|Ủy ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân|Tỉnh ủy|Thành ủy|[Tt]ỉnh|[Tt]hành phố|TP)\b")
+
+
+def _names_the_unnamed(unnamed: Mention, named: Mention) -> bool:
+    """'UBND tỉnh' (a province's own paper) and 'UBND tỉnh Bình Dương' or 'tỉnh Bình Dương': one side."""
+    return bool(_UNNAMED_GOVERNMENT.match(unnamed.name)) and named is not unnamed and bool(
+        _LOCAL.match(named.name)) and not _UNNAMED_GOVERNMENT.match(named.name)
+
+
+def _loosely_one(bare: Mention, full: Mention) -> bool:
+    return _locality_of_its_government(bare, full) or _names_the_unnamed(bare, full)
+
+
 def _same_side(a: Mention, b: Mention) -> bool:
-    return _same_org(a, b) or _locality_of_its_government(a, b) or _locality_of_its_government(b, a)
+    return _same_org(a, b) or _loosely_one(a, b) or _loosely_one(b, a)
 
 
 def _joined(first: list[Mention], more: list[Mention]) -> list[Mention]:
-    """The mentions of two readings of one event; a bare locality gives way to its government's name."""
+    """The mentions of two readings of one event; a bare or unnamed locality gives way to the named one."""
     union = _union(first, more)
-    return [m for m in union if not any(_locality_of_its_government(m, o) for o in union)]
+    return [m for m in union if not any(_loosely_one(m, o) for o in union)]
 
 
 def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
@@ -803,7 +817,7 @@ def _union(first: list[Mention], more: list[Mention]) -> list[Mention]:
 
 
 def _parties(mentions: list[Mention]) -> tuple[Party, ...]:
-    return tuple(Party(name=m.name, acronym=m.acronym) for m in _union([], mentions))
+    return tuple(Party(name=m.name, acronym=m.acronym) for m in _joined([], mentions))
 
 
 # ---------------------------------------------------------------- which organisations are the parties

@@ -626,9 +626,14 @@ def _place_starts(words: list[re.Match[str]]) -> bool:
     return any(" ".join(w.group(0) for w in words[:n]) in places for n in range(2, len(words) + 1))
 
 
+_LOCAL_GOVERNMENT_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân"}
+
+
 def _specific(name: str, head: str) -> bool:
     """A name that points at one organisation, not 'các Bộ' or 'Bộ này'."""
     rest = name[len(head) :].strip()
+    if head in _LOCAL_GOVERNMENT_HEADS and rest in ("tỉnh", "thành phố"):
+        return True  # 'Chủ tịch UBND tỉnh tiếp …' in a province's own paper: its People's Committee
     rest = re.sub(r"\b(?:của |tại |ở )?(?:Hàn Quốc|Việt Nam|Korea|Vietnam)\b", "", rest).strip()
     if not rest:
         return False  # 'công ty Hàn Quốc', 'các trường đại học Việt Nam': no one organisation

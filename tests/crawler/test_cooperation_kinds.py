@@ -300,3 +300,13 @@ def test_a_handover_under_an_agreement_signed_years_ago_is_no_event() -> None:
     text = ("Ngày 9/6, KOICA bàn giao Trung tâm đào tạo nghề cho UBND tỉnh Quảng Ngãi. Dự án được triển khai theo "
             "Hiệp định ký năm 2019.")
     assert not read("", text).relevant
+
+
+def test_the_unnamed_people_s_committee_of_a_province_s_own_paper_is_a_party() -> None:
+    title = "Chủ tịch UBND tỉnh tiếp Tổng Lãnh sự Hàn Quốc"
+    text = ("Sáng 9/6, Chủ tịch UBND tỉnh Bình Dương Nguyễn Văn Lộc tiếp Tổng Lãnh sự Hàn Quốc tại TP.HCM Shin "
+            "Choong Il. Chủ tịch UBND tỉnh cảm ơn Tổng Lãnh sự quán đã hỗ trợ doanh nghiệp.")
+    assert sides(read(title, text)) == [
+        ("meeting", ["UBND tỉnh Bình Dương"], ["Tổng Lãnh sự quán Hàn Quốc tại TP.HCM"])]
+    text = "Sáng 9/6, Chủ tịch UBND tỉnh đã tiếp và làm việc với Đại sứ Hàn Quốc tại Việt Nam Park Jin Woo."
+    assert sides(read("", text)) == [("meeting", ["UBND tỉnh"], ["Đại sứ quán Hàn Quốc tại Việt Nam"])]
