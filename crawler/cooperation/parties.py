@@ -345,9 +345,25 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     for english in _english_mentions(sentence):
         if not any(m.start < english.end and english.start < m.end for m in mentions):
             mentions.append(english)
+    for named in _korean_names_with_acronyms(sentence):
+        if not any(m.start < named.end and named.start < m.end for m in mentions):
+            mentions.append(named)
     mentions.extend(_counterparts(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(_drop_nested(mentions))
+
+
+# 'Đoàn Thống kê Hàn Quốc (KOSTAT)': a delegation of a body with no head word, named with its country
+# and its acronym
+_NAME_WITH_ACRONYM = re.compile(
+    r"(?<![\wÀ-ỹ])[Đđ]oàn (?:công tác |đại biểu )?(?:của )?(?P<name>[A-ZĐ][\wÀ-ỹ]*(?: [\wÀ-ỹ&-]+){0,5}? Hàn Quốc)"
+    r" \((?P<acronym>[A-Z][A-Z0-9&]{1,9})\)"
+)
+
+
+def _korean_names_with_acronyms(sentence: str) -> list[Mention]:
+    return [Mention(m.start("name"), m.end("name"), m["name"], m["acronym"], "KR")
+            for m in _NAME_WITH_ACRONYM.finditer(sentence) if not m["name"].startswith(("Đoàn ", "Tại ", "Theo "))]
 
 
 _COUNTERPART = re.compile(r"\b(?:người đồng cấp|đồng cấp) (?P<c>Việt Nam|Hàn Quốc)")

@@ -310,3 +310,8 @@ def test_the_unnamed_people_s_committee_of_a_province_s_own_paper_is_a_party() -
         ("meeting", ["UBND tỉnh Bình Dương"], ["Tổng Lãnh sự quán Hàn Quốc tại TP.HCM"])]
     text = "Sáng 9/6, Chủ tịch UBND tỉnh đã tiếp và làm việc với Đại sứ Hàn Quốc tại Việt Nam Park Jin Woo."
     assert sides(read("", text)) == [("meeting", ["UBND tỉnh"], ["Đại sứ quán Hàn Quốc tại Việt Nam"])]
+
+
+def test_a_delegation_of_a_body_without_a_head_word_is_named_by_its_country_and_acronym() -> None:
+    text = "Sáng 9/6, Viện Khoa học Thống kê đã tiếp và làm việc với Đoàn Thống kê Hàn Quốc (KOSTAT)."
+    assert sides(read("", text)) == [("meeting", ["Viện Khoa học Thống kê"], ["Thống kê Hàn Quốc"])]
