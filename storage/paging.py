@@ -1,0 +1,62 @@
+"""The rows of one page of a listing, as corrected: by offset, by ids, or from the days the page spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.corrections import CorrectedEvent, CorrectedView
+from storage.event_filter import EventFilter
+from storage.listing_merge import Order, Split, merged_ids, ordering, split
+from storage.models import Article, Event
+
+# what listings show of an event's articles: their bodies, captions and tags stay in the database
+LISTED = selectinload(Event.articles).load_only(
+    Article.id, Article.source, Article.url, Article.title, Article.sapo, Article.published_at, Article.updated_at
+)
+
+
+def page_rows(session: Session, found: Split, view: CorrectedView, offset: int, limit: int,
+              order: Order = "date") -> list[CorrectedEvent]:
+    """Rows `offset` to `offset + limit` of a split filter, in listing order."""
+    if found.corrected:
+        return by_ids(session, merged_ids(session, found, offset, limit, order), view)
+    query = select(Event).where(*found.parser_rows).order_by(*ordering(order))
+    return view.visible(session.scalars(query.options(LISTED).offset(offset).limit(limit)).all())
+
+
+def by_ids(session: Session, ids: list[int], view: CorrectedView) -> list[CorrectedEvent]:
+    """These events, in this order, as corrected."""
+    if not ids:
+        return []
+    loaded = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(ids)).options(LISTED))}
+    return view.visible(loaded[i] for i in ids)
+
+
+def window(session: Session, wanted: EventFilter, per_day: Counter[dt.date | None], offset: int, limit: int,
+           view: CorrectedView) -> list[CorrectedEvent]:
+    """Events `offset` to `offset + limit` in listing order, read from the days they fall on
+    (along the date index, each of those days' rows checked against the filter: `narrow`)."""
+    days = sorted(per_day, key=lambda d: (d is not None, d or dt.date.min), reverse=True)  # undated last
+    before, first = 0, 0
+    while before + per_day[days[first]] <= offset:
+        before += per_day[days[first]]
+        first += 1
+    last, through = first, before + per_day[days[first]]
+    while through < offset + limit and last + 1 < len(days):
+        last += 1
+        through += per_day[days[last]]
+    newest, oldest = days[first], days[last]
+    span: ColumnElement[bool]
+    if newest is None:
+        span = Event.date.is_(None)
+    elif oldest is None:
+        span = or_(Event.date <= newest, Event.date.is_(None))
+    else:
+        span = Event.date.between(oldest, newest)
+    narrow = split(session, wanted, view, narrow=True).parser_rows
+    query = select(Event).where(*narrow, span).order_by(*ordering("date"))
+    return view.visible(session.scalars(query.options(LISTED).offset(offset - before).limit(limit)).all())
