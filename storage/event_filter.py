@@ -83,30 +83,54 @@ _EVENTS_SEARCH = table("events_search", column("rowid"), column("search_text"))
 _TRIGRAM = 3  # the shortest substring a trigram index finds
 
 
-def _words_match(words: list[str], dialect: str, narrow: bool = False) -> list[ColumnElement[bool]]:
-    """Each of `words`, folded, is in a headline, a party's name, the place or the evidence of the event.
+RowsNamed = Callable[[str], Collection[int]]  # a folded word to the party rows of the organisations named so
 
-    All of them are one folded text per event (storage/search.py). On SQLite the words of three
-    letters or more are looked up together in its FTS5 trigram index, shorter ones read in the
-    column; on PostgreSQL `LIKE '%word%'` uses the pg_trgm index where there is one. In a `narrow`
-    query the column is read (the same answer): looking up every match costs more than a few rows.
+
+def no_rows(_word: str) -> Collection[int]:
+    return ()
+
+
+def _in_text(folded: list[str], dialect: str, narrow: bool) -> list[ColumnElement[bool]]:
+    """Each of these folded words is in the event's search text.
+
+    On SQLite the words of three letters or more are looked up together in its FTS5 trigram index,
+    shorter ones read in the column; on PostgreSQL `LIKE '%word%'` uses the pg_trgm index where
+    there is one. In a `narrow` query the column is read (the same answer): looking up every match
+    costs more than a few rows.
     """
-    folded = [party_key(w) for w in words]
     looked_up = [w for w in folded if dialect == "sqlite" and not narrow and len(w) >= _TRIGRAM]
-    conditions: list[ColumnElement[bool]] = [
+    found: list[ColumnElement[bool]] = [
         Event.search_text.like(_like_pattern(w), escape="/") for w in folded if w not in looked_up]
     if looked_up:
         # each word one literal substring (a folded word holds no quote), all of them in the same text
         phrases = " AND ".join(f'"{w}"' for w in looked_up)
-        found = select(_EVENTS_SEARCH.c.rowid).where(_EVENTS_SEARCH.c.search_text.op("MATCH")(phrases))
-        conditions.append(Event.id.in_(found))
-    return conditions
+        matched = select(_EVENTS_SEARCH.c.rowid).where(_EVENTS_SEARCH.c.search_text.op("MATCH")(phrases))
+        found.append(Event.id.in_(matched))
+    return found
+
+
+def _words_match(words: list[str], dialect: str, narrow: bool = False,
+                 rows_named: RowsNamed = no_rows) -> list[ColumnElement[bool]]:
+    """Each of `words`, folded, is in a headline, a party's name, the place or the evidence of the event.
+
+    All of them are one folded text per event (storage/search.py), the parser's. A word that also
+    names a corrected organisation (`rows_named`: the analyst's name for it, or a spelling merged
+    into it) finds the events of every party row of that organisation too.
+    """
+    folded = [party_key(w) for w in words]
+    named = {w: rows_named(w) for w in folded}
+    found = _in_text([w for w in folded if not named[w]], dialect, narrow)
+    for word in (w for w in folded if named[w]):
+        of_rows = select(EventParty.event_id).where(EventParty.party_id.in_(sorted(named[word])))
+        found.append(or_(*_in_text([word], dialect, narrow), _linked(of_rows, EventParty.event_id, narrow)))
+    return found
 
 
 def conditions(wanted: EventFilter, dialect: str = "sqlite", narrow: bool = False,
-               party_rows: Collection[int] = ()) -> list[ColumnElement[bool]]:
+               party_rows: Collection[int] = (), rows_named: RowsNamed = no_rows) -> list[ColumnElement[bool]]:
     """The filter in SQL; `narrow`: for a query that its other conditions keep to a few rows;
-    `party_rows`: the spellings of a merged organisation the party filter names."""
+    `party_rows`: the spellings of a merged organisation the party filter names; `rows_named`:
+    the rows of the corrected organisations a `q` word names."""
     found: list[ColumnElement[bool]] = []
     if wanted.type:
         found.append(Event.type == wanted.type)
@@ -115,7 +139,7 @@ def conditions(wanted: EventFilter, dialect: str = "sqlite", narrow: bool = Fals
     if wanted.party and party_key(wanted.party):
         found.append(_party_matches(wanted.party, party_rows, narrow))
     if wanted.q:
-        found += _words_match([word for word in wanted.q.split() if party_key(word)], dialect, narrow)
+        found += _words_match([word for word in wanted.q.split() if party_key(word)], dialect, narrow, rows_named)
     if wanted.since:
         found.append(Event.date >= wanted.since)
     if wanted.until:
@@ -123,7 +147,8 @@ def conditions(wanted: EventFilter, dialect: str = "sqlite", narrow: bool = Fals
     return found
 
 
-def matcher(wanted: EventFilter, party_rows: Collection[int] = ()) -> Callable[[CorrectedEvent], bool]:
+def matcher(wanted: EventFilter, party_rows: Collection[int] = (),
+            rows_named: RowsNamed = no_rows) -> Callable[[CorrectedEvent], bool]:
     """The filter of `conditions`, judged in Python on an event's corrected values."""
     def party_ok(event: CorrectedEvent, value: str) -> bool:
         parties = event.parties("VN") + event.parties("KR")
@@ -131,7 +156,9 @@ def matcher(wanted: EventFilter, party_rows: Collection[int] = ()) -> Callable[[
                    or p.id in party_rows for p in parties)
 
     def word_ok(event: CorrectedEvent, word: str) -> bool:
-        return party_key(word) in corrected_search_text(event)
+        folded = party_key(word)
+        parties = event.parties("VN") + event.parties("KR")
+        return folded in corrected_search_text(event) or any(p.id in rows_named(folded) for p in parties)
 
     def matches(event: CorrectedEvent) -> bool:
         checks = [

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from storage.corrections import CorrectedEvent, CorrectedView
-from storage.event_filter import EventFilter, conditions, matcher
+from storage.event_filter import EventFilter, conditions, matcher, no_rows
 from storage.models import Event
 
 Order = Literal["date", "stored"]
@@ -46,10 +46,11 @@ class Split:
 
 def split(session: Session, wanted: EventFilter, view: CorrectedView, narrow: bool = False) -> Split:
     """The filter on the corrected view; a merged organisation's spellings all match a party filter
-    that names one of them."""
+    that names one of them, and its names (the analyst's and every spelling) a `q` word."""
     also = view.orgs.matching(wanted.party) if wanted.party and view.orgs else set()
-    found = conditions(wanted, session.get_bind().dialect.name, narrow, also)
-    return Split(*view.corrected_matching(found, matcher(wanted, also)))
+    named = view.orgs.rows_named if wanted.q and view.orgs else no_rows
+    found = conditions(wanted, session.get_bind().dialect.name, narrow, also, named)
+    return Split(*view.corrected_matching(found, matcher(wanted, also, named)))
 
 
 def merged_ids(session: Session, split: Split, offset: int, limit: int, order: Order) -> list[int]:
