@@ -23,7 +23,7 @@ from storage.exports import (
     ExportedParty,
     export_batches,
 )
-from storage.listing_counts import MonthCount, Overview, overview, per_day
+from storage.listing_counts import MonthCount, Overview, overview, per_month
 from storage.listing_merge import Order, Split, merged_ids, ordering, split
 from storage.models import CrawlRun, Event, EventParty, Incident, Party
 from storage.paging import page_rows, window
@@ -104,8 +104,8 @@ class BrowseRepository:
         """One page of the listing (newest event date first), the count and the chart.
 
         A cheap filter (type, dates, or none) is counted along the (date, type) index and the page
-        read along the date index. A costly one (source, party, words) is counted per day and type
-        first; those counts tell which days the page spans, so the page is read from those days
+        read along the date index. A costly one (source, party, words) is counted per month and type
+        first; those counts tell which months the page spans, so the page is read from those months
         alone instead of sorting every matching event.
         """
         view = CorrectedView(self.session)  # the corrections are read once for the whole page
@@ -114,14 +114,14 @@ class BrowseRepository:
             counted = overview(self.session, wanted, found, view)
             rows = page_rows(self.session, found, view, offset, limit) if counted.total > offset else []
             return EventPage(counted.total, counted.months, rows)
-        months, days = per_day(self.session, found)
-        total = sum(days.values())
+        months, in_month = per_month(self.session, found)
+        total = sum(in_month.values())
         if total <= offset:
             rows = []
         elif found.corrected:  # they sort in by their corrected dates, which the day counts cannot place
             rows = page_rows(self.session, found, view, offset, limit)
         else:
-            rows = window(self.session, wanted, days, offset, limit, view)
+            rows = window(self.session, wanted, in_month, offset, limit, view)
         return EventPage(total, months, rows)
 
     def per_month(self, wanted: EventFilter) -> list[MonthCount]:

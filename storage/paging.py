@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.event_filter import EventFilter
+from storage.listing_counts import Month
 from storage.listing_merge import Order, Split, merged_ids, ordering, split
 from storage.models import Article, Event
 
@@ -36,27 +37,32 @@ def by_ids(session: Session, ids: list[int], view: CorrectedView) -> list[Correc
     return view.visible(loaded[i] for i in ids)
 
 
-def window(session: Session, wanted: EventFilter, per_day: Counter[dt.date | None], offset: int, limit: int,
+def window(session: Session, wanted: EventFilter, per_month: Counter[Month | None], offset: int, limit: int,
            view: CorrectedView) -> list[CorrectedEvent]:
-    """Events `offset` to `offset + limit` in listing order, read from the days they fall on
-    (along the date index, each of those days' rows checked against the filter: `narrow`)."""
-    days = sorted(per_day, key=lambda d: (d is not None, d or dt.date.min), reverse=True)  # undated last
+    """Events `offset` to `offset + limit` in listing order, read from the months they fall in
+    (along the date index, each of those months' rows checked against the filter: `narrow`)."""
+    months = sorted(per_month, key=lambda m: (m is not None, m or (0, 0)), reverse=True)  # undated last
     before, first = 0, 0
-    while before + per_day[days[first]] <= offset:
-        before += per_day[days[first]]
+    while before + per_month[months[first]] <= offset:
+        before += per_month[months[first]]
         first += 1
-    last, through = first, before + per_day[days[first]]
-    while through < offset + limit and last + 1 < len(days):
+    last, through = first, before + per_month[months[first]]
+    while through < offset + limit and last + 1 < len(months):
         last += 1
-        through += per_day[days[last]]
-    newest, oldest = days[first], days[last]
+        through += per_month[months[last]]
+    newest, oldest = months[first], months[last]
     span: ColumnElement[bool]
     if newest is None:
         span = Event.date.is_(None)
     elif oldest is None:
-        span = or_(Event.date <= newest, Event.date.is_(None))
+        span = or_(Event.date <= _last_day(newest), Event.date.is_(None))
     else:
-        span = Event.date.between(oldest, newest)
+        span = Event.date.between(dt.date(*oldest, 1), _last_day(newest))
     narrow = split(session, wanted, view, narrow=True).parser_rows
     query = select(Event).where(*narrow, span).order_by(*ordering("date"))
     return view.visible(session.scalars(query.options(LISTED).offset(offset - before).limit(limit)).all())
+
+
+def _last_day(month: Month) -> dt.date:
+    following = dt.date(*month, 28) + dt.timedelta(days=4)
+    return following - dt.timedelta(days=following.day)
