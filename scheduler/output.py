@@ -36,7 +36,8 @@ def article_record(article: Article, full: bool = True, event_ids: list[int] | N
 def event_record(event: CorrectedEvent) -> dict[str, Any]:
     """An event as the `items` command's JSON promises it."""
     def parties(country: str) -> list[dict[str, str | None]]:
-        return [{"name": p.name, "acronym": p.acronym} for p in event.parties(country)]
+        return [{"name": p.name, "acronym": p.acronym, "english_name": event.english_name(p)}
+                for p in event.parties(country)]
 
     return {
         "id": event.id,

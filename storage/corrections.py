@@ -55,10 +55,15 @@ class CorrectedEvent:
     articles: list[Article]
     party_lists: dict[str, list[Party]] = field(default_factory=dict)
     corrected: bool = False
+    english_names: dict[int, str] = field(default_factory=dict)  # party id to its English name, where known
 
     def parties(self, country: str) -> list[Party]:
         """This event's parties of one country ("VN" or "KR"), in text order."""
         return list(self.party_lists.get(country, []))
+
+    def english_name(self, party: Party) -> str | None:
+        """A party's English name: the analyst's, else the reference list's; None if neither knows it."""
+        return self.english_names.get(party.id)
 
 
 def _key(names: Iterable[tuple[str, str | None]]) -> list[str]:
@@ -163,6 +168,8 @@ class CorrectedView:
         values["kr_parties"] = self.orgs.shown_list(values["kr_parties"])
         for split in self.split_from.get(event.id, []):
             values.update(_without_moved(values, split.after, self.orgs.root))
+        english = {p.id: name for p in [*values["vn_parties"], *values["kr_parties"]]
+                   if (name := self.orgs.english(p)) is not None}
         articles = {a.id: a for a in event.articles}
         topics, evidence = list(event.topics), list(event.evidence)
         for other in self._absorbed_events(event.id):
@@ -174,7 +181,7 @@ class CorrectedView:
             topics=topics, signatories=list(event.signatories), evidence=evidence,
             created_at=event.created_at, articles=sorted(articles.values(), key=lambda a: a.id),
             party_lists={"VN": values["vn_parties"], "KR": values["kr_parties"]},
-            corrected=event.id in self.overlaid,
+            corrected=event.id in self.overlaid, english_names=english,
         )
 
     def corrected_matching(self, conditions: Sequence[ColumnElement[bool]],

@@ -47,6 +47,8 @@ class Organisations:
             elif c.kind == "org_rename":  # oldest first: the latest renaming wins
                 self.renamed[int(c.after["party"]["id"])] = Renaming(c.after["name"], c.after.get("english"))
         self._shown: dict[int, Party] = {}
+        self._english: dict[tuple[int, str], str | None] = {}  # by the row's id and name: a renamed copy is another
+        self._names: dict[int, list[str]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.merged_into or self.renamed)
@@ -97,6 +99,12 @@ class Organisations:
 
     def english(self, party: Party) -> str | None:
         """The English name: the analyst's, else the reference list's for any spelling of it."""
+        known = (party.id, party.name)
+        if known not in self._english:
+            self._english[known] = self._find_english(party)
+        return self._english[known]
+
+    def _find_english(self, party: Party) -> str | None:
         root = self.root(party.id)
         if root in self.renamed and self.renamed[root].english:
             return self.renamed[root].english
@@ -129,6 +137,26 @@ class Organisations:
             if any(wanted in f" {k} " for k in names) or any((r.acronym or "").lower() == lowered for r in rows):
                 found.update(members)
         return found
+
+
+    def rows_named(self, word: str) -> set[int]:
+        """The rows of every corrected organisation one of whose names holds `word` (folded).
+
+        What `q` adds to the parser's search text, which has only the spellings the parser met in
+        each event: the name and English name an analyst gave, and every spelling merged into the
+        organisation, find all of its events.
+        """
+        if self._names is None:
+            self._names = {root: self._folded_names(root)
+                           for root in {self.root(i) for i in [*self.merged_into, *self.renamed]}}
+        return {i for root, names in self._names.items() if any(word in n for n in names) for i in self.members(root)}
+
+    def _folded_names(self, root: int) -> list[str]:
+        rows = [r for r in (self.session.get(Party, i) for i in self.members(root)) if r is not None]
+        names = [r.name for r in rows] + [r.acronym for r in rows if r.acronym]
+        if root in self.renamed:
+            names += [self.renamed[root].name, self.renamed[root].english or ""]
+        return [key for key in map(_party_key, names) if key]
 
 
 def org_value(party: Party, shown: Party, english: str | None) -> dict[str, Any]:

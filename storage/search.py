@@ -10,7 +10,10 @@ The column is kept in step by a session hook rather than by each writer: after e
 events whose own fields, parties or reporting articles (their headlines) changed in it are read
 back and their text rewritten, whichever code changed them (the crawl, `reparse`, an analyst's
 added event). Corrections never change the parser's rows; the corrected view judges the few
-events they touch in Python on the same folded text (`corrected_search_text`).
+events they touch in Python on the same folded text (`corrected_search_text`). The names analysts
+give organisations are not in this text either: a `q` word that holds one of them matches the
+events of that organisation's party rows as well (storage/event_filter.py, `rows_named`), so an
+organisation correction or its undo rewrites nothing.
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def test_output_formats_and_show(mirror: dict[str, MirrorServer], cli: Cli) -> N
     assert set(event) >= {"id", "type", "date", "location", "vn_parties", "kr_parties", "topics", "articles",
                           "evidence"}
     assert event["evidence"] and all("VKBIA" in s or "Chungbuk" in s for s in event["evidence"])
-    assert event["vn_parties"] == [{"name": "Hiệp hội Doanh nhân & Đầu tư Việt Nam - Hàn Quốc", "acronym": "VKBIA"}]
+    assert event["vn_parties"] == [{"name": "Hiệp hội Doanh nhân & Đầu tư Việt Nam - Hàn Quốc", "acronym": "VKBIA",
+                                   "english_name": None}]
     assert event["articles"][0]["source"] == "vtcnews"
 
     table = cli("items").stdout.splitlines()

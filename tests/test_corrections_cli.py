@@ -44,7 +44,8 @@ def test_corrections_last_through_reparse_undo_restores_and_all_is_audited(
         assert hidden not in items
         assert items[edited]["type"] == new_type and items[edited]["date"] == "2025-01-02"
         assert items[edited]["location"] == "Đà Nẵng"
-        assert items[edited]["kr_parties"] == [{"name": "Viện Nghiên cứu Thử nghiệm Hàn Quốc", "acronym": None}]
+        assert items[edited]["kr_parties"] == [
+            {"name": "Viện Nghiên cứu Thử nghiệm Hàn Quốc", "acronym": None, "english_name": None}]
         assert json.loads(ok(cli, "show", str(edited)))["type"] == new_type
         assert cli("show", str(hidden)).returncode == 1
         assert all(hidden not in a["event_ids"] for a in cli.json("articles"))

@@ -22,6 +22,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 class ApiParty(BaseModel):
     name: str
     acronym: str | None
+    english_name: str | None  # the analyst's, else the reference list's; null where neither knows it
 
 
 class ApiArticle(BaseModel):

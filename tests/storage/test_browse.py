@@ -76,6 +76,21 @@ def test_a_page_holds_the_events_count_and_chart_of_its_filter(factory, wanted: 
         assert [(c.year, c.month) for c in chart] == sorted((c.year, c.month) for c in chart)
 
 
+def test_pages_read_from_a_filter_s_matches_are_those_read_month_by_month(factory, monkeypatch) -> None:
+    """A page of a filter that matches few events of its months is read from the matches gathered
+    first (`storage.paging.SPARSE`; at 0, every filter here): the same rows as row by row."""
+    store(factory)
+
+    def paged() -> list[list[int]]:
+        with factory() as session:
+            repo = BrowseRepository(session)
+            return [[e.id for offset in range(0, 40, 4) for e in repo.page(wanted, offset, 4).events] for wanted in FILTERS]
+
+    row_by_row = paged()
+    monkeypatch.setattr("storage.paging.SPARSE", 0)
+    assert paged() == row_by_row and sum(map(bool, row_by_row)) == len(FILTERS) - 1
+
+
 @pytest.mark.parametrize("wanted", [EventFilter(), EventFilter(source="vtcnews"), EventFilter(q="khoa học")],
                          ids=["all", "source", "q"])
 def test_the_export_rows_are_the_listed_events_with_their_parties_and_articles(factory, wanted: EventFilter) -> None:

@@ -158,6 +158,22 @@ def test_merged_events_show_once_with_both_articles(factory) -> None:
         assert BrowseRepository(session).count(EventFilter(source="baochinhphu")) == 1
 
 
+def test_q_finds_an_organisation_by_the_name_an_analyst_gave_and_by_a_merged_spelling(factory) -> None:
+    """On both databases: `q` reads an FTS5 index on SQLite and LIKE through pg_trgm on PostgreSQL."""
+    _, [mine] = read(factory, "1", signing(kr="Viện Công nghệ Hàn Quốc", kr_acronym=None))
+    _, [other] = read(factory, "2", signing(date=dt.date(2024, 7, 9), kr="Viện Cơ khí Hàn Quốc", kr_acronym=None))
+    with factory.begin() as session:
+        kept, merged = (session.get_one(Event, i).parties("KR")[0].id for i in (mine, other))
+        log = CorrectionLog(session)
+        log.merge_parties(merged, kept, ANALYST)
+        log.rename_party(kept, "Viện Máy móc Hàn Quốc", "Korea Machinery Institute", ANALYST)
+    with factory() as session:
+        repo = BrowseRepository(session)
+        for words in ("máy móc", "MACHINERY", "cơ khí"):
+            page = repo.page(EventFilter(q=words))
+            assert [e.id for e in page.events] == [other, mine] and page.total == 2 == repo.count(EventFilter(q=words))
+
+
 def test_an_added_event_appears_and_lasts_through_a_reparse(factory) -> None:
     article_id, _ = read(factory, "1")  # the parser found nothing
     with factory.begin() as session:

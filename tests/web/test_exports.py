@@ -11,8 +11,8 @@ from email.utils import formatdate
 import feedparser
 
 from scheduler.output import event_record
+from storage.corrections import list_events
 from storage.db import make_engine, make_session_factory
-from storage.repository import EventRepository
 from tests.web.conftest import HOSTILE, fetch
 
 
@@ -93,11 +93,13 @@ def test_json_feed_follows_the_json_feed_1_1_rules(web: str) -> None:
 def test_api_gives_the_records_of_coopwatch_items(web: str, web_database: str) -> None:
     engine = make_engine(web_database)
     with make_session_factory(engine)() as session:
-        expected = [event_record(e) for e in EventRepository(session).list()]
+        expected = [event_record(e) for e in list_events(session)]  # what `coopwatch items` prints
     engine.dispose()
     answer = json.loads(fetch(f"{web}/api/events").body)
     assert answer["total"] == 8 and answer["page"] == 1 and answer["next"] is None
     assert answer["events"] == expected
+    english = {p["acronym"] or p["name"]: p["english_name"] for e in expected for p in e["vn_parties"] + e["kr_parties"]}
+    assert english["MOST"] == "Ministry of Science and Technology" and english['Viện "Độc hại" <b>XSS</b>'] is None
     one = json.loads(fetch(f"{web}/api/events/{expected[1]['id']}").body)
     assert one == expected[1]
     missing = fetch(f"{web}/api/events/999999")
