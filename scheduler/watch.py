@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from typing import Any
 
 from sqlalchemy import select
@@ -99,10 +100,20 @@ def evaluate_mail(factory: sessionmaker[Session], now: dt.datetime) -> None:
                 incident.closed_at = now
 
 
+# The daemon tells the operator from each crawl job's thread and from the digest job's: one at a time,
+# or two of them read the same untold incident before either records its mail, and both send it.
+_telling = threading.Lock()
+
+
 def notify_operator(factory: sessionmaker[Session], sender: Sender, settings: Any, now: dt.datetime) -> None:
     """Mail the operator once per opened and once per closed incident (retried until it goes out)."""
     if not settings.operator_email:
         return
+    with _telling:
+        _tell_operator(factory, sender, settings, now)
+
+
+def _tell_operator(factory: sessionmaker[Session], sender: Sender, settings: Any, now: dt.datetime) -> None:
     with factory() as session:
         pending = [(i.id, i.source, i.kind, i.detail, i.opened_at, i.closed_at, i.open_mail_sent)
                    for i in IncidentRepository(session).unmailed()]

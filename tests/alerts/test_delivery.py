@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,25 @@ def test_operator_is_mailed_once_per_incident_opened_and_closed(factory, smtp_se
     notify_operator(factory, sender, settings(), NOW)
     assert [m["Subject"] for m in smtp_server.messages][1:] == ["coopwatch: vtcnews recovered (failing)"]
     assert all(m["To"] == "ops@example.org" for m in smtp_server.messages)
+
+
+def test_jobs_telling_the_operator_at_the_same_moment_send_one_mail(factory, smtp_server: SmtpServer) -> None:
+    # the daemon tells the operator after each source's crawl and after each digest round, in its own
+    # threads: an incident opened while both run must still be one mail
+    with factory.begin() as session:
+        session.add(Incident(source="vtcnews", kind="failing", detail="3 runs failed", opened_at=NOW))
+    start = threading.Barrier(4)
+
+    def tell() -> None:
+        start.wait()
+        notify_operator(factory, smtp(smtp_server), settings(), NOW)
+
+    threads = [threading.Thread(target=tell) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [m["Subject"] for m in smtp_server.messages] == ["coopwatch: vtcnews needs attention (failing)"]
 
 
 def test_filters(factory, smtp_server: SmtpServer) -> None:
