@@ -22,7 +22,7 @@ from typing import BinaryIO, NamedTuple
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.cooperation import parse_article
+from crawler import cooperation
 from crawler.items import NewsItem
 from storage.db import make_engine, make_session_factory
 from storage.repository import ArticleRepository, EventRepository, SaveResult
@@ -64,7 +64,7 @@ def _save_all(session: Session, items: Sequence[NewsItem], now: dt.datetime) -> 
     for item, (result, article) in zip(items, ArticleRepository(session).save_many(items, now)):
         new_events = 0
         if result is not SaveResult.UNCHANGED:
-            extraction = parse_article(
+            extraction = cooperation.parse_article(
                 title=item.title, sapo=item.sapo, body=item.body,
                 published_at=item.published_at, url=item.url, source=item.source, captions=item.captions,
             )
@@ -75,8 +75,18 @@ def _save_all(session: Session, items: Sequence[NewsItem], now: dt.datetime) -> 
     return outcomes
 
 
+def warm_up() -> None:
+    """Load the parser's reference lists and patterns now, while the crawl is still starting up,
+    rather than while the first batch waits."""
+    cooperation.parse_article(
+        "Việt Nam và Hàn Quốc ký biên bản ghi nhớ", "",
+        "Bộ Khoa học và Công nghệ Việt Nam và Bộ Khoa học và ICT Hàn Quốc đã ký biên bản ghi nhớ hợp tác.", None,
+    )
+
+
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     """Answer batches until the crawl process closes its end (its last batch is then answered)."""
+    warm_up()
     factory = make_session_factory(make_engine(pickle.load(requests)))
     while True:
         try:
