@@ -62,7 +62,8 @@ def _postgres_version() -> str:
 
 
 def big_crawl_peak_rss(per_source: int) -> dict[str, Any]:
-    """Peak resident memory of one crawl process over a mirror of `per_source` VTC articles."""
+    """Peak resident memory of one crawl (its process and storage writer together) over a mirror
+    of `per_source` VTC articles."""
     site = build(per_source)["vtcnews"]
     with tempfile.TemporaryDirectory() as tmp, MirrorServer(site) as server:
         env = crawl._env(f"sqlite:///{Path(tmp) / 'big.db'}", Path(tmp))
@@ -77,10 +78,7 @@ def big_crawl_peak_rss(per_source: int) -> dict[str, Any]:
         def watch() -> None:
             nonlocal peak
             while not stop.is_set():
-                try:
-                    peak = max(peak, memory.rss_mb(child.pid))
-                except (OSError, RuntimeError):
-                    pass
+                peak = max(peak, _tree_rss_mb(child.pid))
                 stop.wait(0.2)
 
         watcher = threading.Thread(target=watch, daemon=True)
@@ -90,6 +88,15 @@ def big_crawl_peak_rss(per_source: int) -> dict[str, Any]:
         watcher.join()
     return {"big_crawl_articles": crawl._stored(out), "big_crawl_seconds": round(time.perf_counter() - started, 1),
             "big_crawl_peak_rss_mb": round(peak, 1)}
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the crawl and its storage writer)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return memory.rss_mb(pid) + sum(_tree_rss_mb(int(c)) for c in children)
+    except (OSError, RuntimeError):  # ended meanwhile
+        return 0.0
 
 
 def verdicts(results: dict[str, Any]) -> list[tuple[str, Any, str, str]]:

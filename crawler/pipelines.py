@@ -4,87 +4,93 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import pickle
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, NamedTuple
+from typing import Any
 
 from scrapy.crawler import Crawler
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.cooperation import parse_article
 from crawler.items import NewsItem
-from storage.repository import ArticleRepository, EventRepository, SaveResult
+from crawler.writer import Outcome
 
 # A batch is written when it holds BATCH_SIZE articles or is BATCH_SECONDS old, whichever comes
 # first: a crash loses at most one batch per source, and those articles, not being stored, are
 # not known to the next run, which fetches them again.
 BATCH_SIZE = 50
 BATCH_SECONDS = 0.5
+# not `-m crawler.writer`: the module would be __main__, and its Outcomes would not unpickle here
+WRITER_MAIN = "import sys; from crawler.writer import main; sys.exit(main())"
 
 
-class Outcome(NamedTuple):
-    """What storing one article did: its result and new events, or why it was not stored."""
-
-    result: SaveResult | None
-    new_events: int = 0
-    error: str | None = None
+class StorageWriterError(RuntimeError):
+    """The writer process hit a bug (not a database error: those are outcomes)."""
 
 
 class StorageWriter:
-    """The one thread that writes for every source of a crawl process: SQLite takes one writer at a
-    time, so several would only wait for each other's locks."""
+    """Parses and stores the batches of every source of a crawl in one writer process
+    (crawler.writer), so the parser and the database work use another core than the crawl's
+    downloads; one thread here sends the batches in the order asked and waits for each answer.
+    One process for all sources: SQLite takes one writer at a time."""
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        self.session_factory = session_factory
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-storage")
+        self._process: subprocess.Popen[bytes] | None = None
+        self.pool.submit(self._running)  # started now, its imports overlap the crawl's start-up
 
     def store(self, items: Sequence[NewsItem], now: dt.datetime) -> Future[list[Outcome]]:
-        """Store `items` in the writer thread, in the order asked; one Outcome per item."""
-        return self.pool.submit(store_batch, self.session_factory, items, now)
+        """Store `items` in the writer process, in the order asked; one Outcome per item."""
+        return self.pool.submit(self._round_trip, list(items), now)
 
     def stop(self) -> None:
-        """Wait for the batches asked for, then end the thread."""
+        """Wait for the batches asked for, then end the writer process."""
         self.pool.shutdown(wait=True)
+        if self._process is not None:
+            self._end(self._process)
 
+    def _running(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen([sys.executable, "-c", WRITER_MAIN],
+                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self._send(self._process, self.database_url)
+        return self._process
 
-def store_batch(factory: sessionmaker[Session], items: Sequence[NewsItem], now: dt.datetime) -> list[Outcome]:
-    """One transaction for the batch; if it fails, each article in its own, so one bad article
-    (stored a moment ago by another crawl) does not cost the others."""
-    try:
-        with factory.begin() as session:
-            return _save_all(session, items, now)
-    except SQLAlchemyError:
-        return [_store_one(factory, item, now) for item in items]
+    def _round_trip(self, items: list[NewsItem], now: dt.datetime) -> list[Outcome]:
+        try:
+            process = self._running()
+            self._send(process, (items, now))
+            assert process.stdout is not None
+            answer: list[Outcome] | str = pickle.load(process.stdout)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            # the writer died (killed, out of memory): not stored, so the next run fetches them
+            # again; the next batch starts a new writer
+            if self._process is not None:
+                self._end(self._process)
+            return [Outcome(None, 0, f"storage failed for {item.url}: the storage writer process ended")
+                    for item in items]
+        if isinstance(answer, str):
+            raise StorageWriterError(answer)
+        return answer
 
+    @staticmethod
+    def _send(process: subprocess.Popen[bytes], message: object) -> None:
+        assert process.stdin is not None
+        pickle.dump(message, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        process.stdin.flush()
 
-def _store_one(factory: sessionmaker[Session], item: NewsItem, now: dt.datetime) -> Outcome:
-    try:
-        with factory.begin() as session:
-            return _save_all(session, [item], now)[0]
-    except IntegrityError:
-        # another crawl of the same source stored it a moment ago: nothing to add
-        return Outcome(SaveResult.UNCHANGED)
-    except SQLAlchemyError as exc:
-        # disk full, database gone: not stored now, so the next run fetches it again
-        return Outcome(None, 0, f"storage failed for {item.url}: {getattr(exc, 'orig', exc)}")
-
-
-def _save_all(session: Session, items: Sequence[NewsItem], now: dt.datetime) -> list[Outcome]:
-    outcomes = []
-    events = EventRepository(session)
-    for item, (result, article) in zip(items, ArticleRepository(session).save_many(items, now)):
-        new_events = 0
-        if result is not SaveResult.UNCHANGED:
-            extraction = parse_article(
-                title=item.title, sapo=item.sapo, body=item.body,
-                published_at=item.published_at, url=item.url, source=item.source, captions=item.captions,
-            )
-            if extraction.events or result is SaveResult.UPDATED:
-                new_events = events.save_extraction(article, extraction, now)
-            # a new article with no event has nothing to link: most articles stop here
-        outcomes.append(Outcome(result, new_events))
-    return outcomes
+    def _end(self, process: subprocess.Popen[bytes]) -> None:
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
+        process.wait()
+        if self._process is process:
+            self._process = None
 
 
 class StoragePipeline:

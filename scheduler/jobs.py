@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from twisted.internet.task import LoopingCall  # its reactor is looked up at construction
 
@@ -148,7 +149,7 @@ def run_crawl(
             "LOG_INSTALL_ROOT_HANDLER": False,  # coopwatch's own handler formats the lines
         },
     )
-    writer = StorageWriter(session_factory)
+    writer = StorageWriter(_database_url(session_factory))
     crawlers: dict[str, Crawler] = {}
     run_ids: dict[str, int] = {}
     seeds: dict[str, int] = {}
@@ -179,6 +180,13 @@ def run_crawl(
     for result in results:
         _record(session_factory, run_ids[result.source], result)
     return results
+
+
+def _database_url(session_factory: sessionmaker[Session]) -> str:
+    """The URL the writer process connects to: the one `session_factory` is bound to."""
+    engine = session_factory.kw["bind"]
+    assert isinstance(engine, Engine)
+    return engine.url.render_as_string(hide_password=False)
 
 
 def _report_progress(crawlers: dict[str, Crawler], seeds: dict[str, int], progress: CrawlProgress) -> None:

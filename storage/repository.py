@@ -84,6 +84,7 @@ class ArticleRepository:
                 site_article_id=item.site_article_id,
                 fetched_at=item.fetched_at,
                 content_hash=item.content_hash,
+                events=[],  # known to be none: linking its events need not load them first
             )
             _copy_fields(article, item)
             self.session.add(article)

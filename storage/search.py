@@ -6,13 +6,15 @@ field, with or without diacritics, and never across two fields. It is indexed fo
 on SQLite by the FTS5 table `events_search` (trigram tokenizer, kept in step with the column by
 triggers), on PostgreSQL by a pg_trgm GIN index (migration 0008).
 
-The column is kept in step by a session hook rather than by each writer: after every flush, the
-events whose own fields, parties or reporting articles (their headlines) changed in it are read
-back and their text rewritten, whichever code changed them (the crawl, `reparse`, an analyst's
-added event). Corrections never change the parser's rows; the corrected view judges the few
-events they touch in Python on the same folded text (`corrected_search_text`). The names analysts
-give organisations are not in this text either: a `q` word that holds one of them matches the
-events of that organisation's party rows as well (storage/event_filter.py, `rows_named`), so an
+The column is kept in step by session hooks rather than by each writer: every flush notes the
+events whose own fields, parties or reporting articles (their headlines) changed in it, and before
+the transaction commits those events are read back and their text rewritten, whichever code
+changed them (the crawl, `reparse`, an analyst's added event). Once per transaction, not per
+flush: a crawl batch flushes once or more per article, and an event reported by many of them
+would be rewritten each time. Corrections never change the parser's rows; the corrected view judges
+the few events they touch in Python on the same folded text (`corrected_search_text`). The names
+analysts give organisations are not in this text either: a `q` word that holds one of them matches
+the events of that organisation's party rows as well (storage/event_filter.py, `rows_named`), so an
 organisation correction or its undo rewrites nothing.
 """
 
@@ -120,8 +122,9 @@ def _collect(session: Session, _context: UOWTransaction) -> None:
     session.info.setdefault(_PENDING, _Touched()).add(session)
 
 
-@event.listens_for(Session, "after_flush_postexec")
-def _rewrite(session: Session, _context: UOWTransaction) -> None:
+@event.listens_for(Session, "before_commit")
+def _rewrite(session: Session) -> None:
+    session.flush()  # the commit's own flush comes after this hook: its changes must be noted now
     touched: _Touched | None = session.info.pop(_PENDING, None)
     if touched is not None:
         connection = session.connection()
