@@ -307,12 +307,15 @@ def _referring_back(
     if _FRAMING.match(sentence.lower()) or _LEADER_RECEIVES.search(sentence) or FOREIGN.search(sentence):
         return []
     orgs = _parties_in(sentence)
-    vn = [m for m in orgs if m.country == "VN"] or sides["VN"]
-    kr = [m for m in orgs if m.country == "KR"] or sides["KR"]
-    if not vn or not kr or (vn is sides["VN"]) == (kr is sides["KR"]):
-        return []  # exactly one side comes from before
+    named_vn = [m for m in orgs if m.country == "VN"]
+    named_kr = [m for m in orgs if m.country == "KR"]
+    if bool(named_vn) == bool(named_kr):
+        return []  # exactly one side is named here, the other comes from before
+    vn, kr = named_vn or list(sides["VN"]), named_kr or list(sides["KR"])
+    if not vn or not kr:
+        return []
     date = _sentence_date(sentence, published) or lead_date
-    return [Candidate(kind, date, list(vn), list(kr), _location(sentence, vn), sentence)]
+    return [Candidate(kind, date, vn, kr, _location(sentence, vn), sentence)]
 
 
 def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:
@@ -707,10 +710,11 @@ def _sides_meet(xs: list[Mention], ys: list[Mention]) -> bool:
     return any(_same_side(x, y) for x in xs for y in ys)
 
 
-_BARE_LOCALITY = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s*(?P<place>.+)$", re.IGNORECASE)
+_PLACE_WORD = r"(?:tỉnh|thành phố|tp\.?)"  # matched without case
+_COUNCILS = r"(?:UBND|Ủy ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân)"  # People's Committees and Councils
+_BARE_LOCALITY = re.compile(rf"^{_PLACE_WORD}\s*(?P<place>.+)$", re.IGNORECASE)
 _LOCAL_GOVERNMENT = re.compile(
-    r"^(?:tỉnh ủy|thành ủy|ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:(?:tỉnh|thành phố|tp\.?)\s*)?",
-    re.IGNORECASE)
+    rf"^(?:tỉnh ủy|thành ủy|ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:{_PLACE_WORD}\s*)?", re.IGNORECASE)
 
 
 def _locality_of_its_government(bare: Mention, body: Mention) -> bool:
@@ -722,8 +726,8 @@ def _locality_of_its_government(bare: Mention, body: Mention) -> bool:
     return fold(body.name[government.end() :]) == fold(locality["place"])
 
 
-_UNNAMED_GOVERNMENT = re.compile(r"^(?:UBND|Ủy ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân) (?:tỉnh|thành phố)$")
-_LOCAL = re.compile(r"^(?:UBND|Ủy ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân|Tỉnh ủy|Thành ủy|[Tt]ỉnh|[Tt]hành phố|TP)\b")
+_UNNAMED_GOVERNMENT = re.compile(rf"^{_COUNCILS} (?:tỉnh|thành phố)$")
+_LOCAL = re.compile(rf"^(?:{_COUNCILS}|Tỉnh ủy|Thành ủy|[Tt]ỉnh|[Tt]hành phố|TP)\b")
 
 
 def _names_the_unnamed(unnamed: Mention, named: Mention) -> bool:
