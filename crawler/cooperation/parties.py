@@ -363,7 +363,7 @@ _NAME_WITH_ACRONYM = re.compile(
 
 def _korean_names_with_acronyms(sentence: str) -> list[Mention]:
     return [Mention(m.start("name"), m.end("name"), m["name"], m["acronym"], "KR")
-            for m in _NAME_WITH_ACRONYM.finditer(sentence) if not m["name"].startswith(("Đoàn ", "Tại ", "Theo "))]
+            for m in _NAME_WITH_ACRONYM.finditer(sentence)]
 
 
 _COUNTERPART = re.compile(r"\b(?:người đồng cấp|đồng cấp) (?P<c>Việt Nam|Hàn Quốc)")
