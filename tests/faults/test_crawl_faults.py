@@ -14,8 +14,8 @@ from collections.abc import Callable
 import pytest
 
 from crawler.mirror.server import MirrorServer
-from scheduler.demo import mirror_start_urls
 from tests.conftest import ROOT, Cli
+from tests.crawler.test_crawl import sources_args
 from tests.daemon import wait_for
 
 ARTICLE = "/vkbia-ky-ket-hop-tac-voi-chungbuk-technopark-phat-trien-khcn-viet-han-ar648657.html"
@@ -71,12 +71,6 @@ SCENARIOS: dict[str, tuple[Fault, str]] = {
 }
 
 
-def all_sources(mirror: dict[str, MirrorServer], *only: str) -> list[str]:
-    plan = mirror_start_urls({name: server.url for name, server in mirror.items()})
-    return [arg for source, urls in plan.items() if not only or source in only
-            for url in urls for arg in ("--start-url", f"{source}={url}")]
-
-
 def runs(cli: Cli) -> dict[str, dict]:
     from sqlalchemy import create_engine, text
 
@@ -102,7 +96,7 @@ def test_fault(name: str, mirror: dict[str, MirrorServer], cli: Cli) -> None:
     server = mirror["vtcnews"]
     pristine = dict(server.site)
     fault(server)
-    args = ["crawl", "--source", "most", "--source", "baochinhphu", "--source", "vtcnews", *all_sources(mirror)]
+    args = ["crawl", *sources_args(mirror)]
     first = cli(*args, timeout=300)
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Traceback" not in first.stderr
@@ -119,7 +113,7 @@ def test_fault(name: str, mirror: dict[str, MirrorServer], cli: Cli) -> None:
     server.hook = None
     server.site.clear()
     server.site.update(pristine)
-    second = cli("crawl", "--source", "vtcnews", *all_sources(mirror, "vtcnews"), timeout=300)  # the others are whole
+    second = cli("crawl", *sources_args(mirror, "vtcnews"), timeout=300)  # the others are whole
     assert second.returncode == 0
     stored = cli.json("articles")
     assert len(stored) == TOTAL, [a["title"] for a in stored if a["source"] == "vtcnews"]
@@ -131,7 +125,7 @@ def test_fault(name: str, mirror: dict[str, MirrorServer], cli: Cli) -> None:
 
 def test_refused_connection_then_recovery(mirror: dict[str, MirrorServer], cli: Cli) -> None:
     server = mirror["vtcnews"]
-    args = ["crawl", "--source", "most", "--source", "baochinhphu", "--source", "vtcnews", *all_sources(mirror)]
+    args = ["crawl", *sources_args(mirror)]
     server.stop()
     first = cli(*args, timeout=300)
     assert first.returncode == 0  # not every source failed
@@ -162,7 +156,7 @@ def test_sigterm_mid_crawl_loses_nothing_it_counted_and_the_next_run_stores_the_
 
     for server in mirror.values():
         server.hook = slow_after_six
-    args = ["crawl", "--source", "most", "--source", "baochinhphu", "--source", "vtcnews", *all_sources(mirror)]
+    args = ["crawl", *sources_args(mirror)]
     child = subprocess.Popen([sys.executable, "-m", "scheduler", *args], env=cli.env, cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wait_for(lambda: len(answered) > 8, 120)
