@@ -33,6 +33,7 @@ from crawler.cooperation.parties import (
     has_place,
     lookup,
     places_in,
+    vietnamese_subsidiary_named,
 )
 from crawler.cooperation.topics import topics_of
 from crawler.items import CooperationEvent, EventType, Extraction, Party
@@ -46,7 +47,7 @@ _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\
 _MEETING = re.compile(
     r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|làm việc tại|tiếp và làm việc|tiếp đón|"
     r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
-    r"hội kiến|gặp gỡ|thăm và làm việc|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
+    r"hội kiến|gặp gỡ|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
     r"đối thoại (?:chiến lược|quốc phòng|an ninh)|đồng chủ trì"
 )
 _BACKGROUND = re.compile(
@@ -65,7 +66,10 @@ _ELABORATION = re.compile(
     r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
     r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi))"
 )
-_BOTH_SIDES = re.compile(r"\b(?:hai|2) (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện)\b")
+_BOTH_SIDES = re.compile(
+    r"\b(?:hai|2) (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện|bộ|bộ trưởng|thứ trưởng|"
+    r"lãnh đạo|chủ tịch|hiệu trưởng|giám đốc|tổ chức|tập đoàn|công ty|doanh nghiệp|ngân hàng|bệnh viện|học viện|"
+    r"đại học|hiệp hội|trung tâm|cục|sở|ngành)\b(?! (?:nước|quốc gia)\b)")
 # rule 4a: a reception or talks held by a top leader is leader-level, whoever else sits at the table
 _TOP_LEADER = r"(?<!Phó )(?:Thủ tướng(?: Chính phủ)?|Chủ tịch nước|Tổng Bí thư|Chủ tịch Quốc hội)"
 _LEADER_RECEIVES = re.compile(
@@ -74,6 +78,8 @@ _LEADER_RECEIVES = re.compile(
 )
 _FRAMING = re.compile(r"^\W*(?:trong khuôn khổ|nhân chuyến|nhân dịp)\b")
 _TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$")
+# what a project builds is no party: 'dự án hỗ trợ xây dựng Trung tâm …', 'thành lập Viện …'
+_BUILT = re.compile(r"\b(?:xây dựng|thành lập|nâng cấp)\s+(?:(?:mới|lại|và phát triển|và vận hành)\s+)?$")
 _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|tỉnh|Tỉnh)\s")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
 # companies or agencies of a place, none named: the place is no party ('các doanh nghiệp tại tỉnh Gyeonggi')
@@ -359,16 +365,16 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
     if _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
-    if kind is not EventType.MEETING and len(found) == 1 and found[0].type is EventType.MEETING and (
+    if kind is not EventType.MEETING and _one_meeting(found) and (
         (_BOTH_SIDES.search(lower) and _SIGNING_DONE_BY_BOTH.search(lower))
         or (signed_there and _names_the_sides_of(sentence, found[0]))
     ):
         # rule 3: 'Hai bên đã ký …' (or 'Tại buổi tiếp, A và B đã ký …') after the meeting of the same two
         # sides: one event, typed as the signing
-        meeting = found[0]
-        meeting.type = kind
-        meeting.date = meeting.date or date
-        meeting.evidence.append(sentence)
+        for meeting in found:
+            meeting.type = kind
+            meeting.date = meeting.date or date
+            meeting.evidence.append(sentence)
         return
     for cand in found:
         if cand.type is kind and cand.date is None and date is not None:
@@ -376,6 +382,13 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
             cand.location = cand.location or _location(sentence, cand.vn)
             cand.evidence.append(sentence)
             return
+
+
+def _one_meeting(found: list[Candidate]) -> bool:
+    """The story so far tells one meeting (the headline and the lead may each tell it)."""
+    return bool(found) and all(
+        c.type is EventType.MEETING and _sides_meet(c.vn, found[0].vn) and _overlap(c.kr, found[0].kr)
+        and (c.date is None or found[0].date is None or c.date == found[0].date) for c in found)
 
 
 _DONE_SIGNING = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b")
@@ -465,8 +478,9 @@ def _drop_weak_korean(candidates: list[Candidate], article: str) -> None:
     says_korea = (bool(KOREA.search(article)) or has_place(article, korean=True)) and not (
         FOREIGN.search(headline.title()) and not KOREA.search(headline.title()))
     for cand in candidates:
-        cand.kr = [m for m in cand.kr if surely_korean(m, cand.sentence) or (
-            says_korea and not re.search(re.escape(m.name) + _FOREIGN_AFTER.pattern, article))]
+        cand.kr = [m for m in cand.kr if (surely_korean(m, cand.sentence) or (
+            says_korea and not re.search(re.escape(m.name) + _FOREIGN_AFTER.pattern, article)))
+            and not vietnamese_subsidiary_named(m, article)]
     candidates[:] = [c for c in candidates if c.kr]
 
 
@@ -589,6 +603,9 @@ def _parties_in(sentence: str) -> list[Mention]:
 _WITNESSES_FIRST = re.compile(r"\bchứng kiến (?:lễ|buổi|việc|nghi thức)? ?(?:ký|trao)", re.IGNORECASE)
 
 
+_GLOSSES_A_COUNTRY_NAME = re.compile(r"[A-ZĐ]\w*(?: \w+){0,3} (?:Hàn Quốc|Việt Nam)\s*\(\s*$")
+
+
 def _witness_spans(sentence: str) -> list[tuple[int, int]]:
     first = _WITNESSES_FIRST.search(sentence)
     if first is None:
@@ -613,7 +630,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
         before = sentence[: mention.start]
         in_brackets = bool(out) and before.count("(") > before.count(")")
-        toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower()))
+        toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower())) or bool(
+            _BUILT.search(sentence[max(0, mention.start - 30) : mention.start].lower()))
         credited = bool(_CREDIT.search(sentence[max(0, mention.start - 30) : mention.start]))
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
@@ -635,6 +653,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             out[-1] = Mention(last.start, last.end, last.name, last.acronym or mention.acronym, last.country,
                               mention.canonical)
         if unnamed or multilateral:
+            continue
+        if in_brackets and not inside_acronym and mention.canonical and _GLOSSES_A_COUNTRY_NAME.search(before):
+            out.append(mention)  # 'Đại học Hàn Quốc (Korea University)': the bracket names what the words do not
             continue
         if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or credited or any(
             a <= mention.start < b for a, b in witness_spans
@@ -683,6 +704,15 @@ def _org_key(name: str) -> str:
     return key.strip()
 
 
+def _without_place_word(key: str) -> str:
+    """A place word inside a name is optional: 'Sở KH&CN Đồng Nai' is 'Sở KH&CN tỉnh Đồng Nai'."""
+    head, _, rest = key.partition(" ")
+    return " ".join([head, *_INNER_PLACE_WORD.sub(" ", f" {rest} ").split()])
+
+
+_INNER_PLACE_WORD = re.compile(r" (?:tinh|tp)(?= )")
+
+
 # one spelling for the forms the press alternates between ('thành phố Suwon' and 'TP Suwon')
 _KEY_FORMS = (
     (" khoa hoc va cong nghe ", " kh va cn "), (" thanh pho ", " tp "),
@@ -698,8 +728,18 @@ def _same_org(a: Mention, b: Mention) -> bool:
     fa, fb = _org_key(a.name), _org_key(b.name)
     if a.acronym and b.acronym and a.acronym == b.acronym:
         return True
+    if _named_by_acronym(a, fb) or _named_by_acronym(b, fa):
+        return True
     short, long_ = sorted((fa, fb), key=len)
-    return fa == fb or (len(short) >= 8 and short in long_)
+    return fa == fb or (len(short) >= 8 and short in long_) or _without_place_word(fa) == _without_place_word(fb)
+
+
+def _named_by_acronym(full: Mention, short_key: str) -> bool:
+    """'Viện KAIST' in a headline is the body's 'Viện Khoa học và Công nghệ tiên tiến Hàn Quốc (KAIST)'."""
+    if not full.acronym:
+        return False
+    words = short_key.split()
+    return len(words) <= 3 and fold(full.acronym) == words[-1]
 
 
 def _overlap(xs: list[Mention], ys: list[Mention]) -> bool:

@@ -110,7 +110,7 @@ FOREIGN = re.compile(
     r"Ấn Độ|Triều Tiên|CHDCND|Lào(?! Cai)|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
     r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc"
 )
-KOREA = re.compile(r"Hàn Quốc|\bHàn\b|Korea|\bKR\b")
+KOREA = re.compile(r"Hàn Quốc|\bHàn\b(?! [Ll]âm\b)|Korea|\bKR\b")  # not 'Viện Hàn lâm' (an academy)
 _KOREA_AFTER = re.compile(r"\s*(?:\([^()]{0,80}?(?:Hàn Quốc|Korea)[^()]{0,20}\)|của Hàn Quốc|tại Hàn Quốc)")
 _FOREIGN_AFTER = re.compile(r"\s*\((?:" + FOREIGN.pattern + r")\)")
 VIETNAM = re.compile(r"Việt Nam|\bViệt\b|Vietnam")
@@ -149,6 +149,7 @@ class KnownOrg:
     name: str
     acronym: str | None
     aliases: tuple[str, ...]
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def gazetteer() -> tuple[KnownOrg, ...]:
     shared = reference.documented_conflicts()
     return tuple(
         KnownOrg(o.country, o.name, next((a for a in o.acronyms if a not in shared), None),
-                 tuple(a for a in o.aliases if fold(a) not in shared and _distinctive(a)))
+                 tuple(a for a in o.aliases if fold(a) not in shared and _distinctive(a)), o.kind)
         for o in (*reference.kr_orgs(), *reference.vn_orgs())
         if o.name not in _NOT_PARTIES
     )
@@ -233,10 +234,13 @@ def lookup(name: str, acronym: str | None = None) -> KnownOrg | None:
 
 
 _INTERNATIONAL = re.compile(
-    r"^(?:Tổ chức|Cơ quan|Quỹ|Ngân hàng|Chương trình|Ủy ban|Liên minh|Diễn đàn)\b.*\b(?:[Qq]uốc tế|Liên [Hh]ợp [Qq]uốc|"
+    r"^(?:Tổ chức|Cơ quan|Quỹ|Ngân hàng|Chương trình|Ủy ban|Liên minh|Diễn đàn|Ban)\b.*\b(?:[Qq]uốc tế|Liên [Hh]ợp [Qq]uốc|"
     r"[Tt]hế giới|[Cc]hâu Á|ASEAN|toàn cầu)\b|^(?:UNIDO|IAEA|UNDP|UNICEF|UNESCO|WHO|FAO|ILO|IOM|ADB|WB|IMF|WTO|OECD|"
     r"APEC|ASEAN|UNFPA|UNEP|GGGI|WIPO|ITU|JICA|USAID|GIZ)$"
 )
+
+
+_KOREA_FIRST_ACRONYM = re.compile(r"\s*\((?:KO|K)[A-Z]*V[A-Z]*\)")
 
 
 def classify(name: str, context_after: str = "") -> str:
@@ -248,7 +252,9 @@ def classify(name: str, context_after: str = "") -> str:
     if _INTERNATIONAL.search(name) and not KOREA.search(name) and not VIETNAM.search(name):
         return "XX"  # the United Nations' and other international bodies belong to neither side
     if KOREA.search(name) and VIETNAM.search(name):
-        return "VN"  # bilateral Vietnamese bodies: Hiệp hội … Việt Nam - Hàn Quốc, Trường … Việt - Hàn
+        # bilateral Vietnamese bodies: Hiệp hội … Việt Nam - Hàn Quốc, Trường … Việt - Hàn; a body's own
+        # acronym keeps its own country first: 'Hội Hữu nghị Việt Nam – Hàn Quốc (KOVEA)' is Korean
+        return "KR" if _KOREA_FIRST_ACRONYM.match(tail) else "VN"
     if KOREA.search(name) or _KOREA_AFTER.match(tail):
         return "KR"
     if FOREIGN.search(name) or _FOREIGN_AFTER.match(tail):
@@ -472,10 +478,38 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         fuller = _FULLER.match(sentence[end:])
         if fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
             end += fuller.end()  # 'Bộ Công Thương Việt Nam', 'LG CNS': the text's fuller name
+        if _vietnamese_subsidiary(org, sentence[start:end]):
+            out.append(Mention(start, end, sentence[start:end], _acronym_after(sentence, end), "VN"))
+            continue
         acronym = _acronym_after(sentence, end) or org.acronym
+        if org.country == "VN" and KOREA.search(org.name) and _KOREA_FIRST_ACRONYM.match(f"({acronym})"):
+            out.append(Mention(start, end, sentence[start:end], acronym, "KR"))  # the Korean twin of a bilateral body
+            continue
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
     return out
+
+
+_SUBSIDIARY = re.compile(r"\s(?:Việt Nam|Vietnam)$")
+
+
+def _vietnamese_subsidiary(org: KnownOrg, text: str) -> bool:
+    """'LG Electronics Việt Nam': a Korean firm's company incorporated in Vietnam is Vietnamese (rule 6);
+    its offices and branches ('Văn phòng KOICA tại Việt Nam') stay Korean."""
+    return (org.country == "KR" and org.kind in {"company", "group", "bank"} and bool(_SUBSIDIARY.search(text))
+            and not _SUBSIDIARY.search(org.name))
+
+
+_COMPANY_HEAD = re.compile(r"^(?:Công ty|Tập đoàn|Ngân hàng|Tổng công ty|Hãng)\b")
+
+
+def vietnamese_subsidiary_named(mention: Mention, article: str) -> bool:
+    """The story also names the Korean firm's Vietnamese company ('Ngân hàng Shinhan Việt Nam' after
+    'Ngân hàng Shinhan' in the headline): that company is the party, and it is Vietnamese."""
+    known = lookup(mention.canonical) if mention.canonical else None
+    company = known.kind in {"company", "group", "bank"} if known else bool(_COMPANY_HEAD.match(mention.name))
+    return company and not _SUBSIDIARY.search(mention.name) and bool(
+        re.search(rf"{re.escape(mention.name)}\s+(?:Việt Nam|Vietnam)\b", article))
 
 
 def _spelled_without_marks(text: str, org: KnownOrg, key: str) -> bool:
@@ -583,15 +617,20 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             _ends_with_place(sentence[start:name_end]) or (taken == 0 and head in _PLACE_TAKING_HEADS)
         ) and not _place_starts(tokens[i : i + 4]):
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
-        elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS):
+        elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS) and not (
+                lower == "ký" and previous_word == "Thư"):
             break
-        if word.islower() and lower in _LOWER_VERBS and taken and not _NAME_PAIRS.match(f"{lower}{after}"):
+        secretariat = lower == "ký" and previous_word == "Thư"  # 'Ban Thư ký ASEAN' signs nothing
+        if word.islower() and lower in _LOWER_VERBS and taken and not (
+                _NAME_PAIRS.match(f"{lower}{after}") or secretariat):
             break
         if lower == "và":
             nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             previous = tokens[i - 1].group(0) if i else ""
             if nxt.rstrip(".") in _ACADEMIC_TITLES:
                 break  # '… và Môi trường và TS Kim': a person follows
+            if _foreign_word(nxt.rstrip(".,;:")):
+                break  # 'Sở Công Thương và Samsung': a second organisation, not '… và Du lịch'
             descriptive = previous.islower() and nxt.islower() and nxt not in _STOP_WORDS | _LOWER_VERBS
             if not descriptive and (not nxt or not nxt[0].isupper() or _HEAD_RE.match(nxt) or _HEAD_RE.match(
                 sentence[start + len(head) + tokens[i + 1].start() :]
@@ -614,6 +653,16 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     ):
         return None
     return Mention(start, name_end, name, acronym, country)
+
+
+def _foreign_word(word: str) -> bool:
+    """A name no Vietnamese ministry or department carries after its 'và': 'Samsung', 'KOICA', 'LG'."""
+    if not word.isascii() or not word[:1].isupper():
+        return False
+    if word.isupper():
+        known = _gazetteer_index()[0].get(word)
+        return known is not None and known.country == "KR"
+    return not _VN_SYLLABLE.match(word.lower())
 
 
 _ACADEMIC_TITLES = {"TS", "ThS", "PGS", "GS", "KS", "BS", "NCS", "TSKH", "Dr"}

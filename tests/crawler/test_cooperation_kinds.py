@@ -315,3 +315,84 @@ def test_the_unnamed_people_s_committee_of_a_province_s_own_paper_is_a_party() -
 def test_a_delegation_of_a_body_without_a_head_word_is_named_by_its_country_and_acronym() -> None:
     text = "Sáng 9/6, Viện Khoa học Thống kê đã tiếp và làm việc với Đoàn Thống kê Hàn Quốc (KOSTAT)."
     assert sides(read("", text)) == [("meeting", ["Viện Khoa học Thống kê"], ["Thống kê Hàn Quốc"])]
+
+
+def test_a_headline_s_abbreviated_names_are_the_text_s_full_ones() -> None:
+    result = read("Sở KH&CN Bắc Giang làm việc với Viện KIMM",
+                  "Ngày 9/6, Sở Khoa học và Công nghệ tỉnh Bắc Giang đã có buổi làm việc với Viện Máy móc và Vật liệu "
+                  "Hàn Quốc (KIMM) về chuyển giao công nghệ.")
+    (event,) = result.events
+    assert event.date == dt.date(2025, 6, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "vn", "kr"),
+    [
+        ("Ngày 12/6, Sở Công Thương và Hyundai đã ký biên bản ghi nhớ về công nghiệp hỗ trợ.", "Sở Công Thương", "Hyundai"),
+        ("Ngày 12/6, Sở Văn hóa, Thể thao và Du lịch và KOICA đã ký biên bản ghi nhớ.",
+         "Sở Văn hóa, Thể thao và Du lịch", "Cơ quan Hợp tác Quốc tế Hàn Quốc"),
+    ],
+)
+def test_a_foreign_name_after_and_starts_a_second_organisation(text: str, vn: str, kr: str) -> None:
+    assert sides(read("", text)) == [("mou", [vn], [kr])]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("", "Ngày 3/6, Bộ Kế hoạch và Đầu tư và Công ty TNHH LG Electronics Việt Nam ký biên bản ghi nhớ về đào tạo."),
+        ("Ngân hàng Woori hợp tác với Bộ Khoa học và Công nghệ",
+         "Ngày 3/6, Bộ Khoa học và Công nghệ và Ngân hàng Woori Việt Nam ký thỏa thuận hỗ trợ khởi nghiệp."),
+    ],
+)
+def test_a_korean_firm_s_company_incorporated_in_vietnam_is_vietnamese(title: str, text: str) -> None:
+    assert not read(title, text).relevant
+
+
+def test_an_academy_is_no_korean_body() -> None:
+    result = read("Ký kết hợp tác giữa Viện Hàn lâm KHCNVN và Viện KIGAM",
+                  "Ngày 7/6, Viện Hàn lâm Khoa học và Công nghệ Việt Nam và Viện Địa chất và Tài nguyên khoáng sản "
+                  "Hàn Quốc (KIGAM) đã ký biên bản ghi nhớ tại Hà Nội.")
+    (event,) = result.events
+    assert event.date == dt.date(2025, 6, 7)
+    assert [p.name for p in event.vn_parties] == ["Viện Hàn lâm Khoa học và Công nghệ Việt Nam"]
+
+
+@pytest.mark.parametrize("signers", ["hai Bộ trưởng", "hai bộ", "lãnh đạo hai bên"])
+def test_the_two_ministers_signing_after_their_talks_is_the_one_event(signers: str) -> None:
+    result = read("Bộ Tư pháp hội đàm với Bộ Tư pháp Hàn Quốc",
+                  f"Chiều 4/6, tại Seoul, Bộ trưởng Bộ Tư pháp Nguyễn Văn An đã hội đàm với Bộ trưởng Bộ Tư pháp Hàn "
+                  f"Quốc Park Sung-jae. Sau hội đàm, {signers} đã ký Bản ghi nhớ hợp tác về pháp luật.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 4))]
+
+
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        (("Ngày 16/6, tại Seoul, Cục An toàn bức xạ và hạt nhân và Ủy ban An toàn hạt nhân Hàn Quốc (NSSC) đã tổ "
+         "chức cuộc họp thường niên lần thứ 8."), True),
+        (("Ngày 16/6, Cục An toàn bức xạ và hạt nhân tham dự cuộc họp của các cơ quan an toàn hạt nhân ASEAN – Hàn "
+         "Quốc."), False),
+        ("Trong cuộc họp, Seoul và Tokyo đã thảo luận về an ninh mạng.", False),
+    ],
+)
+def test_an_annual_meeting_of_two_named_bodies_is_a_meeting(text: str, relevant: bool) -> None:
+    assert read("", text).relevant is relevant
+
+
+def test_a_generic_name_glossed_by_a_known_english_name_is_that_organisation() -> None:
+    result = read("", "Ngày 8/6, đoàn công tác Trường Đại học Thủy lợi đã làm việc với Đại học Hàn Quốc "
+                      "(Korea University) về trao đổi giảng viên.")
+    assert sides(result) == [("meeting", ["Trường Đại học Thủy lợi"], ["Korea University"])]
+
+
+def test_what_a_project_builds_is_no_party() -> None:
+    result = read("", "Ngày 5/6, Bộ Giáo dục và Đào tạo và KOICA đã ký biên bản thảo luận về dự án hỗ trợ xây dựng "
+                      "Trường Cao đẳng Kỹ thuật Quảng Trị.")
+    assert sides(result) == [("agreement", ["Bộ Giáo dục và Đào tạo"], ["Cơ quan Hợp tác Quốc tế Hàn Quốc"])]
+
+
+def test_a_bilateral_body_whose_acronym_puts_korea_first_is_korean() -> None:
+    result = read("", "Ngày 14/6, Trường Cao đẳng Công nghệ Thủ Đức và Hội Hữu nghị Việt Nam – Hàn Quốc (KOVEA) đã ký "
+                      "thỏa thuận hợp tác đào tạo tiếng Hàn.")
+    assert sides(result) == [("agreement", ["Trường Cao đẳng Công nghệ Thủ Đức"], ["Hội Hữu nghị Việt Nam - Hàn Quốc"])]
