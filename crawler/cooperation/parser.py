@@ -32,6 +32,7 @@ from crawler.cooperation.parties import (
     find_orgs,
     has_place,
     lookup,
+    names_a_korean_person,
     places_in,
     vietnamese_subsidiary_named,
 )
@@ -47,7 +48,7 @@ _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\
 _MEETING = re.compile(
     r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|làm việc tại|tiếp và làm việc|tiếp đón|"
     r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
-    r"hội kiến|gặp gỡ|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
+    r"hội kiến|gặp gỡ|cuộc gặp(?: song phương| riêng)? với|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
     r"đối thoại (?:chiến lược|quốc phòng|an ninh)|đồng chủ trì"
 )
 _BACKGROUND = re.compile(
@@ -416,7 +417,10 @@ def _from_sentence(
     kind = _event_type(sentence)
     if kind is None or _skip(sentence, published):
         return []
-    if kind is EventType.MEETING and (_FRAMING.match(sentence.lower()) or _LEADER_RECEIVES.search(sentence)):
+    if kind is EventType.MEETING and _FRAMING.match(sentence.lower()):
+        inside = _inside_the_frame(sentence)  # 'Nhân dịp dự Hội nghị X, ngày 9/7, A đã có cuộc gặp với B'
+        return _from_sentence(inside, lead_date, published, in_title) if inside else []
+    if kind is EventType.MEETING and _LEADER_RECEIVES.search(sentence):
         return []
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
@@ -432,6 +436,20 @@ def _from_sentence(
     if signing and len(vn) == 1 and len(kr) > 1 and re.search(r"\bvới\b", sentence):
         return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]
     return [Candidate(kind, date, vn, kr, location, sentence)]
+
+
+def _inside_the_frame(sentence: str) -> str | None:
+    """The clause after a framing one, when it tells a meeting of its own that opens with its day."""
+    for match in re.finditer(r",\s+", sentence):
+        rest = sentence[match.end() :]
+        if _FRAMING.match(rest.lower()):
+            continue
+        if _DAY_FIRST.match(rest) and _event_type(rest) is EventType.MEETING:
+            return rest
+    return None
+
+
+_DAY_FIRST = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)?\s*(?:[Nn]gày|[Hh]ôm)?\s*\d{1,2}[/-]\d{1,2}\b")
 
 
 _PERSON = re.compile(
@@ -475,7 +493,7 @@ def _drop_weak_korean(candidates: list[Candidate], article: str) -> None:
     if not candidates:
         return
     headline = article.split("\n", 1)[0]
-    says_korea = (bool(KOREA.search(article)) or has_place(article, korean=True)) and not (
+    says_korea = (bool(KOREA.search(article)) or has_place(article, korean=True) or names_a_korean_person(article)) and not (
         FOREIGN.search(headline.title()) and not KOREA.search(headline.title()))
     for cand in candidates:
         cand.kr = [m for m in cand.kr if (surely_korean(m, cand.sentence) or (
@@ -619,6 +637,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     """Organisations that take part: witnesses and parent bodies ('thuộc X', '(Bộ X)') are left out."""
     witness_spans = _witness_spans(sentence) if _WITNESSED.search(sentence) else []
     out: list[Mention] = []
+    hosts: list[Mention] = []  # 'tại trụ sở Bộ X, Thứ trưởng … tiếp …': the body whose seat it is
     previous_end = -1
     previous_venue = False
     for mention in find_orgs(sentence):
@@ -657,12 +676,18 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         if in_brackets and not inside_acronym and mention.canonical and _GLOSSES_A_COUNTRY_NAME.search(before):
             out.append(mention)  # 'Đại học Hàn Quốc (Korea University)': the bracket names what the words do not
             continue
+        if venue and not place_venue:
+            hosts.append(mention)
         if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or credited or any(
             a <= mention.start < b for a, b in witness_spans
         ):
             continue
         out.append(mention)
-    return tuple(out)
+    hosts = [h for h in hosts if not any(m.country == h.country for m in out)]
+    return tuple(sorted([*out, *hosts], key=lambda m: m.start)) if hosts and _RECEIVES.search(sentence) else tuple(out)
+
+
+_RECEIVES = re.compile(r"\b(?:tiếp|đón|làm việc|hội đàm|hội kiến)\b")
 
 
 def _sentence_date(sentence: str, published: dt.date | None) -> dt.date | None:
@@ -921,6 +946,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     vn: list[Mention] = []
     kr: list[Mention] = []
     foreign_story = bool(FOREIGN.search(" ".join(lines[:3])))
+    named_at: int | None = None  # the line that completes both sides
     for i, line in enumerate(lines[: max(trigger_at + 2, 3)]):
         orgs = _parties_in(line)
         line_vn = [m for m in orgs if m.country == "VN"]
@@ -930,6 +956,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
             line_kr = [m for m in line_kr if surely_korean(m, line)]
         vn = vn or line_vn
         kr = kr or line_kr
+        if vn and kr and named_at is None:
+            named_at = i
     if bool(vn) != bool(kr):  # one side named only further down ('Về phía Hàn Quốc có ông X, Chủ tịch Viện Y')
         for line in all_sentences:
             if _OTHER_PARTNERS.search(line) or _is_background(line, published):
@@ -947,6 +975,9 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     date = None if (title and trigger_at == 0) else _sentence_date(trigger, published)
     if date is None:
         date = next((d for line in sentences[:2] if _event_type(line) and (d := _sentence_date(line, published))), None)
+    if date is None and named_at is not None and named_at < trigger_at and not (title and named_at == 0):
+        # 'Ngày 15/8, A phối hợp với B tổ chức hội thảo. Bên lề hội thảo, hai trường đã ký …'
+        date = _sentence_date(lines[named_at], published)
     return Candidate(kind, date, vn, kr, _location(trigger, vn), trigger)
 
 

@@ -39,7 +39,9 @@ _ENUMERATION = re.compile(
     r"^,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3}(?:,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3})*"
     r"\s+và\s+[A-ZĐ]"
 )
-_NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b")  # verbs inside names
+# verbs and stop words inside names: 'Liên Hợp quốc', 'Trung tâm Khởi nghiệp sáng tạo', 'Ban Quản lý dự án'
+_NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b|sáng tạo\b|phát triển\b|hỗ trợ\b|"
+                         r"thực phẩm\b|thực nghiệm\b|thực hành\b|đại học\b|đại dương\b|dự án\b|thế giới\b")
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
 _VN_SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Trương", "Lương", "Mai", "Trịnh", "Lâm", "Tạ", "Cao", "Châu", "Lưu", "Tô", "Thái", "Vương", "Quách", "Kiều", "Triệu", "Tăng", "Phùng", "Nghiêm", "Lại", "Thân", "Hứa", "Khúc", "Hầu", "Chu", "Từ", "Văn"}
 _PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy",
@@ -618,7 +620,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         ) and not _place_starts(tokens[i : i + 4]):
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS) and not (
-                lower == "ký" and previous_word == "Thư"):
+                (lower == "ký" and previous_word == "Thư") or (taken and _NAME_PAIRS.match(f"{lower}{after}"))):
             break
         secretariat = lower == "ký" and previous_word == "Thư"  # 'Ban Thư ký ASEAN' signs nothing
         if word.islower() and lower in _LOWER_VERBS and taken and not (
@@ -723,3 +725,22 @@ KR_PLACES |= {
     if (f.isascii() and len(f) >= 4 and not _VN_SYLLABLE.match(f.lower()) and f not in _KR_SURNAMES) or " " in f
 }
 VN_PLACES |= _VN_REFERENCE_PLACES
+
+
+def names_a_korean_person(text: str) -> bool:
+    """'ông Choi Chang Ho', 'bà Park Ji-won': a Korean official's romanised name is evidence of Korea."""
+    for match in _TITLED_PERSON.finditer(text):
+        surname, *given = match["name"].split()
+        syllables = [part for word in given for part in word.split("-")]
+        if surname not in _KR_SURNAMES or not syllables or not all(w.isascii() and korean_syllables(w) for w in syllables):
+            continue
+        if surname not in _SURNAMES_OF_BOTH or not all(_VN_SYLLABLE.match(w.lower()) for w in syllables):
+            return True  # 'Kim Long' may be Vietnamese written without marks; 'Kim Jae-won' is not
+    return False
+
+
+_SURNAMES_OF_BOTH = {"Kim", "Han", "Hong", "Song", "Lim", "Ha", "Ma", "Ko", "Cho", "Yoo"}
+
+
+_TITLED_PERSON = re.compile(r"\b(?:[ôÔ]ng|[bB]à|ngài|Ngài)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b")
+

@@ -396,3 +396,40 @@ def test_a_bilateral_body_whose_acronym_puts_korea_first_is_korean() -> None:
     result = read("", "Ngày 14/6, Trường Cao đẳng Công nghệ Thủ Đức và Hội Hữu nghị Việt Nam – Hàn Quốc (KOVEA) đã ký "
                       "thỏa thuận hợp tác đào tạo tiếng Hàn.")
     assert sides(result) == [("agreement", ["Trường Cao đẳng Công nghệ Thủ Đức"], ["Hội Hữu nghị Việt Nam - Hàn Quốc"])]
+
+
+def test_a_korean_official_s_name_is_evidence_that_his_company_is_korean() -> None:
+    result = read("Lãnh đạo tỉnh Thái Nguyên tiếp Chủ tịch Tập đoàn Seojin",
+                  "Chiều 11/6, Chủ tịch UBND tỉnh Thái Nguyên tiếp ông Park Ji-hoon, Chủ tịch Tập đoàn Seojin System.")
+    assert [(e.type.value, [p.name for p in e.kr_parties]) for e in result.events] == [
+        ("meeting", ["Tập đoàn Seojin System"])]
+
+
+def test_a_romanised_name_with_a_vietnamese_surname_is_no_such_evidence() -> None:
+    assert not read("Lãnh đạo tỉnh Thái Nguyên tiếp Giám đốc Công ty Gentis",
+                    "Chiều 11/6, Chủ tịch UBND tỉnh Thái Nguyên tiếp bà Kim Long, Giám đốc Công ty Gentis.").relevant
+
+
+@pytest.mark.parametrize("name", ["Trung tâm Khởi nghiệp sáng tạo Gangwon", "Viện Nghiên cứu thực phẩm Gyeonggi"])
+def test_a_stop_word_inside_a_name_does_not_cut_it(name: str) -> None:
+    result = read("", f"Ngày 3/6, Sở Khoa học và Công nghệ tỉnh Hà Nam và {name} đã ký biên bản ghi nhớ.")
+    assert [p.name for e in result.events for p in e.kr_parties] == [name]
+
+
+def test_the_body_whose_seat_hosts_the_reception_is_the_host() -> None:
+    result = read("", "Sáng 3/6, tại trụ sở Bộ Nội vụ, Thứ trưởng Trần Văn Lâm đã tiếp ông Lee Sang-min, Thứ trưởng "
+                      "Bộ Hành chính và An ninh Hàn Quốc.")
+    assert [[p.name for p in e.vn_parties] for e in result.events] == [["Bộ Nội vụ"]]
+
+
+def test_a_meeting_told_inside_a_framing_clause_is_a_meeting() -> None:
+    result = read("", "Nhân dịp tham dự Hội nghị APEC tại Lima, ngày 9/6, Bộ trưởng Bộ Công Thương đã có cuộc gặp song "
+                      "phương với Bộ trưởng Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc.")
+    assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 9))]
+
+
+def test_a_signing_on_the_sidelines_takes_the_day_of_the_lead() -> None:
+    result = read("Hội thảo quốc tế về vật liệu",
+                  "Ngày 15/5, Trường Đại học Mỏ - Địa chất phối hợp với Đại học Hanyang tổ chức Hội thảo quốc tế về "
+                  "vật liệu mới. Bên lề hội thảo, hai trường đã ký kết thỏa thuận hợp tác đào tạo.")
+    assert [(e.type.value, e.date) for e in result.events] == [("agreement", dt.date(2025, 5, 15))]
