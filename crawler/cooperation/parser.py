@@ -646,6 +646,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         between = re.sub(r"^\s*(?:\([^()]{1,60}\)|\))", "", between)  # the previous name's acronym
         parent = previous_end >= 0 and bool(_PARENT.match(between)) and len(between) < 12
         venue = bool(_VENUE.search(sentence[max(0, mention.start - 20) : mention.start]))
+        building = bool(_BUILDING.match(mention.name))  # 'tại Trung tâm Hành chính thành phố': a place to meet
         qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
         before = sentence[: mention.start]
         in_brackets = bool(out) and before.count("(") > before.count(")")
@@ -676,9 +677,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         if in_brackets and not inside_acronym and mention.canonical and _GLOSSES_A_COUNTRY_NAME.search(before):
             out.append(mention)  # 'Đại học Hàn Quốc (Korea University)': the bracket names what the words do not
             continue
-        if venue and not place_venue:
+        if venue and not place_venue and not building:
             hosts.append(mention)
-        if inside_acronym or parent or venue or qualifier or in_brackets or toured or place_venue or credited or any(
+        if inside_acronym or parent or venue or building or qualifier or in_brackets or toured or place_venue or credited or any(
             a <= mention.start < b for a, b in witness_spans
         ):
             continue
@@ -687,6 +688,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     return tuple(sorted([*out, *hosts], key=lambda m: m.start)) if hosts and _RECEIVES.search(sentence) else tuple(out)
 
 
+_BUILDING = re.compile(r"^(?:Trung tâm Hành chính|Trung tâm Hội nghị|Nhà khách|Khách sạn|Hội trường|Nhà hát|Cung Văn hóa|"
+                       r"Nhà Quốc hội|Nhà Văn hóa)\b")
 _RECEIVES = re.compile(r"\b(?:tiếp|đón|làm việc|hội đàm|hội kiến)\b")
 
 
@@ -948,6 +951,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     foreign_story = bool(FOREIGN.search(" ".join(lines[:3])))
     named_at: int | None = None  # the line that completes both sides
     for i, line in enumerate(lines[: max(trigger_at + 2, 3)]):
+        if i != trigger_at and _is_background(line, published):
+            continue  # 'Trước đó, Bộ cũng đã ký với KOICA năm 2020': another partner, another time
         orgs = _parties_in(line)
         line_vn = [m for m in orgs if m.country == "VN"]
         line_kr = [m for m in orgs if m.country == "KR"]

@@ -419,10 +419,11 @@ def _title_mentions(sentence: str) -> list[Mention]:
     for pattern, template in _TITLE_ORGS:
         for match in pattern.finditer(sentence):
             groups = {k: (v or "") for k, v in match.groupdict().items()}
-            place = groups.get("p", "")
+            place = groups.get("p", "").rstrip(".")  # '… Tỉnh trưởng tỉnh Chungcheongbuk.': the sentence's end
             words = place.split()
             if len(words) == 2 and words[1] in _KR_SURNAMES | {"Nguyễn", "Trần", "Lê", "Phạm"}:
                 place = words[0]  # 'Suwon Lee': the place, then the official's name
+            if "p" in groups:
                 groups["p"] = place
             end = match.start("p") + len(place) if "p" in groups else match.end()
             name = template.format(**groups)

@@ -433,3 +433,20 @@ def test_a_signing_on_the_sidelines_takes_the_day_of_the_lead() -> None:
                   "Ngày 15/5, Trường Đại học Mỏ - Địa chất phối hợp với Đại học Hanyang tổ chức Hội thảo quốc tế về "
                   "vật liệu mới. Bên lề hội thảo, hai trường đã ký kết thỏa thuận hợp tác đào tạo.")
     assert [(e.type.value, e.date) for e in result.events] == [("agreement", dt.date(2025, 5, 15))]
+
+
+def test_a_partner_of_an_earlier_signing_in_the_lead_is_no_partner_of_this_one() -> None:
+    assert not read("Nhật Bản hỗ trợ Việt Nam về y tế",
+                    "Ngày 3/5, Bộ Y tế và Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) đã ký biên bản ghi nhớ. Trước đó, Bộ "
+                    "cũng đã ký thỏa thuận với KOICA năm 2020.").relevant
+
+
+def test_the_building_of_a_meeting_is_no_party() -> None:
+    result = read("", "Chiều 9/6, tại Trung tâm Hành chính thành phố, Phó Chủ tịch UBND thành phố Hải Phòng Lê Văn Tâm "
+                      "tiếp Phó Thị trưởng thành phố Ulsan Kim Du-gyeom.")
+    assert sides(result) == [("meeting", ["UBND thành phố Hải Phòng"], ["thành phố Ulsan"])]
+
+
+def test_a_governor_at_the_end_of_a_sentence_names_his_province_without_the_full_stop() -> None:
+    result = read("", "Sáng 12/6, Chủ tịch UBND tỉnh Ninh Bình đã hội đàm với Tỉnh trưởng tỉnh Jeollanam.")
+    assert sides(result) == [("meeting", ["UBND tỉnh Ninh Bình"], ["tỉnh Jeollanam"])]
