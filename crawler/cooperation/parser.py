@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from crawler.cooperation.dates import _find_dates, find_dates, opening_day, parse_date, resolve
@@ -143,7 +143,7 @@ def parse_article(
         CooperationEvent(
             type=c.type,
             date=c.date,
-            vn_parties=_parties(c.vn),
+            vn_parties=_parties(_named_by_the_headline(c.vn, title_n)),
             kr_parties=_parties(c.kr),
             location=c.location,
             signatories=_signatories_of(c, people),
@@ -153,6 +153,20 @@ def parse_article(
         for c in events
     )
     return Extraction(relevant=bool(out), events=out)
+
+
+_CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
+
+
+def _named_by_the_headline(vn: list[Mention], title: str) -> list[Mention]:
+    """'UBND tỉnh' of a province's own paper takes the one province its headline names ('… Quảng Nam …')."""
+    places = list(dict.fromkeys(place for _, place in places_in(title)))
+    if len(places) != 1 or not places[0][:1].isupper() or places[0].isupper():
+        return vn
+    place = places[0]
+    city = place in _CENTRAL_CITIES
+    return [replace(m, name=f"{m.name} {place}") if _UNNAMED_GOVERNMENT.match(m.name)
+            and m.name.endswith("thành phố" if city else "tỉnh") else m for m in vn]
 
 
 def _lead_date(text: str, published: dt.date | None) -> dt.date | None:

@@ -450,3 +450,16 @@ def test_the_building_of_a_meeting_is_no_party() -> None:
 def test_a_governor_at_the_end_of_a_sentence_names_his_province_without_the_full_stop() -> None:
     result = read("", "Sáng 12/6, Chủ tịch UBND tỉnh Ninh Bình đã hội đàm với Tỉnh trưởng tỉnh Jeollanam.")
     assert sides(result) == [("meeting", ["UBND tỉnh Ninh Bình"], ["tỉnh Jeollanam"])]
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "named"),
+    [
+        ("Thúc đẩy hợp tác giữa Quảng Ngãi và thành phố Daegu", "UBND tỉnh", "UBND tỉnh Quảng Ngãi"),
+        ("Cần Thơ và Daegu tăng cường hợp tác", "UBND thành phố", "UBND thành phố Cần Thơ"),
+    ],
+)
+def test_the_unnamed_people_s_committee_takes_the_one_locality_of_the_headline(title: str, host: str, named: str) -> None:
+    result = read(title, f"Chiều 14/6, Phó Chủ tịch {host} Nguyễn Văn An tiếp đoàn công tác của thành phố Daegu "
+                         "(Hàn Quốc).")
+    assert [[p.name for p in e.vn_parties] for e in result.events] == [[named]]
