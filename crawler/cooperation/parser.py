@@ -31,6 +31,7 @@ from crawler.cooperation.parties import (
     _trie_pattern,
     find_orgs,
     has_place,
+    holds_a_korean_name,
     lookup,
     names_a_korean_person,
     places_in,
@@ -533,7 +534,7 @@ _GOVERNMENT_BODY = re.compile(r"(?:Bộ|Quốc hội|Chính phủ)\b")
 
 def surely_korean(mention: Mention, sentence: str) -> bool:
     """Korean by what the text says (a country word, a Korean place, the gazetteer), not by spelling alone."""
-    if mention.canonical or KOREA.search(mention.name):
+    if mention.canonical or KOREA.search(mention.name) or holds_a_korean_name(mention.name):
         return True
     words = set(re.findall(r"[A-Za-z]+", mention.name))
     return bool(words & KR_PLACES) or bool(_KOREA_AFTER.match(sentence[mention.end :]))

@@ -745,3 +745,9 @@ _SURNAMES_OF_BOTH = {"Kim", "Han", "Hong", "Song", "Lim", "Ha", "Ma", "Ko", "Cho
 
 _TITLED_PERSON = re.compile(r"\b(?:[ôÔ]ng|[bB]à|ngài|Ngài)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b")
 
+
+def holds_a_korean_name(name: str) -> bool:
+    """'Bệnh viện Đại học Yonsei': the name of a listed Korean organisation inside a longer one."""
+    by_name, pattern = _gazetteer_index()[1:]
+    return any(by_name[m.group(1)].country == "KR" for m in pattern.finditer(fold(name)))
+

@@ -463,3 +463,8 @@ def test_the_unnamed_people_s_committee_takes_the_one_locality_of_the_headline(t
     result = read(title, f"Chiều 14/6, Phó Chủ tịch {host} Nguyễn Văn An tiếp đoàn công tác của thành phố Daegu "
                          "(Hàn Quốc).")
     assert [[p.name for p in e.vn_parties] for e in result.events] == [[named]]
+
+
+def test_a_listed_korean_name_inside_a_longer_one_makes_it_korean() -> None:
+    result = read("", "Ngày 5/6, Sở Y tế tỉnh Nghệ An và Bệnh viện Đại học Yonsei ký văn bản hợp tác về đào tạo bác sĩ.")
+    assert sides(result) == [("agreement", ["Sở Y tế tỉnh Nghệ An"], ["Bệnh viện Đại học Yonsei"])]
