@@ -87,6 +87,21 @@ def parse_date(text: str, published: dt.date | None) -> dt.date | None:
         day = resolve(mention, published)
         if day is not None:
             return day
+    return _relative_day(text, published)
+
+
+# 'Sáng nay, …' is the day of publication, 'Chiều qua, …' the day before (rule 7: the text gives the day)
+_TODAY = re.compile(r"(?<![\wÀ-ỹ])(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) nay|[Hh]ôm nay)(?![\wÀ-ỹ])")
+_YESTERDAY = re.compile(r"(?<![\wÀ-ỹ])(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa) qua|[Hh]ôm qua)(?![\wÀ-ỹ])")
+
+
+def _relative_day(text: str, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    if _TODAY.search(text):
+        return published
+    if _YESTERDAY.search(text):
+        return published - dt.timedelta(days=1)
     return None
 
 

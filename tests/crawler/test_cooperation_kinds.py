@@ -468,3 +468,12 @@ def test_the_unnamed_people_s_committee_takes_the_one_locality_of_the_headline(t
 def test_a_listed_korean_name_inside_a_longer_one_makes_it_korean() -> None:
     result = read("", "Ngày 5/6, Sở Y tế tỉnh Nghệ An và Bệnh viện Đại học Yonsei ký văn bản hợp tác về đào tạo bác sĩ.")
     assert sides(result) == [("agreement", ["Sở Y tế tỉnh Nghệ An"], ["Bệnh viện Đại học Yonsei"])]
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [("Sáng nay", PUBLISHED), ("Chiều qua", PUBLISHED - dt.timedelta(days=1)), ("Mới đây", None), ("Tuần qua", None)],
+)
+def test_today_and_yesterday_are_days_of_the_publication(opening: str, day: dt.date | None) -> None:
+    result = read("", f"{opening}, Trường Đại học Quy Nhơn và Đại học Dongseo ký biên bản ghi nhớ hợp tác.")
+    assert [e.date for e in result.events] == [day]
