@@ -60,8 +60,11 @@ _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
     r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký"
 )
-_WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*", re.IGNORECASE)
-_WITNESSED = re.compile(r"chứng kiến", re.IGNORECASE)  # a plain word first: _WITNESS is slow to fail
+# who witnesses, sponsors or attends a signing is no party of it
+_WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*|"
+                      r"(?:với|có|dưới|nhờ) sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự) của[^,.;]*", re.IGNORECASE)
+# a plain look first: _WITNESS is slow to fail
+_WITNESSED = re.compile(r"chứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự) của", re.IGNORECASE)
 _ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b")
 # sentences that describe an event already reported: they add no new parties
 _ELABORATION = re.compile(

@@ -477,3 +477,10 @@ def test_a_listed_korean_name_inside_a_longer_one_makes_it_korean() -> None:
 def test_today_and_yesterday_are_days_of_the_publication(opening: str, day: dt.date | None) -> None:
     result = read("", f"{opening}, Trường Đại học Quy Nhơn và Đại học Dongseo ký biên bản ghi nhớ hợp tác.")
     assert [e.date for e in result.events] == [day]
+
+
+@pytest.mark.parametrize("support", ["với sự hỗ trợ của", "dưới sự bảo trợ của", "với sự tham dự của"])
+def test_a_sponsor_or_guest_of_a_signing_is_no_party(support: str) -> None:
+    result = read("", f"Ngày 5/6, Trường Đại học Thủy lợi và Đại học Woosuk đã ký biên bản ghi nhớ {support} Quỹ Phát "
+                      "triển Khoa học và Công nghệ Quốc gia.")
+    assert sides(result) == [("mou", ["Trường Đại học Thủy lợi"], ["Đại học Woosuk"])]
