@@ -257,6 +257,8 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                     _fill_from_both_sides(out, sentence, published)
             out.extend(found)
             _remember_sides(named, [*found, *([pending] if pending else [])])
+            if not found and pending is None:
+                _remember_the_delegation(named, sentence)
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
                 lead_date = lead_date or _sentence_date(sentence, published)
     return out
@@ -310,7 +312,17 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# 'Ngày 5/6, Thứ trưởng Lê Xuân Định đã làm việc với …': an official named before by title and body
+_OFFICIAL_NAMED_BEFORE = re.compile(
+    r"^(?:[^,]{0,40},\s*)?(?:Phó )?(?:Thứ trưởng|Bộ trưởng|Chủ tịch|Hiệu trưởng|Giám đốc|Viện trưởng|Cục trưởng|"
+    r"Bí thư|Trưởng đoàn)(?: [A-ZĐ][\wÀ-ỹ-]*){2,4} (?:đã |cũng |tiếp tục |còn )*(?:có buổi |có cuộc )?"
+    r"(?:làm việc|hội đàm|hội kiến|tiếp|gặp|ký)\b"
+)
+
+
 def _refers_back(sentence: str) -> bool:
+    if _OFFICIAL_NAMED_BEFORE.match(sentence):
+        return True
     subject = _BACK_REFERENCE.match(sentence)
     rest = sentence[subject.end() :].lstrip() if subject else ""
     return bool(rest) and rest[0].islower()  # 'Trường Đại học X' names a body; 'Trường tiếp tục' refers back
@@ -320,6 +332,19 @@ def _remember_sides(named: dict[str, list[Mention]], found: list[Candidate]) -> 
     for cand in found:
         named["VN"] = cand.vn or named["VN"]
         named["KR"] = cand.kr or named["KR"]
+
+
+_DELEGATION_OF = re.compile(r"\bđoàn(?: công tác| đại biểu| cán bộ)?(?: của)?\s*$", re.IGNORECASE)
+
+
+def _remember_the_delegation(named: dict[str, list[Mention]], sentence: str) -> None:
+    """'Từ ngày 3 đến 7/6, đoàn công tác Bộ X … đã có chuyến công tác tại Hàn Quốc': the later 'đoàn' is Bộ X."""
+    if "đoàn" not in sentence.lower():
+        return
+    orgs = _parties_in(sentence)
+    delegations = [m for m in orgs if _DELEGATION_OF.search(sentence[max(0, m.start - 25) : m.start])]
+    if len(delegations) == 1 and len({m.country for m in orgs}) == 1:
+        named[delegations[0].country] = delegations
 
 
 def _referring_back(

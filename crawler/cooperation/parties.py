@@ -453,9 +453,10 @@ def _english_mentions(sentence: str) -> list[Mention]:
     return out
 
 
-# the text's fuller name after a listed one: 'Bộ Công Thương Việt Nam', 'LG CNS' (not a person: '… Lee Jong-ho')
+# the text's fuller name after a listed one: 'Bộ Công Thương Việt Nam', 'LG CNS' (not a person: '… Lee Jong-ho',
+# 'Bộ Tư pháp Phan Chí Hiếu')
 _FULLER = re.compile(
-    r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)(?!(?:" + "|".join(sorted(_KR_SURNAMES)) + r")\b)"
+    r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)(?!(?:" + "|".join(sorted(_KR_SURNAMES | _VN_SURNAMES)) + r")\b)"
     r"[A-Z][A-Za-z0-9&]*){1,2}(?![\wÀ-ỹ])"
 )
 

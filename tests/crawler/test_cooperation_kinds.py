@@ -484,3 +484,17 @@ def test_a_sponsor_or_guest_of_a_signing_is_no_party(support: str) -> None:
     result = read("", f"Ngày 5/6, Trường Đại học Thủy lợi và Đại học Woosuk đã ký biên bản ghi nhớ {support} Quỹ Phát "
                       "triển Khoa học và Công nghệ Quốc gia.")
     assert sides(result) == [("mou", ["Trường Đại học Thủy lợi"], ["Đại học Woosuk"])]
+
+
+def test_the_delegation_of_a_trip_s_first_sentence_is_the_side_of_its_later_days() -> None:
+    result = read("Đoàn công tác Bộ Y tế làm việc tại Hàn Quốc",
+                  "Từ ngày 3 đến 7/6, đoàn công tác Bộ Y tế do Thứ trưởng Trần Văn Thuấn dẫn đầu đã có chuyến công tác "
+                  "tại Hàn Quốc. Ngày 4/6, đoàn đã làm việc với Viện Sức khỏe và Xã hội Hàn Quốc (KIHASA). Ngày 5/6, "
+                  "Thứ trưởng Trần Văn Thuấn đã làm việc với Bộ Y tế và Phúc lợi Hàn Quốc.")
+    assert [(e.date, [p.name for p in e.vn_parties]) for e in result.events] == [
+        (dt.date(2025, 6, 4), ["Bộ Y tế"]), (dt.date(2025, 6, 5), ["Bộ Y tế"])]
+
+
+def test_a_listed_ministry_does_not_run_on_into_its_official_s_surname() -> None:
+    result = read("", "Chiều 9/6, Thứ trưởng Bộ Tư pháp Mai Lương Khôi đã tiếp Chủ tịch Hiệp hội Luật sư Hàn Quốc.")
+    assert [[p.name for p in e.vn_parties] for e in result.events] == [["Bộ Tư pháp"]]
