@@ -591,7 +591,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     for i, tok in enumerate(tokens):
         word = tok.group(0)
         gap = sentence[name_end : start + len(head) + tok.start()]
-        if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 12:
+        if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 15:
             break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
         previous_word = tokens[i - 1].group(0) if i else ""
         if taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")) and (

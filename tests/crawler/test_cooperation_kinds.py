@@ -498,3 +498,10 @@ def test_the_delegation_of_a_trip_s_first_sentence_is_the_side_of_its_later_days
 def test_a_listed_ministry_does_not_run_on_into_its_official_s_surname() -> None:
     result = read("", "Chiều 9/6, Thứ trưởng Bộ Tư pháp Mai Lương Khôi đã tiếp Chủ tịch Hiệp hội Luật sư Hàn Quốc.")
     assert [[p.name for p in e.vn_parties] for e in result.events] == [["Bộ Tư pháp"]]
+
+
+def test_a_long_agency_name_keeps_its_country_word() -> None:
+    result = read("", "Ngày 5/6, Sở Thông tin và Truyền thông tỉnh Bình Định và Cơ quan Xúc tiến Công nghiệp Công nghệ thông "
+                      "tin và Truyền thông Hàn Quốc ký biên bản ghi nhớ.")
+    assert [p.name for e in result.events for p in e.kr_parties] == [
+        "Cơ quan Xúc tiến Công nghiệp Công nghệ thông tin và Truyền thông Hàn Quốc"]
