@@ -793,7 +793,22 @@ _KEY_FORMS = (
 )
 
 
+_OFFICE = re.compile(r"^Văn phòng (?:đại diện )?(?:của )?(?P<core>.+?)(?: tại)?(?: Việt Nam| Hà Nội| TP\.? ?HCM)?$")
+
+
+def _office_of(office: Mention, body: Mention) -> bool:
+    """'Văn phòng KOICA Việt Nam' speaks for KOICA in one story: one side when merging its readings."""
+    match = _OFFICE.match(office.name)
+    if match is None or body is office or body.name.startswith("Văn phòng"):
+        return False
+    core = match["core"]
+    return core in {body.acronym, body.name, body.canonical} or (
+        body.acronym is not None and core.split()[0] == body.acronym)
+
+
 def _same_org(a: Mention, b: Mention) -> bool:
+    if _office_of(a, b) or _office_of(b, a):
+        return True
     if a.canonical and b.canonical:
         return a.canonical == b.canonical
     fa, fb = _org_key(a.name), _org_key(b.name)

@@ -505,3 +505,10 @@ def test_a_long_agency_name_keeps_its_country_word() -> None:
                       "tin và Truyền thông Hàn Quốc ký biên bản ghi nhớ.")
     assert [p.name for e in result.events for p in e.kr_parties] == [
         "Cơ quan Xúc tiến Công nghiệp Công nghệ thông tin và Truyền thông Hàn Quốc"]
+
+
+def test_an_agency_s_country_office_and_the_agency_are_one_side_of_one_signing() -> None:
+    result = read("KOICA và tỉnh Điện Biên ký biên bản thảo luận dự án",
+                  "Biên bản được ký giữa ông Park Jin-woo, Giám đốc Văn phòng KOICA Việt Nam và ông Lê Thành Đô, Chủ "
+                  "tịch UBND tỉnh Điện Biên ngày 12/6.")
+    assert [(e.type.value, e.date) for e in result.events] == [("agreement", dt.date(2025, 6, 12))]
