@@ -512,3 +512,14 @@ def test_an_agency_s_country_office_and_the_agency_are_one_side_of_one_signing()
                   "Biên bản được ký giữa ông Park Jin-woo, Giám đốc Văn phòng KOICA Việt Nam và ông Lê Thành Đô, Chủ "
                   "tịch UBND tỉnh Điện Biên ngày 12/6.")
     assert [(e.type.value, e.date) for e in result.events] == [("agreement", dt.date(2025, 6, 12))]
+
+
+@pytest.mark.parametrize("verb", ["đã thăm xã giao", "đã chào xã giao", "đã có cuộc gặp mặt với"])
+def test_a_courtesy_call_is_a_meeting(verb: str) -> None:
+    result = read("", f"Ngày 5/6, Tổng Lãnh sự Hàn Quốc tại Đà Nẵng {verb} Chủ tịch UBND tỉnh Quảng Trị.")
+    assert [(e.type.value, [p.name for p in e.vn_parties]) for e in result.events] == [("meeting", ["UBND tỉnh Quảng Trị"])]
+
+
+def test_talks_held_online_are_an_online_meeting() -> None:
+    (event,) = read("", "Ngày 5/6, UBND tỉnh Quảng Trị và tỉnh Gangwon đã trao đổi trực tuyến về hợp tác.").events
+    assert (event.type.value, event.location) == ("meeting", "trực tuyến")
