@@ -479,6 +479,8 @@ def _from_sentence(
     signing = kind is not EventType.MEETING
     if signing and len(vn) == 1 and len(kr) > 1 and re.search(r"\bvới\b", sentence):
         return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]
+    if signing and len(kr) == 1 and len(vn) > 1 and _IN_TURN.search(sentence):
+        return [Candidate(kind, date, [v], kr, location, sentence) for v in vn]  # each signs its own document
     return [Candidate(kind, date, vn, kr, location, sentence)]
 
 
@@ -494,6 +496,10 @@ def _inside_the_frame(sentence: str) -> str | None:
 
 
 _DAY_FIRST = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)?\s*(?:[Nn]gày|[Hh]ôm)?\s*\d{1,2}[/-]\d{1,2}\b")
+
+
+# 'A, B và C đã lần lượt ký … với X', 'X đã ký … với A và với B': one document each
+_IN_TURN = re.compile(r"\blần lượt\b|\bvới [^,.;]{3,80}? và với\b")
 
 
 _PERSON = re.compile(

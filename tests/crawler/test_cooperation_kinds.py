@@ -523,3 +523,18 @@ def test_a_courtesy_call_is_a_meeting(verb: str) -> None:
 def test_talks_held_online_are_an_online_meeting() -> None:
     (event,) = read("", "Ngày 5/6, UBND tỉnh Quảng Trị và tỉnh Gangwon đã trao đổi trực tuyến về hợp tác.").events
     assert (event.type.value, event.location) == ("meeting", "trực tuyến")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Ngày 5/6, Viện Hàn lâm Khoa học và Công nghệ Việt Nam, Đại học Quốc gia Hà Nội và Đại học Đà Nẵng đã lần "
+         "lượt ký biên bản ghi nhớ với Viện Khoa học và Công nghệ Hàn Quốc (KIST)."),
+        ("Tại sự kiện ngày 5/6, KOICA đã ký biên bản ghi nhớ với Bộ Y tế, với Đại học Quốc gia Hà Nội và với Đại học "
+         "Đà Nẵng."),
+    ],
+)
+def test_bodies_signing_in_turn_with_one_partner_sign_one_document_each(text: str) -> None:
+    result = read("", text)
+    assert len(result.events) == 3
+    assert all(len(e.vn_parties) == 1 for e in result.events)
