@@ -389,7 +389,8 @@ def _complete(pending: Candidate | None, sentence: str) -> list[Candidate]:
     orgs = _parties_in(sentence)
     missing = "KR" if not pending.kr else "VN"
     found = [m for m in orgs if m.country == missing]
-    if not found or not re.search(r"\bđoàn\b|dẫn đầu|trưởng đoàn", sentence, re.IGNORECASE):
+    if not found or not re.search(r"\bđoàn\b|dẫn đầu|trưởng đoàn|^\W*(?:về |bên )?phía (?:Hàn Quốc|Việt Nam|bạn)\b",
+                                  sentence, re.IGNORECASE):
         return []
     if missing == "KR":
         pending.kr = found

@@ -538,3 +538,14 @@ def test_bodies_signing_in_turn_with_one_partner_sign_one_document_each(text: st
     result = read("", text)
     assert len(result.events) == 3
     assert all(len(e.vn_parties) == 1 for e in result.events)
+
+
+def test_the_korean_side_named_in_the_next_sentence_completes_the_reception() -> None:
+    result = read("", "Sáng 10/6, Sở Công Thương Hải Phòng tiếp đoàn công tác Hàn Quốc. Về phía Hàn Quốc có đại diện Hiệp "
+                      "hội Doanh nghiệp vừa và nhỏ Gyeonggi.")
+    assert sides(result) == [("meeting", ["Sở Công Thương Hải Phòng"], ["Hiệp hội Doanh nghiệp vừa và nhỏ Gyeonggi"])]
+
+
+def test_a_certification_centre_keeps_the_word_phu_hop_of_its_name() -> None:
+    result = read("", "Ngày 10/6, Trung tâm Chứng nhận Phù hợp và Viện Thử nghiệm Hóa học Hàn Quốc ký biên bản ghi nhớ.")
+    assert [p.name for e in result.events for p in e.vn_parties] == ["Trung tâm Chứng nhận Phù hợp"]
