@@ -320,7 +320,7 @@ def _without_head(name: str) -> str:
     return name[match.end() :] if match else name
 
 
-_ENGLISH = {"technology", "university", "group", "bank", "fund", "agency", "industrial", "park", "corporation",
+_ENGLISH = {"technology", "rare", "pure", "aero", "euro", "base", "nature", "sure", "more", "gene", "genome", "hope", "time", "mine", "university", "group", "bank", "fund", "agency", "industrial", "park", "corporation",
             "institute", "research", "saigon", "fpt", "vinfast", "viettel", "vingroup", "good", "school", "food",
             "book", "room", "green", "pool", "zoom", "cloud", "global", "young", "strong", "golden", "media", "smart",
             "holdings", "home", "land", "sun", "sky", "link", "line", "one", "plus", "king", "man", "son", "tech",
@@ -437,7 +437,9 @@ _ENGLISH_NAME = re.compile(
     r"Energy|Chemicals?|Display|Solutions|Technolog(?:y|ies)|Partners|Capital|Ventures|Foundation|Institute|"
     r"University|Hospital|Pharma(?:ceuticals?)?|Biologics|Logistics|Engineering|E&C|Construction|Industries|"
     r"Telecom|Networks|Systems|Semiconductors?|Laboratories|Agency|Association|Council|Academy|Education|"
-    r"Shipping|Steel|Insurance|Securities|Investment|Entertainment|Chamber))(?![\wÀ-ỹ])"
+    r"Shipping|Steel|Insurance|Securities|Investment|Entertainment|Chamber)"
+    # 'Korea Research Institute of Bioscience and Biotechnology': the 'of …' part is the name's too
+    r"(?:\s+(?:of|for)\s+[A-Z][A-Za-z0-9&']*(?:\s+(?:(?:and|&)\s+)?[A-Z][A-Za-z0-9&']*){0,5})?)(?![\wÀ-ỹ])"
 )
 
 

@@ -549,3 +549,16 @@ def test_the_korean_side_named_in_the_next_sentence_completes_the_reception() ->
 def test_a_certification_centre_keeps_the_word_phu_hop_of_its_name() -> None:
     result = read("", "Ngày 10/6, Trung tâm Chứng nhận Phù hợp và Viện Thử nghiệm Hóa học Hàn Quốc ký biên bản ghi nhớ.")
     assert [p.name for e in result.events for p in e.vn_parties] == ["Trung tâm Chứng nhận Phù hợp"]
+
+
+def test_an_english_name_keeps_its_of_part() -> None:
+    result = read("", "Ngày 5/6, Viện Công nghệ Sinh học làm việc với Korea Research Institute of Bioscience and "
+                      "Biotechnology (KRIBB).")
+    assert [p.name for e in result.events for p in e.kr_parties] == [
+        "Korea Research Institute of Bioscience and Biotechnology"]
+
+
+def test_an_english_word_that_splits_into_korean_syllables_makes_no_name_korean() -> None:
+    result = read("", "Ngày 5/6, Viện Công nghệ xạ hiếm (Institute for Technology of Radioactive and Rare Elements) và "
+                      "Trường Đại học Mỏ - Địa chất ký biên bản ghi nhớ.")
+    assert not result.relevant
