@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, String, extract, func, select
+from sqlalchemy import ColumnElement, DateTime, String, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from storage.corrections import CorrectedView
@@ -47,12 +49,23 @@ def overview(session: Session, wanted: EventFilter, found: Split, view: Correcte
     return Overview(undated + sum(counts.values()), [MonthCount(y, m, k, n) for (y, m, k), n in sorted(counts.items())])
 
 
-def _event_month(dialect: str) -> ColumnElement[str]:
-    """'YYYY-MM' of the event's date, NULL for none: SQLite stores a date as 'YYYY-MM-DD' text, so a prefix is
-    enough (its strftime costs twice as much per row)."""
+def _event_month(dialect: str) -> ColumnElement[Any]:
+    """The month of the event's date, NULL for none, in whatever form `_year_and_month` reads back.
+
+    SQLite stores a date as 'YYYY-MM-DD' text, so its 'YYYY-MM' prefix is enough (its strftime costs
+    twice as much per row); PostgreSQL truncates the date as a timestamp without time zone, which
+    costs less per row than `to_char` or a date cast to `timestamptz` (a common `q` word groups
+    20,000 rows: 40 -> 33 ms).
+    """
     if dialect == "sqlite":
         return func.substr(Event.date, 1, 7, type_=String)
-    return func.to_char(Event.date, "YYYY-MM", type_=String)
+    return func.date_trunc("month", cast(Event.date, DateTime), type_=DateTime)
+
+
+def _year_and_month(value: str | dt.datetime) -> Month:
+    if isinstance(value, str):
+        return int(value[:4]), int(value[5:7])
+    return value.year, value.month
 
 
 def _month_counts(session: Session, found: Split) -> tuple[Counter[tuple[int, int, str]], int]:
@@ -65,11 +78,11 @@ def _month_counts(session: Session, found: Split) -> tuple[Counter[tuple[int, in
     query = select(month, Event.type, func.count()).where(*found.parser_rows).group_by(month, Event.type)
     counts: Counter[tuple[int, int, str]] = Counter()
     undated = 0
-    for year_month, kind, n in session.execute(query):
-        if year_month is None:
+    for month_of, kind, n in session.execute(query):
+        if month_of is None:
             undated += int(n)
         else:
-            counts[(int(year_month[:4]), int(year_month[5:7]), str(kind))] += int(n)
+            counts[(*_year_and_month(month_of), str(kind))] += int(n)
     for event in found.corrected:
         if event.date is None:
             undated += 1
