@@ -10,6 +10,7 @@ crawl's GIL while it downloads.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import pickle
@@ -87,6 +88,9 @@ def warm_up() -> None:
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     """Answer batches until the crawl process closes its end (its last batch is then answered)."""
     warm_up()
+    # the parser's reference data and the imported modules live as long as the process: out of
+    # the collector's sight, the full collections that parsing triggers do not walk them again
+    gc.freeze()
     factory = make_session_factory(make_engine(pickle.load(requests)))
     while True:
         try:
