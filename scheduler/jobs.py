@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from twisted.internet.task import LoopingCall  # its reactor is looked up at construction
 
+from crawler.collector import settle_after_start_up
 from crawler.pipelines import StorageWriter
 from crawler.settings import scrapy_settings
 from crawler.sources import SOURCES
@@ -174,6 +175,7 @@ def run_crawl(
         )
     if progress is not None:
         _report_progress(crawlers, seeds, progress)
+    settle_after_start_up()
     try:
         process.start(stop_after_crawl=True)
     finally:
