@@ -151,5 +151,5 @@ def run(per_source: int, runs: int = 3) -> dict[str, Any]:
 if __name__ == "__main__":  # the crawl figures alone: python -m benchmarks.crawl [--quick]
     quick = "--quick" in sys.argv[1:]
     load = os.getloadavg()
-    figures = run(200 if quick else 1000, 3 if quick else 5)
+    figures = run(200 if quick else 1000, 5)
     print(json.dumps({**figures, "load_average_at_start": load, "load_average_at_end": os.getloadavg()}, indent=2))

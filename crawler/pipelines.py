@@ -9,12 +9,13 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
-
-from scrapy.crawler import Crawler
+from typing import TYPE_CHECKING, Any
 
 from crawler.items import NewsItem
 from crawler.writer import Outcome
+
+if TYPE_CHECKING:  # the crawl command starts the writer before it imports Scrapy
+    from scrapy.crawler import Crawler
 
 # A batch is written when it holds BATCH_SIZE articles or is BATCH_SECONDS old, whichever comes
 # first: a crash loses at most one batch per source, and those articles, not being stored, are
@@ -39,17 +40,24 @@ class StorageWriter:
         self.database_url = database_url
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-storage")
         self._process: subprocess.Popen[bytes] | None = None
+        self._batches_asked = 0
         self.pool.submit(self._running)  # started now, its imports overlap the crawl's start-up
 
     def store(self, items: Sequence[NewsItem], now: dt.datetime) -> Future[list[Outcome]]:
         """Store `items` in the writer process, in the order asked; one Outcome per item."""
+        self._batches_asked += 1
         return self.pool.submit(self._round_trip, list(items), now)
 
     def stop(self) -> None:
         """Wait for the batches asked for, then end the writer process."""
         self.pool.shutdown(wait=True)
-        if self._process is not None:
-            self._end(self._process)
+        if self._process is None:
+            return
+        if self._batches_asked == 0:
+            # given nothing to store (a crawl that found nothing new, or one that failed before it
+            # began), it has nothing to finish: no need to wait for it to load the parser
+            self._process.kill()
+        self._end(self._process)
 
     def _running(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler import cooperation
+from crawler.collector import settle_after_start_up
 from crawler.items import NewsItem
 from storage.db import make_engine, make_session_factory
 from storage.repository import ArticleRepository, EventRepository, SaveResult
@@ -87,6 +88,7 @@ def warm_up() -> None:
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     """Answer batches until the crawl process closes its end (its last batch is then answered)."""
     warm_up()
+    settle_after_start_up()  # the parser's reference data stays to the end
     factory = make_session_factory(make_engine(pickle.load(requests)))
     while True:
         try:

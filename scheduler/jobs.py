@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from twisted.internet.task import LoopingCall  # its reactor is looked up at construction
 
+from crawler.collector import settle_after_start_up
 from crawler.pipelines import StorageWriter
 from crawler.settings import scrapy_settings
 from crawler.sources import SOURCES
@@ -128,8 +129,10 @@ def run_crawl(
     since: dt.date | None = None,
     refresh: bool = False,
     progress: CrawlProgress | None = None,
+    writer: StorageWriter | None = None,
 ) -> list[SourceResult]:
-    """Crawl each source of `plan` (source -> start URLs, empty for the configured ones).
+    """Crawl each source of `plan` (source -> start URLs, empty for the configured ones), storing
+    through `writer` (one the caller started early) or a writer of its own; stopped at the end.
 
     Runs in this process: Twisted allows one reactor per process, so call it once per process.
     """
@@ -149,7 +152,7 @@ def run_crawl(
             "LOG_INSTALL_ROOT_HANDLER": False,  # coopwatch's own handler formats the lines
         },
     )
-    writer = StorageWriter(_database_url(session_factory))
+    writer = writer or StorageWriter(_database_url(session_factory))
     crawlers: dict[str, Crawler] = {}
     run_ids: dict[str, int] = {}
     seeds: dict[str, int] = {}
@@ -172,6 +175,7 @@ def run_crawl(
         )
     if progress is not None:
         _report_progress(crawlers, seeds, progress)
+    settle_after_start_up()
     try:
         process.start(stop_after_crawl=True)
     finally:
