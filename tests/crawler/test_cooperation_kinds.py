@@ -562,3 +562,8 @@ def test_an_english_word_that_splits_into_korean_syllables_makes_no_name_korean(
     result = read("", "Ngày 5/6, Viện Công nghệ xạ hiếm (Institute for Technology of Radioactive and Rare Elements) và "
                       "Trường Đại học Mỏ - Địa chất ký biên bản ghi nhớ.")
     assert not result.relevant
+
+
+def test_a_port_company_of_a_korean_city_is_korean() -> None:
+    result = read("", "Chiều 9/6, Phó Chủ tịch UBND thành phố Đà Nẵng tiếp đoàn công tác Tổng công ty Cảng Busan (BPA).")
+    assert [p.name for e in result.events for p in e.kr_parties] == ["Tổng công ty Cảng Busan"]
