@@ -140,6 +140,7 @@ def _place_forms(places: tuple[reference.Place, ...]) -> set[str]:
             core = _PLACE_HEAD_WORDS.sub("", form).strip()
             if len(core) >= 3 and "," not in core and not re.search(r"\b(?:Metropolitan|Special|City|si|gun|gu)\b", core):
                 forms.add(core)
+        forms |= {f"{n[0].upper()}{n[1:]}" for n in place.nicknames} | {f"{n[0].lower()}{n[1:]}" for n in place.nicknames}
     return forms
 
 

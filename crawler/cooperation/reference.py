@@ -91,6 +91,7 @@ class Place:
     valid_until: str | None = None
     merged_into: str | None = None
     absorbed: tuple[str, ...] = ()  # the former units a 2025 Vietnamese unit took in
+    nicknames: tuple[str, ...] = ()  # 'thành phố Cảng': a place only with its 'thành phố' ('Cảng' is a port)
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ def vn_places() -> tuple[Place, ...]:
                 valid_until=unit.get("valid_until"),
                 merged_into=unit.get("merged_into"),
                 absorbed=_strings(unit, "absorbed"),
+                nicknames=_strings(unit, "nicknames"),
             )
         )
     return tuple(places)
