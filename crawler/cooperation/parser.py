@@ -99,6 +99,8 @@ _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORE
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
 # a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
 _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|Video)\s*:?\s*(?:\S+\s+){0,2}$")
+# 'Ảnh: Lãnh đạo Trường X và Y ký …' is a caption, not a credit
+_CAPTION_SUBJECT = re.compile(r"(?:Lãnh đạo|lãnh đạo|Đại diện|đại diện|Quang cảnh|Toàn cảnh|Các đại biểu)\s*$")
 _ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT)\.$")
 
 
@@ -703,7 +705,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         in_brackets = bool(out) and before.count("(") > before.count(")")
         toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower())) or bool(
             _BUILT.search(sentence[max(0, mention.start - 30) : mention.start].lower()))
-        credited = bool(_CREDIT.search(sentence[max(0, mention.start - 30) : mention.start]))
+        credit = sentence[max(0, mention.start - 30) : mention.start]
+        credited = bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
         )
@@ -814,8 +817,23 @@ def _office_of(office: Mention, body: Mention) -> bool:
         body.acronym is not None and core.split()[0] == body.acronym)
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """'Viện Hàn lâm KHCNVN' is 'Viện Hàn lâm Khoa học và Công nghệ Việt Nam': its last word spells the
+    initials of the other name's rest (the press's abbreviations: 'Bộ GD&ĐT', 'KH&CN')."""
+    mine, theirs = short.split(), full.split()
+    while len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]:  # '… Bắc Kạn' after both
+        mine, theirs = mine[:-1], theirs[:-1]
+    shared = 0
+    while shared < min(len(mine), len(theirs)) - 1 and mine[shared] == theirs[shared]:
+        shared += 1
+    if not shared or len(mine) != shared + 1 or not mine[-1].replace("&", "").isupper():
+        return False
+    initials = "".join(w[0] for w in theirs[shared:] if w not in {"và", "&", "-", "–"})
+    return len(initials) >= 3 and fold(initials).replace(" ", "") == fold(mine[-1].replace("&", "")).replace(" ", "")
+
+
 def _same_org(a: Mention, b: Mention) -> bool:
-    if _office_of(a, b) or _office_of(b, a):
+    if _office_of(a, b) or _office_of(b, a) or _abbreviates(a.name, b.name) or _abbreviates(b.name, a.name):
         return True
     if a.canonical and b.canonical:
         return a.canonical == b.canonical

@@ -236,6 +236,14 @@ def lookup(name: str, acronym: str | None = None) -> KnownOrg | None:
     return known
 
 
+def _known_by_its_acronym(name: str) -> KnownOrg | None:
+    """'Tập đoàn KEPCO': a head word and a listed acronym name that organisation."""
+    words = name.split()
+    if len(words) > 3 or not _ACRONYM.match(words[-1]):
+        return None
+    return _gazetteer_index()[0].get(words[-1])
+
+
 _INTERNATIONAL = re.compile(
     r"^(?:Tổ chức|Cơ quan|Quỹ|Ngân hàng|Chương trình|Ủy ban|Liên minh|Diễn đàn|Ban)\b.*\b(?:[Qq]uốc tế|Liên [Hh]ợp [Qq]uốc|"
     r"[Tt]hế giới|[Cc]hâu Á|ASEAN|toàn cầu)\b|^(?:UNIDO|IAEA|UNDP|UNICEF|UNESCO|WHO|FAO|ILO|IOM|ADB|WB|IMF|WTO|OECD|"
@@ -248,7 +256,7 @@ _KOREA_FIRST_ACRONYM = re.compile(r"\s*\((?:KO|K)[A-Z]*V[A-Z]*\)")
 
 def classify(name: str, context_after: str = "") -> str:
     """VN, KR or XX for an organisation name, by gazetteer, then by the names and places in it."""
-    known = lookup(name, name)
+    known = lookup(name, name) or _known_by_its_acronym(name)
     if known:
         return known.country
     tail = context_after[:40]
@@ -752,7 +760,10 @@ _TITLED_PERSON = re.compile(r"\b(?:[ôÔ]ng|[bB]à|ngài|Ngài)\s+(?P<name>[A-Z]
 
 
 def holds_a_korean_name(name: str) -> bool:
-    """'Bệnh viện Đại học Yonsei': the name of a listed Korean organisation inside a longer one."""
+    """'Bệnh viện Đại học Yonsei', 'Tập đoàn KEPCO': a listed Korean organisation's name or acronym inside
+    a longer name."""
     by_name, pattern = _gazetteer_index()[1:]
-    return any(by_name[m.group(1)].country == "KR" for m in pattern.finditer(fold(name)))
+    known = _known_by_its_acronym(name)
+    return (known is not None and known.country == "KR") or any(
+        by_name[m.group(1)].country == "KR" for m in pattern.finditer(fold(name)))
 

@@ -567,3 +567,25 @@ def test_an_english_word_that_splits_into_korean_syllables_makes_no_name_korean(
 def test_a_port_company_of_a_korean_city_is_korean() -> None:
     result = read("", "Chiều 9/6, Phó Chủ tịch UBND thành phố Đà Nẵng tiếp đoàn công tác Tổng công ty Cảng Busan (BPA).")
     assert [p.name for e in result.events for p in e.kr_parties] == ["Tổng công ty Cảng Busan"]
+
+
+def test_a_caption_that_opens_with_the_signers_names_them() -> None:
+    result = read("Hợp tác đào tạo nhân lực điện hạt nhân",
+                  "Chương trình hướng tới đào tạo 1.000 kỹ sư. Ảnh: Lãnh đạo Trường Đại học Điện lực và Tập đoàn KHNP "
+                  "ký kết biên bản ghi nhớ hợp tác.")
+    assert sides(result) == [("mou", ["Trường Đại học Điện lực"], ["Tập đoàn KHNP"])]
+
+
+def test_a_photo_credit_names_no_party() -> None:
+    result = read("", "Ngày 5/6, Trường Đại học Điện lực và Tập đoàn KHNP ký biên bản ghi nhớ. Ảnh: Trung tâm Truyền thông")
+    assert sides(result) == [("mou", ["Trường Đại học Điện lực"], ["Tập đoàn KHNP"])]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("Sở GD&ĐT Bắc Kạn", "Sở Giáo dục và Đào tạo Bắc Kạn"), ("Viện Hàn lâm KHXHVN", "Viện Hàn lâm Khoa học xã hội Việt Nam")],
+)
+def test_a_headline_s_initials_name_the_text_s_organisation(short: str, full: str) -> None:
+    result = read(f"{short} ký kết hợp tác với Đại học Kangwon",
+                  f"Ngày 5/6, {full} và Đại học Quốc gia Kangwon đã ký biên bản ghi nhớ.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 5))]
