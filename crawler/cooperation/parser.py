@@ -458,6 +458,14 @@ def _skip(sentence: str, published: dt.date | None) -> bool:
     )
 
 
+# '… ký ngày 20/3 tại Barcelona, Tây Ban Nha': a country named as the venue only brings no third party
+_ABROAD = re.compile(r"\b(?:tại|ở)\s+(?:[A-ZĐ][\wÀ-ỹ-]*\s*){0,3},?\s*$")
+
+
+def _third_country(sentence: str) -> bool:
+    return any(not _ABROAD.search(sentence[max(0, m.start() - 40) : m.start()]) for m in FOREIGN.finditer(sentence))
+
+
 def _from_sentence(
     sentence: str, lead_date: dt.date | None, published: dt.date | None, in_title: bool = False
 ) -> list[Candidate]:
@@ -472,7 +480,7 @@ def _from_sentence(
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
     kr = [m for m in orgs if m.country == "KR"]
-    if FOREIGN.search(sentence):  # another country is in play: only surely Vietnamese bodies count
+    if _third_country(sentence):  # another country is in play: only surely Vietnamese bodies count
         vn = [m for m in vn if _surely_vietnamese(m)]
         kr = [m for m in kr if surely_korean(m, sentence)]
     if not vn or not kr:

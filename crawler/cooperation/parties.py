@@ -28,7 +28,7 @@ HEADS = [
 ]
 PLACE_HEADS = {"tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Quận", "Huyện"}
 _HEAD_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])"
+    r"(?<![\wÀ-ỹ])(?<!Tây )(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])"  # 'Tây Ban Nha': Spain
     r"(?!\s+(?:trưởng|phó|viên|quản trị|Giám đốc|lãnh đạo|chủ nhiệm|điều hành|nghị|thảo|chợ|đàm|thi)\b)"
 )
 _STOP_WORDS = {"đã", "đang", "sẽ", "vừa", "ký", "tổ", "chức", "tiếp", "làm", "về", "với", "tại", "nhằm", "trong", "cho", "để", "do", "là", "có", "được", "thuộc", "cùng", "đến", "thăm", "phối", "chủ", "hội", "trao", "gặp", "nhân", "vào", "sau", "khi", "theo", "từ", "bày", "cảm", "đánh", "giới", "mong", "này", "đó", "hai", "các", "những", "một", "ông", "bà", "chứng", "đại", "diện", "cũng", "thì", "mà", "nên", "như", "hướng", "trên", "dưới", "giữa", "ngày", "sáng", "chiều", "tối", "hôm", "năm", "tháng", "lần", "thực", "hỗ", "tham", "dự", "phát", "biểu", "biết", "nêu", "nhấn", "khẳng", "đồng", "chí", "ra", "lễ", "buổi"}

@@ -589,3 +589,14 @@ def test_a_headline_s_initials_name_the_text_s_organisation(short: str, full: st
     result = read(f"{short} ký kết hợp tác với Đại học Kangwon",
                   f"Ngày 5/6, {full} và Đại học Quốc gia Kangwon đã ký biên bản ghi nhớ.")
     assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 5))]
+
+
+def test_a_signing_abroad_is_no_third_country_story() -> None:
+    result = read("", "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT) và Tập đoàn LG Uplus đã ký biên bản ghi nhớ ngày 4/3 "
+                      "tại Barcelona, Tây Ban Nha, bên lề MWC.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 3, 4))]
+    assert all(p.name != "Ban Nha" for e in result.events for p in e.vn_parties)
+
+
+def test_a_third_country_s_body_still_makes_bodies_prove_their_side() -> None:
+    assert not read("", "Ngày 4/3, Bộ Công nghiệp và Cơ quan Năng lượng Tây Ban Nha ký biên bản ghi nhớ tại Madrid.").relevant
