@@ -817,6 +817,8 @@ _OFFICE = re.compile(r"^Văn phòng (?:đại diện )?(?:của )?(?P<core>.+?)(
 
 def _office_of(office: Mention, body: Mention) -> bool:
     """'Văn phòng KOICA Việt Nam' speaks for KOICA in one story: one side when merging its readings."""
+    if body.acronym and office.name.startswith(f"{body.acronym} tại "):
+        return True  # 'KOTRA tại TP.HCM', the agency's office in the city
     match = _OFFICE.match(office.name)
     if match is None or body is office or body.name.startswith("Văn phòng"):
         return False

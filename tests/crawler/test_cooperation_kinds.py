@@ -600,3 +600,9 @@ def test_a_signing_abroad_is_no_third_country_story() -> None:
 
 def test_a_third_country_s_body_still_makes_bodies_prove_their_side() -> None:
     assert not read("", "Ngày 4/3, Bộ Công nghiệp và Cơ quan Năng lượng Tây Ban Nha ký biên bản ghi nhớ tại Madrid.").relevant
+
+
+def test_an_agency_s_city_office_and_the_agency_of_the_headline_are_one_meeting() -> None:
+    result = read("Sở Ngoại vụ Đồng Nai làm việc với Văn phòng đại diện KOTRA",
+                  "Ngày 9/6, Sở Ngoại vụ tỉnh Đồng Nai làm việc với Văn phòng đại diện KOTRA tại TP.HCM.")
+    assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 9))]
