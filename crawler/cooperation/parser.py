@@ -56,6 +56,8 @@ _MEETING = re.compile(
 _BACKGROUND = re.compile(
     r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
     r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bký(?: kết)? (?:từ |vào |trong )?năm \d{4}|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
+    # a tally of documents ('đã ký kết nhiều thỏa thuận', 'hơn 20 văn kiện') sums up the past
+    r"|\bký(?: kết)? (?:được )?(?:rất )?(?:nhiều|hàng loạt|hàng chục|hơn \d+|trên \d+|gần \d+) (?:văn kiện|văn bản|thỏa thuận|bản ghi nhớ|biên bản|hiệp định)"
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
@@ -139,7 +141,8 @@ def parse_article(
         kept = [m for m, f in scored if model.accept("party", f)]
         best = max(scored, key=lambda mf: model.score("party", mf[1]))[0]
         setattr(cand, side, [m for m in mentions if m in kept or m is best])
-    events = _drop_past(_merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower()))))
+    events = _drop_past(_headline_told_again(
+        _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower()))), title_n))
     if len(events) == 1 and events[0].date is None:
         events[0].date = _lead_date(text, published)
     if not events:
@@ -771,15 +774,21 @@ _AT_PLACE = re.compile(
 def _location(sentence: str, vn: list[Mention]) -> str | None:
     if _ONLINE.search(sentence.lower()):
         return "trực tuyến"
-    match = _AT_PLACE.search(sentence)
-    if match:
-        return _normal_place(match.group(1))
+    offices = []
+    for match in _AT_PLACE.finditer(sentence):
+        if not _KOREAN_OFFICE_BEFORE.search(sentence[: match.start()]):
+            return _normal_place(match.group(1))
+        offices.append(match.group(1))  # '(KOTRA) tại Hà Nội': where the guest's office is, not the venue
     for mention in vn:
         if re.match(r"(UBND|Ủy ban|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|tỉnh|thành phố|TP)", mention.name):
             places = places_in(mention.name)
             if places:
-                return _normal_place(places[0][1])
-    return None
+                return _normal_place(places[0][1])  # rule 8: a local government receives in its own province
+    return _normal_place(offices[0]) if offices else None
+
+
+# 'Tổng Lãnh sự Hàn Quốc tại', 'Cơ quan … (KOTRA) tại', 'KOICA tại': a Korean body's office in a city
+_KOREAN_OFFICE_BEFORE = re.compile(r"(?:Hàn Quốc|Korea|\)|\b[A-Z]{3,}) ?$")
 
 
 def _normal_place(place: str) -> str:
@@ -951,6 +960,24 @@ def _meetings_into_signings(merged: list[Candidate]) -> list[Candidate]:
         same.date = same.date or m.date
         same.location = same.location or m.location
     return kept
+
+
+def _headline_told_again(merged: list[Candidate], title: str) -> list[Candidate]:
+    """A headline that describes a partner ('Agribank và Ngân hàng Nông nghiệp Hàn Quốc ký MOU') tells the
+    body's one dated event of its kind that shares a side with it ('… và Ngân hàng NongHyup đã ký …')."""
+    kept = []
+    for cand in merged:
+        same_kind = [m for m in merged if m is not cand and _one_kind(m.type, cand.type)]
+        told = cand.date is None and cand.sentence == title and len(same_kind) == 1
+        body = same_kind[0] if told else None
+        if body is None or body.date is None or not (_sides_meet(body.vn, cand.vn) or _overlap(body.kr, cand.kr)):
+            kept.append(cand)
+    return kept
+
+
+def _one_kind(a: EventType, b: EventType) -> bool:
+    signings = {EventType.MOU, EventType.AGREEMENT}
+    return a is b or {a, b} <= signings
 
 
 PAST_EVENT_DAYS = 180

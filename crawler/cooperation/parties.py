@@ -505,7 +505,8 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
     return out
 
 
-_SUBSIDIARY = re.compile(r"\s(?:Việt Nam|Vietnam)$")
+# 'Samsung Vina', 'Samsung Electronics Việt Nam Thái Nguyên': the company incorporated in Vietnam
+_SUBSIDIARY = re.compile(r"\s(?:Việt Nam|Vietnam|Vina)(?: [A-ZĐ]\w*){0,2}$")
 
 
 def _vietnamese_subsidiary(org: KnownOrg, text: str) -> bool:
@@ -524,7 +525,7 @@ def vietnamese_subsidiary_named(mention: Mention, article: str) -> bool:
     known = lookup(mention.canonical) if mention.canonical else None
     company = known.kind in {"company", "group", "bank"} if known else bool(_COMPANY_HEAD.match(mention.name))
     return company and not _SUBSIDIARY.search(mention.name) and bool(
-        re.search(rf"{re.escape(mention.name)}\s+(?:Việt Nam|Vietnam)\b", article))
+        re.search(rf"{re.escape(mention.name)}(?:\s+[A-Z]\w+){{0,2}}\s+(?:Việt Nam|Vietnam|Vina)\b", article))
 
 
 def _spelled_without_marks(text: str, org: KnownOrg, key: str) -> bool:
@@ -633,7 +634,8 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         ) and not _place_starts(tokens[i : i + 4]):
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS) and not (
-                (lower == "ký" and previous_word == "Thư") or (taken and _NAME_PAIRS.match(f"{lower}{after}"))):
+                (lower == "ký" and previous_word == "Thư") or (taken and _NAME_PAIRS.match(f"{lower}{after}"))
+                or (word[:1].isupper() and _place_starts(tokens[i : i + 5]))):  # 'tỉnh Bà Rịa - Vũng Tàu'
             break
         # 'Ban Thư ký ASEAN' signs nothing, 'Trung tâm Chứng nhận Phù hợp' is no cooperation
         secretariat = (lower, previous_word) in {("ký", "Thư"), ("hợp", "Phù"), ("hợp", "phù")}

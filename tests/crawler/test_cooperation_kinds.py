@@ -606,3 +606,37 @@ def test_an_agency_s_city_office_and_the_agency_of_the_headline_are_one_meeting(
     result = read("Sở Ngoại vụ Đồng Nai làm việc với Văn phòng đại diện KOTRA",
                   "Ngày 9/6, Sở Ngoại vụ tỉnh Đồng Nai làm việc với Văn phòng đại diện KOTRA tại TP.HCM.")
     assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 9))]
+
+
+def test_a_tally_of_past_signings_in_a_speech_is_no_event() -> None:
+    result = read("Khai mạc Tuần lễ văn hóa Hàn Quốc tại Bình Định",
+                  "Tối 14/6, UBND tỉnh Bình Định phối hợp với Đại sứ quán Hàn Quốc tổ chức lễ khai mạc Tuần lễ văn hóa. "
+                  "Phát biểu tại lễ khai mạc, Phó Chủ tịch UBND tỉnh cho biết, tỉnh và các địa phương Hàn Quốc đã ký kết "
+                  "nhiều thỏa thuận hợp tác.")
+    assert not result.relevant
+
+
+@pytest.mark.parametrize("province", ["Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế"])
+def test_a_hyphenated_province_is_one_name(province: str) -> None:
+    result = read("", f"Sáng 9/6, ông Lê Văn An, Chủ tịch UBND tỉnh {province} đã tiếp và làm việc với ông Cho Min-ho, "
+                      "Chủ tịch Tập đoàn Hyosung.")
+    assert sides(result) == [("meeting", [f"UBND tỉnh {province}"], ["Tập đoàn Hyosung"])]
+
+
+def test_a_guest_s_city_office_is_not_where_a_province_receives_it() -> None:
+    (event,) = read("", "Ngày 11/6, Phó Chủ tịch UBND tỉnh Phú Thọ tiếp ông Park Jae-hong, Tổng Giám đốc Cơ quan Xúc tiến "
+                        "Thương mại và Đầu tư Hàn Quốc (KOTRA) tại Hà Nội.").events
+    assert event.location == "Phú Thọ"
+
+
+def test_a_headline_that_describes_the_partner_tells_the_body_s_signing() -> None:
+    result = read("Vietinbank và ngân hàng lớn của Hàn Quốc ký MOU",
+                  "Ngày 5/6, tại Hà Nội, Ngân hàng TMCP Công Thương Việt Nam (Vietinbank) và Ngân hàng Kookmin đã ký kết "
+                  "biên bản ghi nhớ hợp tác.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 5))]
+
+
+@pytest.mark.parametrize("company", ["Công ty Điện tử Samsung Vina", "Công ty Samsung Electronics Việt Nam Thái Nguyên"])
+def test_a_korean_firm_s_company_in_vietnam_is_vietnamese(company: str) -> None:
+    assert not read("Samsung hợp tác đào tạo với Trường Đại học Công nghiệp",
+                    f"Ngày 13/6, Trường Đại học Công nghiệp và {company} ký kết thỏa thuận hợp tác.").relevant
