@@ -321,8 +321,9 @@ _BACK_REFERENCE = re.compile(
 # 'Ngày 5/6, Thứ trưởng Lê Xuân Định đã làm việc với …': an official named before by title and body
 _OFFICIAL_NAMED_BEFORE = re.compile(
     r"^(?:[^,]{0,40},\s*)?(?:Phó )?(?:Thứ trưởng|Bộ trưởng|Chủ tịch|Hiệu trưởng|Giám đốc|Viện trưởng|Cục trưởng|"
-    r"Bí thư|Trưởng đoàn)(?: [A-ZĐ][\wÀ-ỹ-]*){2,4} (?:đã |cũng |tiếp tục |còn )*(?:có buổi |có cuộc )?"
-    r"(?:làm việc|hội đàm|hội kiến|tiếp|gặp|ký)\b"
+    r"Bí thư|Trưởng đoàn)(?: [A-ZĐ][\wÀ-ỹ-]*){2,4} (?:(?:đã |cũng |tiếp tục |còn )*(?:có buổi |có cuộc )?"
+    r"(?:làm việc|hội đàm|hội kiến|tiếp|gặp|ký)\b|và (?:Phó )?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Thị trưởng|Tỉnh trưởng|"
+    r"Đại sứ|Tổng Lãnh sự|Hiệu trưởng|Giám đốc|Tổng Giám đốc|Viện trưởng|Cục trưởng|lãnh đạo)\b)"  # '… và Bộ trưởng Bộ Y'
 )
 
 
@@ -371,7 +372,13 @@ def _referring_back(
     if not vn or not kr:
         return []
     date = _sentence_date(sentence, published) or lead_date
-    return [Candidate(kind, date, vn, kr, _location(sentence, vn), sentence)]
+    location = _location(sentence, vn)
+    if kind is EventType.MEETING and len(vn) == 1 and len(kr) > 1 and (_IN_TURN.search(sentence) or _ON_A_TRIP.search(sentence)):
+        return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]  # a trip's meetings, one per host
+    return [Candidate(kind, date, vn, kr, location, sentence)]
+
+
+_ON_A_TRIP = re.compile(r"\btrong (?:chuyến|thời gian|dịp) (?:công tác|thăm)", re.IGNORECASE)
 
 
 def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:
@@ -495,6 +502,8 @@ def _from_sentence(
         return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]
     if signing and len(kr) == 1 and len(vn) > 1 and _IN_TURN.search(sentence):
         return [Candidate(kind, date, [v], kr, location, sentence) for v in vn]  # each signs its own document
+    if not signing and len(vn) == 1 and len(kr) > 1 and re.search(r"\blần lượt\b", sentence):
+        return [Candidate(kind, date, vn, [k], location, sentence) for k in kr]  # 'lần lượt làm việc với A và B'
     return [Candidate(kind, date, vn, kr, location, sentence)]
 
 
@@ -925,7 +934,8 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
     """One event per signing or meeting: the same parties and type in several sentences are one."""
     merged: list[Candidate] = []
     for cand in candidates:
-        if has_mou and cand.type is EventType.AGREEMENT and not cand.listed:
+        if has_mou and cand.type is EventType.AGREEMENT and not cand.listed and not (
+                _NAMED_DOCUMENT.search(cand.sentence.lower()) and not _MOU.search(cand.sentence.lower())):
             cand.type = EventType.MOU
         target = next(
             (m for m in merged if m.type is cand.type and _sides_meet(m.vn, cand.vn) and _overlap(m.kr, cand.kr)
@@ -941,6 +951,10 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
         target.vn = _joined(target.vn, cand.vn)
         target.kr = _union(target.kr, cand.kr)
     return _meetings_into_signings(merged)
+
+
+# a document its sentence names as no memorandum: another story's 'MOU' does not retype it
+_NAMED_DOCUMENT = re.compile(r"\bký(?: kết)? (?:bản |các )?(?:kế hoạch hành động|hiệp định|chương trình hợp tác|hợp đồng)")
 
 
 def _meetings_into_signings(merged: list[Candidate]) -> list[Candidate]:

@@ -640,3 +640,29 @@ def test_a_headline_that_describes_the_partner_tells_the_body_s_signing() -> Non
 def test_a_korean_firm_s_company_in_vietnam_is_vietnamese(company: str) -> None:
     assert not read("Samsung hợp tác đào tạo với Trường Đại học Công nghiệp",
                     f"Ngày 13/6, Trường Đại học Công nghiệp và {company} ký kết thỏa thuận hợp tác.").relevant
+
+
+def test_a_second_document_signed_by_the_official_named_before_is_its_own_event() -> None:
+    result = read("Bộ Y tế ký kết hai văn kiện với Hàn Quốc",
+                  "Ngày 16/6, tại Seoul, Bộ trưởng Bộ Y tế Lê Văn An đã ký Bản ghi nhớ hợp tác về dược phẩm với Bộ An toàn "
+                  "Thực phẩm và Dược phẩm Hàn Quốc. Cùng ngày, Bộ trưởng Lê Văn An và Bộ trưởng Bộ Y tế và Phúc lợi Hàn "
+                  "Quốc đã ký Kế hoạch hành động hợp tác y tế giai đoạn 2025-2027.")
+    assert sides(result) == [
+        ("mou", ["Bộ Y tế"], ["Bộ An toàn Thực phẩm và Dược phẩm Hàn Quốc"]),
+        ("agreement", ["Bộ Y tế"], ["Bộ Y tế và Phúc lợi Hàn Quốc"]),  # an action plan is no memorandum
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Từ ngày 9 đến 13/6, đoàn công tác Bộ Công Thương đã thăm và làm việc tại Hàn Quốc. Trong chuyến công tác, "
+         "đoàn đã làm việc với Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc và Viện Kinh tế Công nghiệp Hàn Quốc."),
+        ("Ngày 12/6, Bộ Công Thương đã lần lượt làm việc với Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc và "
+         "Viện Kinh tế Công nghiệp Hàn Quốc."),
+    ],
+)
+def test_a_trip_s_meetings_with_several_hosts_are_one_event_each(text: str) -> None:
+    result = read("", text)
+    assert [kr for _, _, kr in sides(result)] == [
+        ["Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc"], ["Viện Kinh tế Công nghiệp Hàn Quốc"]]
