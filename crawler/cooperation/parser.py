@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from crawler.cooperation.dates import _find_dates, find_dates, opening_day, parse_date, resolve
 from crawler.cooperation.learn import model
@@ -43,7 +44,7 @@ from crawler.items import CooperationEvent, EventType, Extraction, Party
 # signing a government act ('ký Quyết định', 'ký ban hành') or one's name ('ký tên', 'ký nhận') is no
 # cooperation document
 _SIGN = re.compile(r"(?<!thư )\bký(?: kết)?\b(?! (?:quyết định|nghị định|nghị quyết|chỉ thị|thông tư|công văn|"
-                   r"công điện|lệnh|ban hành|tên|nhận|duyệt)\b)|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận)")
+                   r"công điện|lệnh|ban hành|tên|nhận|duyệt)\b)|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận|(?:các |những )?văn kiện)")
 _LOI = re.compile(r"ý định thư|thư ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
@@ -185,13 +186,21 @@ def _lead_date(text: str, published: dt.date | None) -> dt.date | None:
         if _event_type(sentence) and find_dates(sentence):
             if _FUTURE.search(sentence.lower()) or _BACKGROUND.search(sentence.lower()):
                 return None
-            return opening_day(sentence, published)
+            return opening_day(sentence, published) or opening_day(_after_the_frame(sentence), published)
     return None
+
+
+def _after_the_frame(sentence: str) -> str:
+    """'Trong khuôn khổ chuyến thăm …, trưa 11-8, …': the clause that follows the framing one."""
+    if not _FRAMING.match(sentence.lower()) or ", " not in sentence:
+        return ""
+    return sentence.split(", ", 1)[1]
 
 
 def read_candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
     """The events the sentences tell; failing those, the one the headline and lead tell together."""
     token = _ACRONYMS.set(article_acronyms(f"{title}\n{text}"))
+    text = _without_the_past(text)
     try:
         candidates = _candidates(title, text, published)
         _drop_weak_sides(candidates, f"{title}\n{text}")
@@ -268,6 +277,25 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
                 lead_date = lead_date or _sentence_date(sentence, published)
     return out
+
+
+def _without_the_past(text: str) -> str:
+    """The text less the sentences that go on telling a past moment ('… vào năm 2009 khi RDA mở trung tâm …
+    Tại sự kiện quan trọng này, RDA đã ký …'): what was signed then is background (rule 4c)."""
+    if not _AT_THAT_MOMENT.search(text):
+        return text
+    paragraphs = [split_sentences(p) for p in text.split("\n\n")]
+    flat = [s for p in paragraphs for s in p]
+    past = {sentence for before, sentence in pairwise(flat)
+            if _AT_THAT_MOMENT.match(sentence) and _BACKGROUND.search(before.lower())}
+    if not past:
+        return text
+    return "\n\n".join(" ".join(s for s in p if s not in past) for p in paragraphs)
+
+
+_AT_THAT_MOMENT = re.compile(
+    r"(?:^|(?<=[.!?]\s))\W*(?:(?:tại|trong) (?:sự kiện|thời điểm)(?: quan trọng| đặc biệt| lịch sử)? (?:này|đó)"
+    r"|(?:khi|lúc) đó)\b", re.IGNORECASE | re.MULTILINE)
 
 
 _LIST_INTRO = re.compile(
@@ -613,7 +641,7 @@ def _surely_vietnamese(mention: Mention) -> bool:
 
 _ANY_TRIGGER = re.compile(
     r"ký|ghi nhớ|mou|ý định|thư ý|loi\b|hội đàm|họp|làm việc|tiếp|gặp|hội kiến|thỏa thuận|hiệp định|biên bản|"
-    r"đối thoại|đồng chủ trì|xã giao|trực tuyến"
+    r"đối thoại|đồng chủ trì|xã giao|trực tuyến|văn kiện"
 )
 
 

@@ -410,7 +410,7 @@ _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!Nguyên )(?:Phó )?Tổng Lãnh sự(?! quán)\s+(?P<c>Hàn Quốc|Việt Nam)"
                 r"(?P<at>\s+tại\s+(?:TP\.?\s?HCM|TP\.? Hồ Chí Minh|Thành phố Hồ Chí Minh|Đà Nẵng|Busan))?"),
      "Tổng Lãnh sự quán {c}{at}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Thị trưởng\s+(?:thành phố\s+|TP\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
+    (re.compile(rf"(?<!Nguyên )(?:Phó )?Thị trưởng\s+(?:(?P<h>thành phố|TP)\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
     (re.compile(rf"(?<!Nguyên )(?:Phó )?Tỉnh trưởng\s+(?:tỉnh\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
     (re.compile(rf"(?<!Nguyên )(?:Phó )?Quận trưởng\s+(?:quận\s+)?(?P<p>{_PLACE_NAME})"), "quận {p}"),
     (re.compile(rf"(?<!Nguyên )(?:Phó )?Huyện trưởng\s+(?:huyện\s+)?(?P<p>{_PLACE_NAME})"), "huyện {p}"),
@@ -436,6 +436,8 @@ def _title_mentions(sentence: str) -> list[Mention]:
                 groups["p"] = place
             end = match.start("p") + len(place) if "p" in groups else match.end()
             name = template.format(**groups)
+            if groups.get("h"):
+                name = f"{groups['h']} {place}"  # the head as the text writes it: 'Thị trưởng TP Daegu' → 'TP Daegu'
             out.append(Mention(match.start(), end, name, None, classify(name, sentence[end:])))
     return out
 

@@ -630,9 +630,9 @@ def test_a_guest_s_city_office_is_not_where_a_province_receives_it() -> None:
 
 
 def test_a_headline_that_describes_the_partner_tells_the_body_s_signing() -> None:
-    result = read("Vietinbank và ngân hàng lớn của Hàn Quốc ký MOU",
-                  "Ngày 5/6, tại Hà Nội, Ngân hàng TMCP Công Thương Việt Nam (Vietinbank) và Ngân hàng Kookmin đã ký kết "
-                  "biên bản ghi nhớ hợp tác.")
+    result = read("Agribank và Ngân hàng Nông nghiệp Hàn Quốc ký MOU",
+                  "Ngày 5/6, tại Hà Nội, Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam (Agribank) và Ngân hàng "
+                  "NongHyup (Hàn Quốc) đã ký kết biên bản ghi nhớ hợp tác. Theo biên bản, hai bên sẽ hợp tác về chuyển tiền.")
     assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 5))]
 
 
@@ -666,3 +666,23 @@ def test_a_trip_s_meetings_with_several_hosts_are_one_event_each(text: str) -> N
     result = read("", text)
     assert [kr for _, _, kr in sides(result)] == [
         ["Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc"], ["Viện Kinh tế Công nghiệp Hàn Quốc"]]
+
+
+def test_a_mayor_s_city_keeps_the_head_word_the_text_writes() -> None:
+    result = read("", "Trưa 11/6, Chủ tịch UBND TP Cần Thơ tiếp ông Lee Min-ho, Thị trưởng TP Suwon, Hàn Quốc.")
+    assert sides(result) == [("meeting", ["UBND TP Cần Thơ"], ["TP Suwon"])]
+
+
+def test_a_signing_told_as_part_of_a_past_moment_is_background() -> None:
+    result = read("Mười năm hợp tác y tế Việt - Hàn",
+                  "Quan hệ hai bên chính thức bắt đầu vào năm 2012 khi KOFIH mở văn phòng tại Bệnh viện Bạch Mai.\n\n"
+                  "Tại sự kiện quan trọng này, KOFIH đã ký bản ghi nhớ đầu tiên với Bệnh viện Bạch Mai.", published=None)
+    assert not result.relevant
+
+
+def test_a_lead_that_opens_with_a_frame_gives_the_day_after_it() -> None:
+    result = read("Ký kết hợp tác giữa Tập đoàn Dầu khí Việt Nam và Tập đoàn KOGAS",
+                  "Trong khuôn khổ chuyến thăm chính thức Hàn Quốc, chiều 11/6, lãnh đạo cấp cao hai nước chứng kiến lễ "
+                  "trao các văn kiện hợp tác.\n\nẢnh: Lễ trao bản ghi nhớ hợp tác giữa Tập đoàn Dầu khí Việt Nam và Tập "
+                  "đoàn KOGAS.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 11))]
