@@ -145,7 +145,7 @@ def parse_article(
     events = _drop_past(_headline_told_again(
         _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower()))), title_n))
     if len(events) == 1 and events[0].date is None:
-        events[0].date = _lead_date(text, published)
+        events[0].date = _lead_date(text, published) or _caption_day(text, published)
     if not events:
         return Extraction(relevant=False, events=())
     topics = topics_of(title_n + " " + text)
@@ -186,8 +186,32 @@ def _lead_date(text: str, published: dt.date | None) -> dt.date | None:
         if _event_type(sentence) and find_dates(sentence):
             if _FUTURE.search(sentence.lower()) or _BACKGROUND.search(sentence.lower()):
                 return None
-            return opening_day(sentence, published) or opening_day(_after_the_frame(sentence), published)
+            return (opening_day(sentence, published) or opening_day(_after_the_frame(sentence), published)
+                    or _signed_on(sentence, published))
     return None
+
+
+# 'Biên bản ghi nhớ được ký ngày 16/1, bởi …': the day the document was signed, wherever it stands
+_SIGNED_ON = re.compile(r"\bký(?: kết)?(?: chính thức)? (?=(?:vào )?(?:sáng |chiều |tối |trưa )?(?:ngày|hôm) \d)")
+
+
+def _signed_on(sentence: str, published: dt.date | None) -> dt.date | None:
+    signed = _SIGNED_ON.search(sentence)
+    if signed is None:
+        return None
+    day = next((m for m in find_dates(sentence) if signed.end() <= m.start <= signed.end() + 4 and m.day), None)
+    return resolve(day, published) if day else None
+
+
+# '… phát biểu chào mừng Đoàn công tác, ngày 7/3. Ảnh: CTTĐT Đồng Tháp': the day a photo of the story was taken
+_CAPTION_DAY = re.compile(r",\s*(?P<day>(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?)\.?\s*\(?Ảnh\s*:")
+
+
+def _caption_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day of the one photo caption that gives one, for a story whose one event the text leaves undated."""
+    days = {_sentence_date(f"ngày {m['day'].split()[-1]}", published) for m in _CAPTION_DAY.finditer(text)}
+    recent = {d for d in days if d is not None and (published is None or 0 <= (published - d).days <= 45)}
+    return recent.pop() if len(recent) == 1 and len(days) == 1 else None  # an archive photo's day is not the story's
 
 
 def _after_the_frame(sentence: str) -> str:

@@ -686,3 +686,19 @@ def test_a_lead_that_opens_with_a_frame_gives_the_day_after_it() -> None:
                   "trao các văn kiện hợp tác.\n\nẢnh: Lễ trao bản ghi nhớ hợp tác giữa Tập đoàn Dầu khí Việt Nam và Tập "
                   "đoàn KOGAS.")
     assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 11))]
+
+
+def test_a_document_signed_on_a_day_gives_the_story_its_date() -> None:
+    result = read("Công ty Sao Mai hợp tác với Hiệp hội Doanh nghiệp Hàn Quốc",
+                  "Công ty Sao Mai cùng Hiệp hội Thương mại Hàn Quốc tại Việt Nam (Kocham) ký hợp tác kết nối đầu tư.\n\n"
+                  "Biên bản ghi nhớ được ký ngày 12/6, bởi ông Kim Min-su, Chủ tịch Kocham và bà Lê Thu Hà, Tổng giám đốc "
+                  "Công ty Sao Mai.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 12))]
+
+
+@pytest.mark.parametrize(("caption", "day"), [("ngày 17/6", dt.date(2025, 6, 17)), ("ngày 17/6/2019", None)])
+def test_a_caption_s_day_dates_the_one_undated_meeting(caption: str, day: dt.date | None) -> None:
+    result = read("Bến Tre thúc đẩy hợp tác với huyện Yangpyeong (Hàn Quốc)",
+                  "Tại buổi làm việc, lãnh đạo tỉnh Bến Tre và huyện Yangpyeong trao đổi về hợp tác nông nghiệp.\n\n"
+                  f"Phó Chủ tịch UBND tỉnh Bến Tre phát biểu chào mừng Đoàn công tác, {caption}. Ảnh: Báo Đồng Khởi.")
+    assert [e.date for e in result.events] == [day]
