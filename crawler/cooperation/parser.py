@@ -70,6 +70,9 @@ _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?
 # a plain look first: _WITNESS is slow to fail
 _WITNESSED = re.compile(r"chứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự) của", re.IGNORECASE)
 _ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b")
+# 'Tại hội nghị, UBND tỉnh … đã ký biên bản ghi nhớ với Tập đoàn X': a signing at a conference is news of its own
+_AT_THE_GATHERING = re.compile(r"^\W*(?:tại|bên lề) (?:hội nghị|hội thảo|diễn đàn|sự kiện|triển lãm|hội chợ)\b")
+_SIGNED_AT_THE_GATHERING = re.compile(_AT_THE_GATHERING.pattern + r"[^.;]*\b(?:đã |chính thức )*ký(?: kết)?\b")
 # sentences that describe an event already reported: they add no new parties
 _ELABORATION = re.compile(
     r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
@@ -282,13 +285,14 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
         lead_date: dt.date | None = None
         pending: Candidate | None = None  # a dated trigger naming one side; the next sentence may name the other
         listing: Candidate | None = None  # 'các văn kiện đã được ký, gồm: Bản ghi nhớ giữa A và B; …'
+        opening: dt.date | None = None  # the day the paragraph opens with, trigger or not ('Chiều 12/6, … tổ chức Hội nghị')
         for sentence in split_sentences(paragraph):
             listing, items = _document_list(sentence, listing, lead_date, published)
             if items:
                 out.extend(items)
                 continue
-            found = _from_sentence(sentence, lead_date, published) or _referring_back(
-                sentence, named, lead_date, published)
+            day = lead_date or (opening if _AT_THE_GATHERING.match(sentence.lower()) else None)
+            found = _from_sentence(sentence, day, published) or _referring_back(sentence, named, lead_date, published)
             if not found:
                 found = _complete(pending, sentence)
                 pending = None if found else _one_sided(sentence, lead_date, published)
@@ -300,6 +304,7 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 _remember_the_delegation(named, sentence)
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
                 lead_date = lead_date or _sentence_date(sentence, published)
+            opening = opening or opening_day(sentence, published)
     return out
 
 
@@ -515,7 +520,8 @@ def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
 def _skip(sentence: str, published: dt.date | None) -> bool:
     lower = sentence.lower()
     return bool(
-        _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _ELABORATION.search(lower)
+        _FUTURE.search(lower) or _ATTENDANCE.search(lower)
+        or (_ELABORATION.search(lower) and not _SIGNED_AT_THE_GATHERING.match(lower))
         or _is_background(sentence, published)
     )
 
@@ -1115,6 +1121,9 @@ LEAD_SENTENCES = 8
 _OTHER_PARTNERS = re.compile(r"\b(?:còn|đã|từng) hợp tác\b|\bnhà đầu tư\b|\bdự án (?:của|như)\b", re.IGNORECASE)
 
 
+_UNNAMED_PARTNER = re.compile(r"\b(?:với|tiếp) (?:các|một số|nhiều|những|đại diện (?:các|một số)) [a-zđà-ỹ]")
+
+
 def read_document(title: str, text: str, published: dt.date | None) -> Candidate | None:
     """The parties from the headline and lead, the trigger and day from the lead's sentences.
 
@@ -1133,6 +1142,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event
     trigger_at, kind = settled[0]
+    if _UNNAMED_PARTNER.search(lines[trigger_at]) and len({m.country for m in _parties_in(lines[trigger_at])}) == 1:
+        return None  # rule 4f: '… làm việc với các sở ngành': the trigger's own partner is not named
     vn: list[Mention] = []
     kr: list[Mention] = []
     foreign_story = bool(FOREIGN.search(" ".join(lines[:3])))

@@ -702,3 +702,16 @@ def test_a_caption_s_day_dates_the_one_undated_meeting(caption: str, day: dt.dat
                   "Tại buổi làm việc, lãnh đạo tỉnh Bến Tre và huyện Yangpyeong trao đổi về hợp tác nông nghiệp.\n\n"
                   f"Phó Chủ tịch UBND tỉnh Bến Tre phát biểu chào mừng Đoàn công tác, {caption}. Ảnh: Báo Đồng Khởi.")
     assert [e.date for e in result.events] == [day]
+
+
+def test_a_signing_at_a_conference_takes_the_conference_s_day() -> None:
+    result = read("Hội nghị xúc tiến đầu tư vào Nghệ An tại Hàn Quốc",
+                  "Chiều 12/6, tại Seoul, UBND tỉnh Nghệ An tổ chức Hội nghị xúc tiến đầu tư với sự tham gia của hơn 100 "
+                  "doanh nghiệp. Tại hội nghị, UBND tỉnh Nghệ An đã trao giấy chứng nhận đầu tư cho 3 dự án và ký biên bản "
+                  "ghi nhớ với Tập đoàn Lotte về dự án trung tâm thương mại.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 12))]
+
+
+def test_a_conference_s_talk_is_no_event() -> None:
+    assert not read("Hội thảo hợp tác đầu tư", "Chiều 12/6, UBND tỉnh Nghệ An tổ chức hội thảo. Tại hội thảo, đại diện "
+                                               "Tập đoàn Lotte làm việc với các sở ngành về thủ tục đầu tư.").relevant
