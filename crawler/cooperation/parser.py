@@ -91,6 +91,8 @@ _LEADER_RECEIVES = re.compile(
 _FRAMING = re.compile(r"^\W*(?:trong khuôn khổ|nhân chuyến|nhân dịp)\b")
 _TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$")
 # what a project builds is no party: 'dự án hỗ trợ xây dựng Trung tâm …', 'thành lập Viện …'
+# 'đoàn 25 sinh viên Đại học Sejong': a school's students are not the school (an exchange is no working meeting)
+_STUDENTS_OF = re.compile(r"\b(?:sinh viên|học sinh|du học sinh|thực tập sinh|du khách)\s+(?:của\s+)?$")
 _BUILT = re.compile(r"\b(?:xây dựng|thành lập|nâng cấp)\s+(?:(?:mới|lại|và phát triển|và vận hành)\s+)?$")
 _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|tỉnh|Tỉnh)\s")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
@@ -292,7 +294,7 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 out.extend(items)
                 continue
             day = lead_date or (opening if _AT_THE_GATHERING.match(sentence.lower()) else None)
-            found = _from_sentence(sentence, day, published) or _referring_back(sentence, named, lead_date, published)
+            found = _from_sentence(sentence, day, published) or _referring_back(sentence, named, day, published)
             if not found:
                 found = _complete(pending, sentence)
                 pending = None if found else _one_sided(sentence, lead_date, published)
@@ -782,7 +784,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         before = sentence[: mention.start]
         in_brackets = bool(out) and before.count("(") > before.count(")")
         toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower())) or bool(
-            _BUILT.search(sentence[max(0, mention.start - 30) : mention.start].lower()))
+            _BUILT.search(sentence[max(0, mention.start - 30) : mention.start].lower())) or bool(
+            _STUDENTS_OF.search(sentence[max(0, mention.start - 30) : mention.start].lower()))
         credit = sentence[max(0, mention.start - 30) : mention.start]
         credited = bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
@@ -1181,6 +1184,9 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if date is None and named_at is not None and named_at < trigger_at and not (title and named_at == 0):
         # 'Ngày 15/8, A phối hợp với B tổ chức hội thảo. Bên lề hội thảo, hai trường đã ký …'
         date = _sentence_date(lines[named_at], published)
+    if date is None and _AT_THE_GATHERING.match(trigger.lower()):
+        # 'Ngày 15/6, … dự Hội nghị … Bên lề hội nghị, Thứ trưởng … đã có cuộc gặp với …'
+        date = next((d for line in lines[1 if title else 0 : trigger_at] if (d := opening_day(line, published))), None)
     return Candidate(kind, date, vn, kr, _location(trigger, vn), trigger)
 
 

@@ -715,3 +715,16 @@ def test_a_signing_at_a_conference_takes_the_conference_s_day() -> None:
 def test_a_conference_s_talk_is_no_event() -> None:
     assert not read("Hội thảo hợp tác đầu tư", "Chiều 12/6, UBND tỉnh Nghệ An tổ chức hội thảo. Tại hội thảo, đại diện "
                                                "Tập đoàn Lotte làm việc với các sở ngành về thủ tục đầu tư.").relevant
+
+
+def test_a_meeting_on_the_sidelines_takes_the_conference_s_day() -> None:
+    result = read("Hội nghị ASEAN - Hàn Quốc về chuyển đổi số",
+                  "Ngày 15/6, tại Seoul, Thứ trưởng Bộ Nội vụ Lê Văn An dự Hội nghị Bộ trưởng ASEAN - Hàn Quốc. Bên lề hội "
+                  "nghị, Thứ trưởng Lê Văn An đã có cuộc gặp song phương với Thứ trưởng Bộ Hành chính và An toàn Hàn Quốc.")
+    assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 15))]
+
+
+def test_a_school_s_students_visiting_are_no_working_meeting() -> None:
+    assert not read("Sinh viên Đại học Dongguk thăm Trường Đại học Mở",
+                    "Sáng 11/6, đoàn 25 sinh viên Đại học Dongguk (Hàn Quốc) đã đến thăm và giao lưu với sinh viên Trường "
+                    "Đại học Mở. Tiếp đoàn, Phó Hiệu trưởng Trường Đại học Mở giới thiệu về nhà trường.").relevant
