@@ -685,13 +685,18 @@ _SIGNED_BEFORE = re.compile(
 )
 
 
+# the signed minutes of a session ('ký Biên bản phiên họp') record the meeting: no cooperation document
+_MINUTES = re.compile(r"\bký(?: kết)?(?: thông qua)? (?:các )?biên bản (?:phiên họp|kỳ họp|cuộc họp|hội đàm|buổi làm việc|"
+                      r"làm việc|họp)\b")
+
+
 @lru_cache(maxsize=4096)
 def _event_type(sentence: str) -> EventType | None:
     sentence = sentence.lower()  # the keyword patterns are lower case: faster than IGNORECASE
     if not _ANY_TRIGGER.search(sentence):  # most sentences: one cheap look
         return None
     if "ký" in sentence:
-        sentence = _SIGNED_BEFORE.sub(" ", sentence)
+        sentence = _MINUTES.sub(" ", _SIGNED_BEFORE.sub(" ", sentence))
     signed = _SIGN.search(sentence)
     if _LOI.search(sentence) and signed:
         return EventType.LETTER_OF_INTENT

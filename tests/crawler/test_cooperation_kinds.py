@@ -728,3 +728,16 @@ def test_a_school_s_students_visiting_are_no_working_meeting() -> None:
     assert not read("Sinh viên Đại học Dongguk thăm Trường Đại học Mở",
                     "Sáng 11/6, đoàn 25 sinh viên Đại học Dongguk (Hàn Quốc) đã đến thăm và giao lưu với sinh viên Trường "
                     "Đại học Mở. Tiếp đoàn, Phó Hiệu trưởng Trường Đại học Mở giới thiệu về nhà trường.").relevant
+
+
+def test_the_signed_minutes_of_a_session_keep_it_a_meeting() -> None:
+    result = read("Phiên họp Ủy ban hỗn hợp", "Ngày 12/6, tại Hà Nội, Bộ Y tế và Bộ Y tế và Phúc lợi Hàn Quốc tổ chức Phiên họp "
+                                          "lần thứ 5 Ủy ban hỗn hợp. Kết thúc phiên họp, hai bên đã ký Biên bản phiên họp.")
+    assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 12))]
+
+
+@pytest.mark.parametrize(("company", "relevant"), [("Tập đoàn Hana Micron", True), ("Công ty Hana Micron Vina", False)])
+def test_a_listed_korean_manufacturer_needs_no_country_word(company: str, relevant: bool) -> None:
+    result = read("", f"Sáng 8/6, lãnh đạo UBND tỉnh Bắc Giang đã làm việc với {company}. Sau buổi làm việc, hai bên "
+                      "đã ký kết biên bản ghi nhớ về mở rộng đầu tư.")
+    assert result.relevant is relevant
