@@ -709,7 +709,15 @@ def _event_type(sentence: str) -> EventType | None:
     return None
 
 
+# a span of the past ('thời gian qua', 'năm ngoái', 'đến nay'): what was signed in it is background,
+# even in a sentence that opens with today's date ('Phát biểu ngày 12/6, … cho biết, thời gian qua, … đã ký')
+_PAST_SPAN = re.compile(r"\b(?:thời gian qua|những năm qua|nhiều năm qua|năm ngoái|năm trước|(?:cho |tính )?đến nay)\b"
+                        r"[^.;]{0,100}?\bđã (?:\w+ ){0,2}ký\b")
+
+
 def _is_background(sentence: str, published: dt.date | None) -> bool:
+    if _PAST_SPAN.search(sentence.lower()):
+        return True
     mentions = find_dates(sentence)
     first = mentions[0] if mentions else None
     if first is not None and first.day is not None and first.start < 40:

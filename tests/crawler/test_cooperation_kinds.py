@@ -741,3 +741,22 @@ def test_a_listed_korean_manufacturer_needs_no_country_word(company: str, releva
     result = read("", f"Sáng 8/6, lãnh đạo UBND tỉnh Bắc Giang đã làm việc với {company}. Sau buổi làm việc, hai bên "
                       "đã ký kết biên bản ghi nhớ về mở rộng đầu tư.")
     assert result.relevant is relevant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Phát biểu tại lễ tổng kết ngày 12/6, Giám đốc Sở Ngoại vụ tỉnh Thái Bình cho biết, thời gian qua, tỉnh Thái "
+         "Bình và tỉnh Gyeongsangnam đã ký kết thỏa thuận hợp tác và triển khai nhiều hoạt động."),
+        ("Năm ngoái, Trường Đại học Giao thông vận tải và Đại học Quốc gia Pusan đã ký kết biên bản ghi nhớ. Ngày 15/6, "
+         "hai trường tổ chức hội thảo khoa học chung."),
+    ],
+)
+def test_a_signing_in_a_span_of_the_past_is_background(text: str) -> None:
+    assert not read("", text).relevant
+
+
+def test_a_reception_that_praises_the_past_is_still_a_meeting() -> None:
+    result = read("", "Ngày 12/6, Chủ tịch UBND tỉnh Hà Nam tiếp Đại sứ Hàn Quốc, người có nhiều đóng góp cho quan hệ hai nước "
+                      "từ trước đến nay.")
+    assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 12))]
