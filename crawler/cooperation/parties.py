@@ -492,8 +492,12 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
             end -= len(sentence[start:end]) - len(sentence[start:end].rstrip())
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
-        fuller = _FULLER.match(sentence[end:])
-        if fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
+        qualifier = list(re.finditer(r"[^\s,;:()\"']+", sentence[end : end + 60]))
+        qualified = _place_qualifier_length(qualifier) if sentence[end : end + 1] == " " else 0
+        fuller = None if qualified else _FULLER.match(sentence[end:])
+        if qualified:
+            end += qualifier[qualified - 1].end()  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': its branch there
+        elif fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
             end += fuller.end()  # 'Bộ Công Thương Việt Nam', 'LG CNS': the text's fuller name
         if _vietnamese_subsidiary(org, sentence[start:end]):
             out.append(Mention(start, end, sentence[start:end], _acronym_after(sentence, end), "VN"))
@@ -608,6 +612,11 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 15:
             break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
         previous_word = tokens[i - 1].group(0) if i else ""
+        qualified = _place_qualifier_length(tokens[i:]) if taken else 0
+        if qualified:  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': a place qualifier completes the name
+            name_end = start + len(head) + tokens[i + qualified - 1].end()
+            taken += qualified
+            break
         if taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")) and (
             word.islower() or word.split("-")[0] in _KR_SURNAMES | _VN_SURNAMES
         ):
@@ -703,6 +712,25 @@ def _cut_person_after_place(name: str) -> str:
             if re.match(r"\s+[A-ZĐ]", rest) and not re.match(r"\s+(?:Việt Nam|Hàn Quốc)", rest):
                 return name[: at + len(place)]
     return name
+
+
+_QUALIFIER_HEADS = {"tỉnh", "thành phố", "TP", "TP.", "Tp.", "quận", "huyện"}
+
+
+def _place_qualifier_length(words: list[re.Match[str]]) -> int:
+    """How many words 'thành phố Changwon', 'TP Cần Thơ', 'tỉnh Bà Rịa - Vũng Tàu' take at the start of
+    `words`, when a place head is followed by a known place; 0 otherwise."""
+    texts = [w.group(0) for w in words[:7]]
+    head = 2 if texts[:2] == ["thành", "phố"] else 1 if texts[:1] and texts[0] in _QUALIFIER_HEADS else 0
+    if not head:
+        return 0
+    places = _all_places()
+    found = [n for n in range(1, min(len(texts) - head, 5) + 1) if " ".join(texts[head : head + n]).rstrip(".,") in places]
+    if not found:
+        return 0
+    taken = head + max(found)
+    return taken + 2 if " ".join(texts[taken : taken + 2]) in ("Hàn Quốc", "Việt Nam") else taken  # '… Seoul Hàn Quốc'
+
 
 
 def _place_starts(words: list[re.Match[str]]) -> bool:

@@ -760,3 +760,16 @@ def test_a_reception_that_praises_the_past_is_still_a_meeting() -> None:
     result = read("", "Ngày 12/6, Chủ tịch UBND tỉnh Hà Nam tiếp Đại sứ Hàn Quốc, người có nhiều đóng góp cho quan hệ hai nước "
                       "từ trước đến nay.")
     assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 12))]
+
+
+def test_a_place_qualifier_completes_an_association_s_name() -> None:
+    result = read("", "Ngày 11/6, Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ và Hội Hữu nghị Hàn Quốc - Việt Nam thành phố "
+                      "Changwon đã ký kết thỏa thuận hợp tác.")
+    assert sides(result) == [("agreement", ["Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ"],
+                              ["Hội Hữu nghị Hàn Quốc - Việt Nam thành phố Changwon"])]
+
+
+def test_a_korean_programme_s_centre_in_vietnam_is_korean() -> None:
+    result = read("", "Ngày 14/6, ông Trần Văn Nam, Giám đốc Sở Nông nghiệp và Môi trường tỉnh Long An và ông Park Sung-jin, "
+                      "Giám đốc Trung tâm KOPIA Việt Nam đã ký kết biên bản hợp tác.")
+    assert sides(result) == [("agreement", ["Sở Nông nghiệp và Môi trường tỉnh Long An"], ["Trung tâm KOPIA Việt Nam"])]
