@@ -41,7 +41,8 @@ _ENUMERATION = re.compile(
 )
 # verbs and stop words inside names: 'Liên Hợp quốc', 'Trung tâm Khởi nghiệp sáng tạo', 'Ban Quản lý dự án'
 _NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b|sáng tạo\b|phát triển\b|hỗ trợ\b|"
-                         r"thực phẩm\b|thực nghiệm\b|thực hành\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b")
+                         r"thực phẩm\b|thực nghiệm\b|thực hành\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
+                         r"các [Kk]hu (?:công nghiệp|chế xuất|kinh tế|[Cc]hế xuất)|các dự án\b")  # 'Ban Quản lý các khu …'
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
 _VN_SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Trương", "Lương", "Mai", "Trịnh", "Lâm", "Tạ", "Cao", "Châu", "Lưu", "Tô", "Thái", "Vương", "Quách", "Kiều", "Triệu", "Tăng", "Phùng", "Nghiêm", "Lại", "Thân", "Hứa", "Khúc", "Hầu", "Chu", "Từ", "Văn"}
 _PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy",
@@ -646,6 +647,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS) and not (
                 (lower == "ký" and previous_word == "Thư") or (taken and _NAME_PAIRS.match(f"{lower}{after}"))
+                or (lower == "các" and _NAME_PAIRS.match(f"{lower}{after}"))  # 'Ban Quản lý các khu công nghiệp''
                 or (word[:1].isupper() and _place_starts(tokens[i : i + 5]))):  # 'tỉnh Bà Rịa - Vũng Tàu'
             break
         # 'Ban Thư ký ASEAN' signs nothing, 'Trung tâm Chứng nhận Phù hợp' is no cooperation

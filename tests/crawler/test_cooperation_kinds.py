@@ -773,3 +773,10 @@ def test_a_korean_programme_s_centre_in_vietnam_is_korean() -> None:
     result = read("", "Ngày 14/6, ông Trần Văn Nam, Giám đốc Sở Nông nghiệp và Môi trường tỉnh Long An và ông Park Sung-jin, "
                       "Giám đốc Trung tâm KOPIA Việt Nam đã ký kết biên bản hợp tác.")
     assert sides(result) == [("agreement", ["Sở Nông nghiệp và Môi trường tỉnh Long An"], ["Trung tâm KOPIA Việt Nam"])]
+
+
+@pytest.mark.parametrize("board", ["Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh",
+                                   "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM"])
+def test_an_industrial_zone_board_keeps_its_whole_name(board: str) -> None:
+    result = read("", f"Ngày 12/6, {board} và Tập đoàn Samsung ký biên bản ghi nhớ về dự án mở rộng nhà máy.")
+    assert sides(result) == [("mou", [board], ["Tập đoàn Samsung"])]
