@@ -366,9 +366,80 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     for named in _korean_names_with_acronyms(sentence):
         if not any(m.start < named.end and named.start < m.end for m in mentions):
             mentions.append(named)
+    for minister in _minister_mentions(sentence):
+        if not any(m.start < minister.end and minister.start < m.end for m in mentions):
+            mentions.append(minister)
     mentions.extend(_counterparts(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(_drop_nested(mentions))
+
+
+# 'Bộ trưởng Ngoại giao Bùi Thanh Sơn', 'Thứ trưởng Quốc phòng Hàn Quốc', 'Ngoại trưởng Hàn Quốc': a minister
+# named by the ministry's field alone stands for that ministry (rule 5)
+_MINISTER = re.compile(r"(?<!Nguyên )(?:Phó )?(?:Bộ trưởng|Thứ trưởng(?: Thường trực)?)\s+(?!Bộ\b)(?=[A-ZĐ])")
+_FOREIGN_MINISTER = re.compile(r"(?<!Nguyên )(?:Phó )?Ngoại trưởng(?P<c> Hàn Quốc| Việt Nam)?")
+_DOMAIN_WORD = re.compile(r"[\wÀ-ỹ]+|,|-")
+
+
+def _minister_mentions(sentence: str) -> list[Mention]:
+    if "trưởng" not in sentence:
+        return []
+    out = [_ministry_mention(m.start(), m.end(), "Ngoại giao", country)
+           for m in _FOREIGN_MINISTER.finditer(sentence) if (country := _minister_country(m["c"] or "", sentence[m.end() :]))]
+    for match in _MINISTER.finditer(sentence):
+        words = list(_DOMAIN_WORD.finditer(sentence[match.end() : match.end() + 90]))
+        for n in range(min(len(words), 9), 0, -1):
+            domain = sentence[match.end() : match.end() + words[n - 1].end()]
+            rest = sentence[match.end() + words[n - 1].end() :]
+            korea = " Hàn Quốc" if rest.startswith(" Hàn Quốc") else ""
+            country = _minister_country(korea, rest[len(korea) :])
+            mention = _ministry_mention(match.start(), match.end() + words[n - 1].end() + len(korea), domain, country)
+            if mention is not None:
+                out.append(mention)
+                break
+    return [m for m in out if m is not None]
+
+
+def _minister_country(country_word: str, after: str) -> str | None:
+    """The minister's side: the country word, else the name that follows ('… Ngoại giao Park Yoon-joo' is Korean)."""
+    if country_word.strip() in ("Hàn Quốc", "Korea"):
+        return "KR"
+    if country_word.strip() == "Việt Nam":
+        return "VN"
+    name = after.split()[:1]
+    if name and name[0].split("-")[0] in _KR_SURNAMES:
+        return "KR"
+    return "VN" if name and name[0] in _VN_SURNAMES else None
+
+
+def _ministry_mention(start: int, end: int, domain: str, country: str | None) -> Mention | None:
+    ministry = _listed_ministry(domain, country) if country else None
+    return None if ministry is None else Mention(start, end, ministry.name, None, ministry.country, ministry.name)
+
+
+def _listed_ministry(domain: str, country: str) -> reference.Org | None:
+    """The listed ministry of `country` whose name is 'Bộ <domain>', the current one first (or, in Korea, the
+    one current name such a prefix starts: 'Thương mại' is the Ministry of Trade, Industry and Energy)."""
+    by_spelling, current = _ministries(country)
+    found = by_spelling.get(fold(f"Bộ {domain}" + (" Hàn Quốc" if country == "KR" else "")))
+    if found is not None:
+        return found
+    if country == "KR" and len(domain.split()) >= 2:
+        prefix = fold(f"Bộ {domain}")
+        starting = [o for key, o in current if key.startswith(prefix)]
+        return starting[0] if len(starting) == 1 else None
+    return None
+
+
+@lru_cache(maxsize=2)
+def _ministries(country: str) -> tuple[dict[str, reference.Org], tuple[tuple[str, reference.Org], ...]]:
+    """Every listed ministry of a country by its folded spellings (a renamed one still stands for the stories
+    of its time, 'Bộ Kế hoạch và Đầu tư' until 2025, but a current one wins), and the current ones by name."""
+    orgs = reference.vn_orgs() if country == "VN" else reference.kr_orgs()
+    ministries = sorted((o for o in orgs if o.kind == "ministry" and o.country == country),
+                        key=lambda o: o.valid_until is None)  # current last: they overwrite
+    by_spelling = {fold(n): o for o in ministries for n in (o.name, *o.aliases)}
+    return by_spelling, tuple((fold(o.name), o) for o in ministries if o.valid_until is None)
 
 
 # 'Đoàn Thống kê Hàn Quốc (KOSTAT)': a delegation of a body with no head word, named with its country

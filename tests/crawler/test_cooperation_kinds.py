@@ -780,3 +780,27 @@ def test_a_korean_programme_s_centre_in_vietnam_is_korean() -> None:
 def test_an_industrial_zone_board_keeps_its_whole_name(board: str) -> None:
     result = read("", f"Ngày 12/6, {board} và Tập đoàn Samsung ký biên bản ghi nhớ về dự án mở rộng nhà máy.")
     assert sides(result) == [("mou", [board], ["Tập đoàn Samsung"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "vn", "kr"),
+    [
+        ("Ngày 12/6, Bộ trưởng Quốc phòng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Hàn Quốc Shin Won-sik.",
+         "Bộ Quốc phòng", "Bộ Quốc phòng Hàn Quốc"),
+        ("Ngày 12/6, Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng tiếp Bộ trưởng Bộ Kinh tế và Tài chính Hàn Quốc.",
+         "Bộ Kế hoạch và Đầu tư", "Bộ Kinh tế và Tài chính Hàn Quốc"),
+        ("Ngày 12/6, Bộ trưởng Bộ Công Thương và Bộ trưởng Thương mại Hàn Quốc Ahn Duk-geun đồng chủ trì phiên họp.",
+         "Bộ Công Thương", "Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc"),
+        ("Ngày 12/6, Thứ trưởng Ngoại giao Lê Thị Thu Hằng tiếp Thứ trưởng Ngoại giao Park Yoon-joo.",
+         "Bộ Ngoại giao", "Bộ Ngoại giao Hàn Quốc"),
+        ("Ngày 12/6, Ngoại trưởng Việt Nam Bùi Thanh Sơn hội đàm với Ngoại trưởng Hàn Quốc Cho Tae-yul.",
+         "Bộ Ngoại giao", "Bộ Ngoại giao Hàn Quốc"),
+    ],
+)
+def test_a_minister_named_by_the_ministry_s_field_stands_for_the_ministry(text: str, vn: str, kr: str) -> None:
+    assert sides(read("", text)) == [("meeting", [vn], [kr])]
+
+
+def test_a_korean_minister_meeting_a_third_country_is_no_story() -> None:
+    assert not read("", "Bộ Ngoại giao Hàn Quốc cho biết Thứ trưởng Ngoại giao Park Yoon-joo ngày 12/6 đã có buổi gặp gỡ "
+                        "với tân Đại sứ Indonesia tại Hàn Quốc.").relevant
