@@ -1,27 +1,31 @@
 """What a correction moves, seen as a user sees it: a corrected date moves the event in /events (and
 in `coopwatch items`), counterpart counts on /parties/<id> and `coopwatch parties list` follow party
-corrections, merges and hides. Corrections are made by the real
+corrections, merges and hides, and the feeds say they changed. Corrections are made by the real
 command line; the web view is a real server on 127.0.0.1 over a real SQLite file."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.utils import format_datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 from crawler.items import Extraction, NewsItem
 from scheduler.serve import WebServer
+from storage.correction_log import CorrectionLog, Who
 from storage.db import make_engine, make_session_factory, migrate
 from storage.repository import ArticleRepository, EventRepository
 from tests.conftest import Cli, make_cli
 from tests.web.conftest import fetch, start_server
-from tests.web.test_corrections_web import NOW, story
+from tests.web.test_corrections_web import ATOM, NOW, story
 
 BY = ("--by", "analyst@example.org")
 
@@ -157,3 +161,43 @@ def test_counterpart_counts_follow_a_party_correction_a_merge_and_a_hide(site: S
         site.ok("corrections", "undo", str(correction), *BY)
     assert counterparts(site, institute) == {"Viện KIST": 3, "Đại học E": 1}
     assert listed(site, "VN") == {"Viện A": 4}
+
+
+def feed(site: Site, since: str | None = None) -> tuple[int, str, dict[str, str]]:
+    """The Atom feed's status, Last-Modified and each entry's <updated>, asked If-Modified-Since `since`."""
+    answer = fetch(f"{site.url}/feeds/events.atom", {"If-Modified-Since": since} if since else {})
+    if answer.status == 304:
+        return 304, since or "", {}
+    root = ElementTree.fromstring(answer.body)
+    updated = {e.findtext(f"{ATOM}id") or "": e.findtext(f"{ATOM}updated") or "" for e in root.iter(f"{ATOM}entry")}
+    return answer.status, answer.headers["Last-Modified"], updated
+
+
+@pytest.mark.parametrize("site", [DATED[:2]], indirect=True)
+def test_a_correction_changes_the_feeds_so_a_reader_asking_if_modified_since_sees_it(site: Site) -> None:
+    edited, hidden = site.events
+    status, stored_at, updated = feed(site)
+    assert status == 200 and feed(site, stored_at)[0] == 304
+    engine = make_engine(site.cli.database_url)
+    factory = make_session_factory(engine)
+    try:
+        day = dt.timedelta(days=1)
+        with factory.begin() as session:
+            CorrectionLog(session).edit(edited, {"type": "agreement"}, Who("analyst@example.org", NOW + day))
+        status, edited_at, updated = feed(site, stored_at)
+        assert (status, edited_at) == (200, format_datetime(NOW + day, usegmt=True))
+        assert updated[f"urn:coopwatch:event:{edited}"] == (NOW + day).isoformat()
+        assert updated[f"urn:coopwatch:event:{hidden}"] == NOW.isoformat()  # not corrected: as it was
+        entries = json.loads(fetch(f"{site.url}/feeds/events.json").body)["items"]
+        assert {i["id"]: i["date_modified"] for i in entries}[f"urn:coopwatch:event:{edited}"] == (NOW + day).isoformat()
+
+        with factory.begin() as session:  # a hidden event leaves the feed: the feed has changed
+            hide = CorrectionLog(session).hide(hidden, Who("analyst@example.org", NOW + 2 * day)).id
+        status, hidden_at, updated = feed(site, edited_at)
+        assert status == 200 and list(updated) == [f"urn:coopwatch:event:{edited}"]
+        with factory.begin() as session:
+            CorrectionLog(session).undo(hide, Who("analyst@example.org", NOW + 3 * day))
+        status, _, updated = feed(site, hidden_at)
+        assert status == 200 and updated[f"urn:coopwatch:event:{hidden}"] == (NOW + 3 * day).isoformat()
+    finally:
+        engine.dispose()
