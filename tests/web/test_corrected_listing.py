@@ -201,3 +201,45 @@ def test_a_correction_changes_the_feeds_so_a_reader_asking_if_modified_since_see
         assert status == 200 and updated[f"urn:coopwatch:event:{hidden}"] == (NOW + 3 * day).isoformat()
     finally:
         engine.dispose()
+
+
+def snapshot(site: Site) -> tuple[list[dict], dict]:
+    """What a reader sees: `coopwatch items` and the API's listing."""
+    items = json.loads(site.ok("items", "--format", "json"))
+    return items, json.loads(fetch(f"{site.url}/api/events").body)
+
+
+@pytest.mark.parametrize("site", [SHARED], indirect=True)
+def test_every_kind_of_correction_is_undone_back_to_what_was_read(site: Site) -> None:
+    first, second, _, fourth = site.events
+    kist, university = party_of(site, first, "KR"), party_of(site, fourth, "KR")
+    article = json.loads(fetch(f"{site.url}/api/events/{first}").body)["articles"][0]["id"]
+    kinds = {
+        "edit": ("events", "edit", str(first), "--type", "agreement", "--date", "2026-12-01", "--place", "Busan"),
+        "hide": ("events", "hide", str(fourth), "--why", "not one"),
+        "merge": ("events", "merge", str(first), str(second)),
+        "split": ("events", "split", str(first), "--vn-party", "Viện Tách Ra", "--kr-party", "Viện KIST"),
+        "add": ("events", "add", "--article", str(article), "--type", "meeting", "--vn-party", "Viện Thêm",
+                "--kr-party", "Quỹ Thêm"),
+        "org_merge": ("parties", "merge", str(kist), str(university)),
+        "org_rename": ("parties", "rename", str(kist), "Viện Khoa học Hàn Quốc", "--english", "Korea Institute"),
+    }
+    read = snapshot(site)
+    for kind, command in kinds.items():
+        made = site.correction_ids()
+        site.ok(*command, *BY)
+        corrections = site.correction_ids()[len(made):]
+        assert snapshot(site) != read, kind
+        for correction in reversed(corrections):
+            site.ok("corrections", "undo", str(correction), *BY)
+        assert snapshot(site) == read, kind
+
+    audit = json.loads(site.ok("corrections", "list", "--format", "json"))
+    done = [c for c in audit if c["kind"] != "undo"]
+    assert {c["kind"] for c in done} == set(kinds) and all(c["undone_by"] is not None for c in done)
+    undo = next(c for c in audit if c["kind"] == "undo")
+    for again, message in ((undo["id"], "is an undo; make the correction again instead"),
+                           (undo["undoes"], "is already undone")):
+        refused = site.cli.here("corrections", "undo", str(again), *BY)
+        assert refused.returncode == 2 and message in refused.stderr and refused.stderr.count("\n") == 1
+    assert json.loads(site.ok("corrections", "list", "--format", "json")) == audit  # a refusal writes nothing
