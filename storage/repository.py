@@ -122,6 +122,10 @@ class ArticleRepository:
     def by_id(self, article_id: int) -> Article | None:
         return self.session.get(Article, article_id)
 
+    def by_url(self, url: str) -> Article | None:
+        """The stored article at this address, as the crawl stored it."""
+        return self.session.scalars(select(Article).where(Article.url == url.strip())).first()
+
 
 def _copy_fields(article: Article, item: NewsItem) -> None:
     article.title = item.title
