@@ -77,6 +77,10 @@ class CooperationEvent(BaseModel):
     signatories: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()  # the sentence(s) of the article the event was read from
+    # how sure the party model was of its least sure choice (a party kept, or a mention left out):
+    # its probability for that choice, 0.5 and up unless its best guess was below the threshold;
+    # None when no side named several organisations (the model chose nothing)
+    certainty: float | None = None
 
     @field_validator("vn_parties", "kr_parties")
     @classmethod

@@ -8,7 +8,6 @@ import getpass
 import json
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scheduler.common import UsageError, session_factory
@@ -19,6 +18,7 @@ from storage.correction_log import CorrectionLog, Who, gold_records
 from storage.correction_values import describe
 from storage.corrections import EVENT_TYPES, CorrectionError
 from storage.models import Article, Correction
+from storage.repository import ArticleRepository
 
 
 def add_parsers(sub: Any) -> None:
@@ -139,10 +139,8 @@ def _event_action(args: argparse.Namespace, log: CorrectionLog, session: Session
 
 def _article(session: Session, value: str) -> Article:
     number = value.removeprefix("article:")
-    if number.isascii() and number.isdigit():
-        article = session.get(Article, int(number))
-    else:
-        article = session.scalars(select(Article).where(Article.url == value.strip())).first()
+    articles = ArticleRepository(session)
+    article = articles.by_id(int(number)) if number.isascii() and number.isdigit() else articles.by_url(value)
     if article is None:
         raise UsageError(f"events add: no stored article {value!r} (give its id or its URL)")
     return article

@@ -58,7 +58,7 @@ def cmd_parties(args: argparse.Namespace, settings: Settings) -> int:
 
 def _list(args: argparse.Namespace, settings: Settings) -> int:
     with session_factory(settings)() as session:
-        rows = list_organisations(CorrectedView(session).orgs, args.country, args.name)
+        rows = list_organisations(CorrectedView(session), args.country, args.name)
         records = [{"id": r.party.id, "country": r.party.country, "name": r.party.name, "acronym": r.party.acronym,
                     "english": r.english, "spellings": r.spellings, "events": r.events} for r in rows]
     print(render(records, args.format, ["id", "country", "name", "acronym", "english", "events", "spellings"]))

@@ -8,6 +8,7 @@ return. The listing's parts each have their module: the filter as SQL and in Pyt
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from storage.exports import (
 )
 from storage.listing_counts import MonthCount, Overview, overview, per_month
 from storage.listing_merge import Order, Split, merged_ids, ordering, split
-from storage.models import CrawlRun, Event, EventParty, Incident, Party
+from storage.models import Correction, CrawlRun, Event, EventParty, Incident, Party
 from storage.paging import page_rows, window
 from storage.repository import CrawlRunRepository
 from storage.subscriptions import IncidentRepository
@@ -169,6 +170,10 @@ class BrowseRepository:
         found = [Counterpart(view.orgs.shown(p), len(shared[i])) for i in shared
                  if (p := self.session.get(Party, i)) is not None]
         return sorted(found, key=lambda c: (-c.events, c.party.name))
+
+    def last_correction_at(self) -> dt.datetime | None:
+        """When the latest correction or undo was made: any of them may change what a listing shows."""
+        return self.session.scalar(select(func.max(Correction.at)))
 
     def source_health(self, sources: Iterable[str]) -> list[SourceHealth]:
         """Each source's latest run and its open incidents, as `coopwatch status` shows them."""

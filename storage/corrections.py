@@ -56,6 +56,7 @@ class CorrectedEvent:
     party_lists: dict[str, list[Party]] = field(default_factory=dict)
     corrected: bool = False
     english_names: dict[int, str] = field(default_factory=dict)  # party id to its English name, where known
+    corrected_at: dt.datetime | None = None  # the latest correction (or undo) that changed how it reads
 
     def parties(self, country: str) -> list[Party]:
         """This event's parties of one country ("VN" or "KR"), in text order."""
@@ -119,6 +120,7 @@ class CorrectedView:
         self.hidden: set[int] = set()
         self.split_from: dict[int, list[Correction]] = {}  # an event, the splits that took parties off it
         self.orgs = Organisations(session, active)
+        self.event_changed_at, self.party_changed_at = _change_times(session.scalars(select(Correction)).all())
         for c in active:
             if c.kind == "edit" and c.event_id is not None:
                 self.edits.setdefault(c.event_id, []).append(c)
@@ -170,6 +172,8 @@ class CorrectedView:
             values.update(_without_moved(values, split.after, self.orgs.root))
         english = {p.id: name for p in [*values["vn_parties"], *values["kr_parties"]]
                    if (name := self.orgs.english(p)) is not None}
+        party_ids = {p.id for p in [*event.parties("VN"), *event.parties("KR"), *values["vn_parties"],
+                                    *values["kr_parties"]]}
         articles = {a.id: a for a in event.articles}
         topics, evidence = list(event.topics), list(event.evidence)
         for other in self._absorbed_events(event.id):
@@ -182,7 +186,13 @@ class CorrectedView:
             created_at=event.created_at, articles=sorted(articles.values(), key=lambda a: a.id),
             party_lists={"VN": values["vn_parties"], "KR": values["kr_parties"]},
             corrected=event.id in self.overlaid, english_names=english,
+            corrected_at=self._changed_at(event.id, party_ids),
         )
+
+    def _changed_at(self, event_id: int, party_ids: Iterable[int]) -> dt.datetime | None:
+        times = [self.event_changed_at.get(i) for i in [event_id, *self.absorbed.get(event_id, [])]]
+        times += [self.party_changed_at.get(i) for i in party_ids]
+        return max((t for t in times if t is not None), default=None)
 
     def corrected_matching(self, conditions: Sequence[ColumnElement[bool]],
                            matches: Callable[[CorrectedEvent], bool]) -> tuple[list[ColumnElement[bool]],
@@ -237,6 +247,24 @@ class CorrectedView:
         """The event an id names (a merged-away id names the event it went into), unless hidden."""
         event = self.session.get(Event, self.target(event_id))
         return None if event is None or event.id in self.hidden else self.apply(event)
+
+
+def _change_times(rows: Sequence[Correction]) -> tuple[dict[int, dt.datetime], dict[int, dt.datetime]]:
+    """When each event and each party row last changed in the corrected view: the latest correction
+    naming it, or the latest undo of one (an undo changes the view as much as the correction did)."""
+    by_id = {c.id: c for c in rows}
+    events: dict[int, dt.datetime] = {}
+    parties: dict[int, dt.datetime] = {}
+    for c in rows:
+        named = by_id.get(c.undoes_id or 0, c)
+        for event_id in (named.event_id, named.other_event_id):
+            if event_id is not None:
+                events[event_id] = max(c.at, events.get(event_id, c.at))
+        if named.kind in ORG_KINDS:
+            for key in ("party", "merged_into"):
+                if value := (named.after or {}).get(key):
+                    parties[int(value["id"])] = max(c.at, parties.get(int(value["id"]), c.at))
+    return events, parties
 
 
 def _without_moved(values: dict[str, Any], moved: dict[str, Any],

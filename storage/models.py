@@ -10,6 +10,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -155,6 +156,9 @@ class Event(Base):
     topics: Mapped[list[str]] = mapped_column(default=list)
     signatories: Mapped[list[str]] = mapped_column(default=list)
     evidence: Mapped[list[str]] = mapped_column(default=list)  # sentences it was read from
+    # the party model's probability for its least sure choice of a party, the lowest of the
+    # readings (CooperationEvent.certainty); None when it chose nothing (migration 0010)
+    certainty: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime]
     # what `q` searches, folded; written by storage/search.py after each flush, read only in SQL
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="", deferred=True)

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from crawler.cooperation import reference
 from storage.models import Correction, Party
+
+if TYPE_CHECKING:
+    from storage.corrections import CorrectedView
 
 ORG_KINDS = ("org_merge", "org_rename")
 
@@ -172,30 +175,50 @@ class OrganisationRow:
     party: Party  # as shown: the root, under the analyst's name
     english: str | None
     spellings: list[str]
-    events: int  # events any of its spellings took part in, as the parser read them
+    events: int  # events it takes part in, in the corrected view (hidden ones not, merged ones once)
 
 
-def list_organisations(orgs: Organisations, country: str | None = None, name: str | None = None) -> list[OrganisationRow]:
+def list_organisations(view: CorrectedView, country: str | None = None, name: str | None = None) -> list[OrganisationRow]:
     """The organisations (merged spellings once, under their root), most events first."""
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
-    from storage.models import EventParty
-
-    session = orgs.session
+    orgs = view.orgs
     query = select(Party).order_by(Party.id)
     if country:
         query = query.where(Party.country == country)
-    rows = [p for p in session.scalars(query) if orgs.root(p.id) == p.id]
-    pairs = session.execute(select(EventParty.party_id, EventParty.event_id)).all() if orgs else []
-    per_root: dict[int, set[int]] = {}
-    for party_id, event_id in pairs:
-        per_root.setdefault(orgs.root(party_id), set()).add(event_id)
-    counts = {} if orgs else dict(session.execute(
-        select(EventParty.party_id, func.count(EventParty.event_id)).group_by(EventParty.party_id)).tuples().all())
-    found = [OrganisationRow(orgs.shown(p), orgs.english(p), orgs.spellings(p),
-                             len(per_root.get(p.id, ())) if orgs else int(counts.get(p.id, 0))) for p in rows]
+    rows = [p for p in orgs.session.scalars(query) if orgs.root(p.id) == p.id]
+    counts = event_counts(view)
+    found = [OrganisationRow(orgs.shown(p), orgs.english(p), orgs.spellings(p), counts.get(p.id, 0)) for p in rows]
     if name:
         wanted = f" {_party_key(name)} "
         found = [r for r in found if any(wanted in f" {_party_key(n)} " for n in (r.party.name, *r.spellings))
                  or (r.party.acronym or "").lower() == name.strip().lower()]
     return sorted(found, key=lambda r: (-r.events, r.party.name))
+
+
+def event_counts(view: CorrectedView) -> dict[int, int]:
+    """How many corrected events each organisation (by its root's id) takes part in.
+
+    The parser's rows no correction touches are counted by SQL (per row when no organisation is
+    merged; else as pairs, so that two spellings of one organisation in an event count once); the
+    events a correction changes are counted by their corrected parties.
+    """
+    from sqlalchemy import func, select
+
+    from storage.models import EventParty
+
+    orgs, left_out = view.orgs, view.hidden | view.overlaid
+    untouched = [EventParty.event_id.not_in(left_out)] if left_out else []
+    counts: dict[int, int] = {}
+    if orgs.merged_into:
+        per_root: dict[int, set[int]] = {}
+        for party_id, event_id in orgs.session.execute(select(EventParty.party_id, EventParty.event_id).where(*untouched)):
+            per_root.setdefault(orgs.root(party_id), set()).add(event_id)
+        counts = {root: len(events) for root, events in per_root.items()}
+    else:
+        query = select(EventParty.party_id, func.count(EventParty.event_id)).where(*untouched).group_by(EventParty.party_id)
+        counts = {int(i): int(n) for i, n in orgs.session.execute(query)}
+    for event in map(view.apply, view.overlaid_rows()):
+        for party_id in {p.id for p in event.parties("VN") + event.parties("KR")}:
+            counts[party_id] = counts.get(party_id, 0) + 1
+    return counts

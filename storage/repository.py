@@ -122,6 +122,10 @@ class ArticleRepository:
     def by_id(self, article_id: int) -> Article | None:
         return self.session.get(Article, article_id)
 
+    def by_url(self, url: str) -> Article | None:
+        """The stored article at this address, as the crawl stored it."""
+        return self.session.scalars(select(Article).where(Article.url == url.strip())).first()
+
 
 def _copy_fields(article: Article, item: NewsItem) -> None:
     article.title = item.title
@@ -164,11 +168,13 @@ class EventRepository:
         return created
 
     def forget_evidence(self, articles: Sequence[Article]) -> None:
-        """Empty the evidence of these articles' events, so that a re-parse keeps only what the
-        parser reads now (a changed parser splits and picks sentences differently)."""
+        """Empty the evidence (and the party model's certainty) of these articles' events, so that a
+        re-parse keeps only what the parser reads now (a changed parser splits and picks sentences
+        differently, and a retrained model is surer or less sure)."""
         for article in articles:
             for event in article.events:
                 event.evidence = []
+                event.certainty = None
 
     def find_same(self, found: CooperationEvent) -> Event | None:
         """A stored event that is the same signing or meeting as `found`."""
@@ -214,6 +220,7 @@ class EventRepository:
             topics=list(found.topics),
             signatories=list(found.signatories),
             evidence=list(found.evidence),
+            certainty=found.certainty,
             created_at=now,
         )
         position = 0
@@ -230,6 +237,8 @@ class EventRepository:
         event.location = event.location or found.location
         # a new list, not an in-place change: the JSON column sees only assignments
         event.evidence = list(dict.fromkeys([*event.evidence, *found.evidence]))
+        if found.certainty is not None:
+            event.certainty = min(found.certainty, event.certainty if event.certainty is not None else 1.0)
 
     def _party(self, country: str, ref: PartyRef) -> Party:
         """One row per organisation: found by its name's key, or by its acronym."""

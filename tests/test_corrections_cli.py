@@ -4,6 +4,7 @@ on SQLite and PostgreSQL, the other cases on SQLite: tests/storage/test_correcti
 from __future__ import annotations
 
 import json
+import re
 
 from sqlalchemy import text
 
@@ -170,3 +171,29 @@ def test_a_split_and_an_organisation_merged_and_renamed_show_in_items(
     ok(cli, "corrections", "undo", str(split_id), *BY)
     assert [e["id"] for e in cli.json("items")] == [event["id"]]
     assert [c["kind"] for c in cli.json("corrections")][-4:] == ["split", "org_merge", "org_rename", "undo"]
+
+
+def test_a_later_crawl_keeps_the_corrections_and_lists_where_the_site_now_says_otherwise(
+    mirror: dict[str, MirrorServer], sqlite_cli: Cli
+) -> None:
+    cli = sqlite_cli  # the storage tests run the same re-reads on PostgreSQL
+    args = start_args(mirror, "vtcnews")
+    assert cli("crawl", *args).returncode == 0
+    [event] = cli.json("items")
+    assert event["date"].endswith("-11-26")
+    corrected = event["date"][:-2] + "27"
+    ok(cli, "events", "edit", str(event["id"]), "--date", corrected, "--type", "mou", "--why", "signed the next day", *BY)
+    site = mirror["vtcnews"].site  # the site rewrites the story: another day now
+    path = "/vkbia-ky-ket-hop-tac-voi-chungbuk-technopark-phat-trien-khcn-viet-han-ar648657.html"
+    ctype, page = site[path]
+    site[path] = (ctype, page.replace("Hôm 26/11, Hiệp hội", "Hôm 24/11, Hiệp hội"))
+    done = cli("crawl", *args, "--refresh")
+    assert done.returncode == 0, done.stderr
+    assert "Hôm 24/11" in next(a for a in cli.json("articles") if "VKBIA" in a["title"])["body"]
+    [after] = cli.json("items")  # one event, as corrected: the analyst's date and type win
+    assert (after["id"], after["date"], after["type"]) == (event["id"], corrected, "mou")
+    [conflict] = cli.json("corrections", "--conflicts")
+    new_date = event["date"][:-2] + "24"
+    assert re.fullmatch(rf"the parser no longer reads event {event['id']} from this article; it reads event \d+ instead "
+                        rf"\({event['type']}, {new_date}\), hidden while the correction stands", conflict["detail"])
+    assert [c["kind"] for c in cli.json("corrections", "list")] == ["edit", "edit"]

@@ -2,7 +2,8 @@
 change the parser's answer on a new article of the same kind.
 
 The kind: a second Vietnamese signer headed by 'Ban' (a provincial management board signing beside
-the department). The shipped party model drops it; an analyst adds it back on seven stories.
+the department). The shipped party model drops it, unsure, so the review queue lists each story; an
+analyst adds the board back on seven stories.
 The articles are synthetic, written for this test.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -73,6 +75,9 @@ def test_exported_corrections_retrain_the_parser_to_keep_a_party_it_dropped(sqli
     events = sqlite_cli.json("items")
     assert len(events) == len(STORIES)
     assert all(len(e["vn_parties"]) == 1 for e in events)  # the board is dropped every time
+    queue = sqlite_cli.json("review")  # and the party model was unsure each time: the queue says so
+    assert {q["id"] for q in queue} == {e["id"] for e in events}
+    assert all(re.search(r"party model unsure \(0\.6\d\)", q["why"]) for q in queue), queue
     for event in events:
         [department] = event["vn_parties"]
         province = department["name"].split("tỉnh ")[-1]
@@ -81,6 +86,8 @@ def test_exported_corrections_retrain_the_parser_to_keep_a_party_it_dropped(sqli
                           "--vn-party", f"{board} tỉnh {province}", "--why", "the board signs too",
                           "--by", "analyst@example.org")
         assert done.returncode == 0, done.stderr
+
+    assert sqlite_cli.json("review") == []  # corrected: reviewed
 
     exported = sqlite_cli("corrections", "export", "--format", "gold")
     assert exported.returncode == 0, exported.stderr

@@ -21,6 +21,7 @@ from storage.correction_log import CorrectionLog, Who
 from storage.correction_values import describe
 from storage.corrections import EVENT_TYPES, CorrectedEvent, CorrectedView, CorrectionError
 from storage.models import Article, Correction, Party, User
+from storage.repository import ArticleRepository
 from web.auth import auth_context, check_csrf, session_of, signed_in
 from web.deps import DbSession
 from web.errors import Forbidden
@@ -126,7 +127,13 @@ def _number(value: str, what: str) -> int:
     return number
 
 
-def _article_of(event: CorrectedEvent, value: str) -> Article:
+def _article_of(session: Session, event: CorrectedEvent, value: str, url: str) -> Article:
+    """One of the event's articles, or any stored article by its URL (one the parser found no event in)."""
+    if url.strip():
+        found = ArticleRepository(session).by_url(url)
+        if found is None:
+            raise CorrectionError(f"no stored article at {url.strip()!r}")
+        return found
     number = _number(value, "article")
     article = next((a for a in event.articles if a.id == number), None)
     if article is None:
@@ -160,7 +167,8 @@ def _record(factory: sessionmaker[Session], event_id: int, action: str, form: di
         event = find_event(session, str(event_id))
         if action in ("add", "split"):
             values = _new_event_values(log_, form)
-            made = (log_.add(_article_of(event, form["article"]), values, who) if action == "add"
+            made = (log_.add(_article_of(session, event, form["article"], form["article_url"]), values, who)
+                    if action == "add"
                     else log_.split(event_id, values, who))
             return describe(made), f"/events/{made.event_id}"
         edits = log_.edit(event_id, _changes(log_, event, action, form), who)
@@ -177,7 +185,7 @@ def correct(
     name: Annotated[str, Form(max_length=300)] = "", side: Annotated[str, Form()] = "",
     other: Annotated[str, Form(max_length=40)] = "", article: Annotated[str, Form(max_length=40)] = "",
     correction: Annotated[str, Form(max_length=40)] = "", vn: Annotated[str, Form(max_length=300)] = "",
-    kr: Annotated[str, Form(max_length=300)] = "",
+    kr: Annotated[str, Form(max_length=300)] = "", article_url: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     from web.events import event_response, find_event
 
@@ -186,7 +194,8 @@ def correct(
     event = find_event(db, event_id)
     suffix = "" if lang == "vi" else "?lang=en"
     form = {"type": type, "date": date, "place": place, "replace": replace, "name": name, "side": side,
-            "other": other, "article": article, "correction": correction, "vn": vn, "kr": kr}
+            "other": other, "article": article, "correction": correction, "vn": vn, "kr": kr,
+            "article_url": article_url}
     try:
         if action not in ACTIONS:
             raise CorrectionError(f"unknown correction {action!r}")

@@ -64,14 +64,18 @@ def _links(request: Request, wanted: Listing, kind: str) -> tuple[str, str]:
     return f"{base}/events{suffix}", f"{base}/feeds/events.{kind}{suffix}"
 
 
-def _newest(entries: list[dict[str, Any]]) -> dt.datetime:
-    return max((e["updated"] for e in entries), default=EMPTY_FEED_DATE)
+def _newest(entries: list[dict[str, Any]], db: Session) -> dt.datetime:
+    """The feed's last change: its newest entry's, or the latest correction's, which may have hidden
+    or merged away an entry (so a reader asking If-Modified-Since is not told nothing changed)."""
+    corrected = BrowseRepository(db).last_correction_at()
+    return max([e["updated"] for e in entries] + ([corrected] if corrected else []), default=EMPTY_FEED_DATE)
 
 
 @router.get("/feeds/events.atom", summary="Atom feed of the events, same filters as /events",
             response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
 def atom_feed(request: Request, wanted: ListingQuery, db: DbSession) -> Response:
     entries = _entries(request, wanted, db)
+    newest = _newest(entries, db)
     page, self_url = _links(request, wanted, "atom")
     feed = FeedGenerator()
     feed.id(self_url)
@@ -80,7 +84,7 @@ def atom_feed(request: Request, wanted: ListingQuery, db: DbSession) -> Response
     feed.link(href=page, rel="alternate")
     feed.link(href=self_url, rel="self")
     feed.language(wanted.lang)
-    feed.updated(_newest(entries))
+    feed.updated(newest)
     for e in entries:
         item = feed.add_entry(order="append")
         item.id(e["id"])
@@ -96,7 +100,7 @@ def atom_feed(request: Request, wanted: ListingQuery, db: DbSession) -> Response
         item.content(e["content_html"], type="html")
         item.category(term=e["type"], label=e["type_label"])
     return conditional(request, _mark_related(feed.atom_str(pretty=True), entries),
-                       "application/atom+xml; charset=utf-8", last_modified=_newest(entries))
+                       "application/atom+xml; charset=utf-8", last_modified=newest)
 
 
 def _mark_related(atom: bytes, entries: list[dict[str, Any]]) -> bytes:
@@ -145,4 +149,4 @@ def json_feed(
         "authors": [{"name": "coopwatch", "url": settings.base_url(request)}], "items": items,
     }
     return conditional(request, json.dumps(body, ensure_ascii=False, indent=1), "application/feed+json",
-                       last_modified=_newest(entries))
+                       last_modified=_newest(entries, db))

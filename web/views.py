@@ -34,8 +34,11 @@ def local_time(value: dt.datetime | None) -> str:
 
 
 def last_changed(event: CorrectedEvent) -> dt.datetime:
-    """When the event was first stored, or its newest article's text changed, if later."""
+    """When the event was first stored, or its newest article's text changed, or an analyst's
+    correction (or undo) last changed how it reads, whichever is latest."""
     changes = [a.updated_at for a in event.articles if a.updated_at]
+    if event.corrected_at is not None:
+        changes.append(event.corrected_at)
     return max([event.created_at, *changes])
 
 

@@ -123,6 +123,7 @@ class Candidate:
     signatories: list[str] = field(default_factory=list)
     listed: bool = False  # one document of a list: its own words give its type
     evidence: list[str] = field(default_factory=list)  # the sentences it was read from
+    certainty: float | None = None  # the party model's probability for its least sure choice of a party
 
     def __post_init__(self) -> None:
         self.evidence = self.evidence or [self.sentence]
@@ -144,9 +145,12 @@ def parse_article(
     text = normalize("\n\n".join(p for p in (sapo, body, *captions) if p))  # captions after the body
     candidates = read_candidates(title_n, text, published)
     for cand, side, mentions, scored in party_choices(title_n, text, candidates):
-        kept = [m for m, f in scored if model.accept("party", f)]
-        best = max(scored, key=lambda mf: model.score("party", mf[1]))[0]
+        scores = [(m, model.score("party", f)) for m, f in scored]
+        kept = [m for m, p in scores if p >= model.THRESHOLD["party"]]
+        best = max(scores, key=lambda mp: mp[1])[0]
         setattr(cand, side, [m for m in mentions if m in kept or m is best])
+        chosen = getattr(cand, side)
+        cand.certainty = _lowest(cand.certainty, *(p if m in chosen else 1 - p for m, p in scores))
     events = _drop_past(_headline_told_again(
         _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower()))), title_n))
     if len(events) == 1 and events[0].date is None:
@@ -165,6 +169,7 @@ def parse_article(
             signatories=_signatories_of(c, people),
             topics=topics,
             evidence=tuple(dict.fromkeys(c.evidence)),
+            certainty=None if c.certainty is None else round(c.certainty, 3),
         )
         for c in events
     )
@@ -1024,7 +1029,12 @@ def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
         target.evidence += [e for e in cand.evidence if e not in target.evidence]
         target.vn = _joined(target.vn, cand.vn)
         target.kr = _union(target.kr, cand.kr)
+        target.certainty = _lowest(target.certainty, cand.certainty)
     return _meetings_into_signings(merged)
+
+
+def _lowest(*values: float | None) -> float | None:
+    return min((v for v in values if v is not None), default=None)
 
 
 # a document its sentence names as no memorandum: another story's 'MOU' does not retype it

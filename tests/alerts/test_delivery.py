@@ -230,3 +230,32 @@ def test_a_permanent_refusal_of_the_message_holds_it_for_the_operator(factory, s
     smtp_server.behaviour.mode = "accept"
     assert run_digests(factory, settings(), smtp(smtp_server), NOW + dt.timedelta(days=1)) == {"an@example.org": "sent"}
     assert len(smtp_server.messages) == 1
+
+
+def test_the_mailed_digest_is_the_corrected_view(factory, smtp_server: SmtpServer) -> None:
+    """A subscriber's mail shows what the analysts corrected: a corrected type and party (found by the
+    subscriber's filter on the corrected party), an organisation's new name, and no hidden event."""
+    from storage.correction_log import CorrectionLog, Who
+    from storage.models import Event
+
+    for n in (1, 2, 3):
+        add_event(factory, n)
+    add_subscriber(factory, "meetings@example.org", types=["meeting"])
+    add_subscriber(factory, "party@example.org", parties=["Quỹ Đổi Mới"])
+    add_subscriber(factory)
+    with factory.begin() as session:
+        first, second, third = session.scalars(select(Event).order_by(Event.id)).all()
+        log, who = CorrectionLog(session), Who("analyst@example.org", NOW, "read the article")
+        log.edit(first.id, {"type": "meeting", "kr_parties": [log.party("KR", "Quỹ Đổi Mới")]}, who)
+        log.hide(second.id, who)
+        log.rename_party(third.parties("VN")[0].id, "Viện Khoa học Ba", "Institute Three", who)
+    run_digests(factory, settings(), smtp(smtp_server), NOW)
+    got = {m["To"]: m.get_body(("plain",)).get_content() for m in smtp_server.messages}
+    assert set(got) == {"meetings@example.org", "party@example.org", "an@example.org"}
+    for text in got.values():  # (the quoted evidence sentence is the article's, as it was written)
+        assert "Viện Việt 1 ↔ Quỹ Đổi Mới" in text and "↔ Viện Hàn Quốc 1" not in text
+    everything = got["an@example.org"]
+    assert {m["To"]: m["Subject"] for m in smtp_server.messages}["an@example.org"].count("2 sự kiện") == 1
+    assert "Viện Việt 2" not in everything  # hidden
+    assert "Viện Khoa học Ba ↔ Viện Hàn Quốc 3" in everything and "Viện Việt 3 ↔" not in everything
+    assert "Viện Hàn Quốc 3" not in got["meetings@example.org"]  # a mou: the corrected meeting alone

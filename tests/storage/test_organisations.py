@@ -62,7 +62,7 @@ def test_spellings_merged_and_renamed_are_one_organisation_everywhere(sqlite: se
         assert {e.id for e in repo.party_events(short)} == {first, second}
         [csv_row] = [r for r in repo.export(EventFilter()) if r.id == first]
         assert [p.name for p in csv_row.parties if p.country == "VN"] == ["Bộ Khoa học và Công nghệ Việt Nam"]
-        [org] = list_organisations(CorrectedView(session).orgs, "VN")
+        [org] = list_organisations(CorrectedView(session), "VN")
         assert (org.party.id, org.english, org.spellings, org.events) == (
             full, "Ministry of Science and Technology", ["Bộ Khoa học và Công nghệ", "Bộ KH&CN"], 2)
         assert session.get(Party, full).name == "Bộ Khoa học và Công nghệ"  # the parser's row is kept

@@ -367,3 +367,26 @@ def test_an_analyst_merges_splits_adds_and_undoes_events_and_corrects_an_organis
     assert api(split_off["id"])["vn_parties"][0]["name"] == "Viện Tách Ra"
     kinds = ["merge", "undo", "add", "split", "org_rename", "org_merge", "undo"]
     assert [c["kind"] for c in corrections(database)] == kinds
+
+
+def test_an_analyst_adds_a_missed_event_to_an_article_the_parser_found_none_in(site: str, database: str) -> None:
+    listed = coopwatch(database, "articles", "--format", "json")
+    article = next(a for a in json.loads(listed.stdout) if not a["event_ids"])
+    analyst = Client(site)
+    analyst.sign_in(ANALYST, PASSWORD)
+    event = first_event(database)
+    page = analyst.get(f"/events/{event}?lang=en").text
+    assert 'name="article_url"' in page and "or the address of another stored article" in page
+    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    form = {"csrf": token, "action": "add", "article": "", "type": "mou", "date": "2024-05-06", "place": "",
+            "vn": "Viện Bỏ Sót", "kr": "Quỹ Bỏ Sót", "why": "the parser missed it"}
+    missing = analyst.post(f"/events/{event}/correct?lang=en", {**form, "article_url": "https://example.org/none"})
+    assert missing.status == 400 and "no stored article at &#39;https://example.org/none&#39;" in missing.text
+    added = analyst.post(f"/events/{event}/correct?lang=en", {**form, "article_url": article["url"]})
+    assert added.status == 303, re.findall(r'class="error"[^<]*<', added.text)
+    new = json.loads(analyst.get("/api" + added.location.removesuffix("?lang=en")).text)
+    assert [a["id"] for a in new["articles"]] == [article["id"]] and new["vn_parties"][0]["name"] == "Viện Bỏ Sót"
+    [made] = corrections(database)
+    assert (made["kind"], made["event"], made["after"]["article_id"]) == ("add", new["id"], article["id"])
+    now = next(a for a in json.loads(coopwatch(database, "articles", "--format", "json").stdout) if a["id"] == article["id"])
+    assert now["event_ids"] == [new["id"]]
