@@ -98,7 +98,7 @@ _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|t
 _VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
 # companies or agencies of a place, none named: the place is no party ('các doanh nghiệp tại tỉnh Gyeonggi')
 _UNNAMED_MEMBERS = re.compile(
-    r"\b(?:doanh nghiệp|nhà đầu tư|công ty|cơ quan|tổ chức|trường)(?:, [^,]{1,20})?\s+"
+    r"\b(?:doanh nghiệp|nhà đầu tư|công ty|cơ quan|tổ chức|trường|đơn vị|hãng)(?: [a-zđà-ỹ]+){0,2}?(?:, [^,]{1,20})?\s+"
     r"(?:(?:tại|của|thuộc|đến từ|từ|ở)\s+)?$"
 )
 # one of many countries' bodies: 'Cơ quan Sở hữu trí tuệ các nước ASEAN', a multilateral meeting

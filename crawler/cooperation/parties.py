@@ -823,6 +823,8 @@ def _specific(name: str, head: str) -> bool:
     rest = re.sub(r"\b(?:của |tại |ở )?(?:Hàn Quốc|Việt Nam|Korea|Vietnam)\b", "", rest).strip()
     if not rest:
         return False  # 'công ty Hàn Quốc', 'các trường đại học Việt Nam': no one organisation
+    if head[:1].islower() and re.match(r"^[a-zđà-ỹ ]*\b(?:của|tại|ở|thuộc)\s", rest):
+        return False  # 'công ty lữ hành của thành phố Gwangju': some firms of a place, none named
     return any(ch.isupper() for ch in rest) or bool(re.search(r"\d", rest))
 
 

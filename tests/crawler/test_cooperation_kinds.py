@@ -804,3 +804,8 @@ def test_a_minister_named_by_the_ministry_s_field_stands_for_the_ministry(text: 
 def test_a_korean_minister_meeting_a_third_country_is_no_story() -> None:
     assert not read("", "Bộ Ngoại giao Hàn Quốc cho biết Thứ trưởng Ngoại giao Park Yoon-joo ngày 12/6 đã có buổi gặp gỡ "
                         "với tân Đại sứ Indonesia tại Hàn Quốc.").relevant
+
+
+@pytest.mark.parametrize("unnamed", ["các đơn vị du lịch của thành phố Gwangju", "liên minh 5 công ty lữ hành của thành phố Gwangju"])
+def test_some_firms_of_a_korean_city_are_no_named_party(unnamed: str) -> None:
+    assert not read("", f"Tối 24/9, tại Nha Trang, Công ty Du lịch Biển Xanh đã ký kết hợp tác với {unnamed}.").relevant
