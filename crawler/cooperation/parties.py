@@ -43,6 +43,7 @@ _ENUMERATION = re.compile(
 _NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b|sáng tạo\b|phát triển\b|hỗ trợ\b|"
                          r"thực phẩm\b|thực nghiệm\b|thực hành\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
                          r"các [Kk]hu (?:công nghiệp|chế xuất|kinh tế|[Cc]hế xuất)|các dự án\b")  # 'Ban Quản lý các khu …'
+_MEMBERS = re.compile(r" (?:[Hh]ội|[Hh]iệp hội|[Dd]oanh nghiệp|[Nn]hà)\b")  # a federation's members, named with it
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
 _VN_SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Trương", "Lương", "Mai", "Trịnh", "Lâm", "Tạ", "Cao", "Châu", "Lưu", "Tô", "Thái", "Vương", "Quách", "Kiều", "Triệu", "Tăng", "Phùng", "Nghiêm", "Lại", "Thân", "Hứa", "Khúc", "Hầu", "Chu", "Từ", "Văn"}
 _PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy",
@@ -359,6 +360,11 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
             continue
         mention = _phrase_at(sentence, match.start(), match.group(1))
         if mention is not None:
+            inner = [o for o in mentions if mention.start < o.start < mention.end and o.canonical]
+            if inner:  # 'Văn phòng đại diện KOTRA tại TP.HCM': the listed body inside gives the side
+                mentions = [o for o in mentions if o not in inner]
+                end = max(mention.end, *(o.end for o in inner))
+                mention = Mention(mention.start, end, sentence[mention.start : end], inner[0].acronym, inner[0].country)
             mentions.append(mention)
     for english in _english_mentions(sentence):
         if not any(m.start < english.end and english.start < m.end for m in mentions):
@@ -718,7 +724,10 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS) and not (
                 (lower == "ký" and previous_word == "Thư") or (taken and _NAME_PAIRS.match(f"{lower}{after}"))
-                or (lower == "các" and _NAME_PAIRS.match(f"{lower}{after}"))  # 'Ban Quản lý các khu công nghiệp''
+                or (lower == "các" and (_NAME_PAIRS.match(f"{lower}{after}") or (  # 'Ban Quản lý các khu công nghiệp'
+                    head in {"Liên hiệp", "Liên đoàn", "Hiệp hội"} and _MEMBERS.match(after))))  # 'Liên hiệp các Hội …'
+                or (head == "Văn phòng" and ((lower == "đại" and after.startswith(" diện"))
+                                             or (lower == "diện" and previous_word == "đại")))  # 'Văn phòng đại diện …''
                 or (word[:1].isupper() and _place_starts(tokens[i : i + 5]))):  # 'tỉnh Bà Rịa - Vũng Tàu'
             break
         # 'Ban Thư ký ASEAN' signs nothing, 'Trung tâm Chứng nhận Phù hợp' is no cooperation
@@ -802,7 +811,10 @@ def _place_qualifier_length(words: list[re.Match[str]]) -> int:
     if not found:
         return 0
     taken = head + max(found)
-    return taken + 2 if " ".join(texts[taken : taken + 2]) in ("Hàn Quốc", "Việt Nam") else taken  # '… Seoul Hàn Quốc'
+    country = " ".join(texts[taken : taken + 2]) in ("Hàn Quốc", "Việt Nam")
+    if country and words[taken].start() - words[taken - 1].end() == 1:  # '… Seoul Hàn Quốc', not '… Daegu (Hàn Quốc)'
+        return taken + 2
+    return taken
 
 
 

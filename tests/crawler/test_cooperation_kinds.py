@@ -809,3 +809,12 @@ def test_a_korean_minister_meeting_a_third_country_is_no_story() -> None:
 @pytest.mark.parametrize("unnamed", ["các đơn vị du lịch của thành phố Gwangju", "liên minh 5 công ty lữ hành của thành phố Gwangju"])
 def test_some_firms_of_a_korean_city_are_no_named_party(unnamed: str) -> None:
     assert not read("", f"Tối 24/9, tại Nha Trang, Công ty Du lịch Biển Xanh đã ký kết hợp tác với {unnamed}.").relevant
+
+
+@pytest.mark.parametrize(("office", "name"), [
+    ("Văn phòng đại diện thành phố Daegu (Hàn Quốc) tại TP.HCM", "Văn phòng đại diện thành phố Daegu"),
+    ("Văn phòng đại diện KOTRA tại TP.HCM", "Văn phòng đại diện KOTRA tại TP.HCM"),
+])
+def test_a_representative_office_is_named_whole_and_korean(office: str, name: str) -> None:
+    result = read("", f"Chiều 9/6, Liên hiệp các Hội Văn học - Nghệ thuật thành phố Đà Nẵng tổ chức gặp mặt Đoàn {office}.")
+    assert sides(result) == [("meeting", ["Liên hiệp các Hội Văn học - Nghệ thuật thành phố Đà Nẵng"], [name])]
