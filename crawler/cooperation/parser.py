@@ -299,7 +299,8 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 out.extend(items)
                 continue
             day = lead_date or (opening if _AT_THE_GATHERING.match(sentence.lower()) else None)
-            found = _from_sentence(sentence, day, published) or _referring_back(sentence, named, day, published)
+            found = (_from_sentence(sentence, day, published) or _referring_back(sentence, named, day, published)
+                     or _at_the_meeting_with(sentence, named, day, published))
             if not found:
                 found = _complete(pending, sentence)
                 pending = None if found else _one_sided(sentence, lead_date, published)
@@ -313,6 +314,27 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 lead_date = lead_date or _sentence_date(sentence, published)
             opening = opening or opening_day(sentence, published)
     return out
+
+
+# 'Tại buổi làm việc với Bộ trưởng Bộ X Hàn Quốc, hai bên …' in a trip story: a meeting of the delegation
+_AT_THE_MEETING = re.compile(r"^\W*(?:[^,]{0,60},\s*)?tại (?:buổi|cuộc) (?:làm việc|gặp|gặp gỡ|hội đàm|tiếp) với (?P<with>[^,;.]+)",
+                             re.IGNORECASE)
+
+
+def _at_the_meeting_with(
+    sentence: str, sides: dict[str, list[Mention]], day: dt.date | None, published: dt.date | None
+) -> list[Candidate]:
+    """'Tại buổi làm việc với <a Korean body>, …': a meeting of the side the story has named (the
+    delegation) with that body, when this sentence names no Vietnamese body itself."""
+    match = _AT_THE_MEETING.match(sentence)
+    if match is None or not sides["VN"] or _FUTURE.search(sentence.lower()) or _is_background(sentence, published):
+        return []
+    orgs = _parties_in(sentence)
+    partners = [m for m in orgs if m.country == "KR" and match.start("with") <= m.start < match.end("with")]
+    if not partners or any(m.country == "VN" for m in orgs):
+        return []
+    return [Candidate(EventType.MEETING, _sentence_date(sentence, published) or day, list(sides["VN"]), partners,
+                      _location(sentence, sides["VN"]), sentence)]
 
 
 def _without_the_past(text: str) -> str:

@@ -818,3 +818,11 @@ def test_some_firms_of_a_korean_city_are_no_named_party(unnamed: str) -> None:
 def test_a_representative_office_is_named_whole_and_korean(office: str, name: str) -> None:
     result = read("", f"Chiều 9/6, Liên hiệp các Hội Văn học - Nghệ thuật thành phố Đà Nẵng tổ chức gặp mặt Đoàn {office}.")
     assert sides(result) == [("meeting", ["Liên hiệp các Hội Văn học - Nghệ thuật thành phố Đà Nẵng"], [name])]
+
+
+def test_each_meeting_of_a_trip_told_at_the_meeting_with_a_body_is_an_event() -> None:
+    result = read("", "Từ ngày 1-2/8, Đoàn công tác của Bộ Nội vụ do Bộ trưởng dẫn đầu đã làm việc với các cơ quan của Hàn Quốc. "
+                      "Tại buổi làm việc với Bộ trưởng Bộ Việc làm và Lao động Hàn Quốc, hai bên đã chia sẻ thông tin. Tại "
+                      "buổi làm việc với Cơ quan phát triển nguồn nhân lực Hàn Quốc (HRDK), hai bên trao đổi về chương trình EPS.")
+    assert sides(result) == [("meeting", ["Bộ Nội vụ"], ["Bộ Việc làm và Lao động Hàn Quốc"]),
+                             ("meeting", ["Bộ Nội vụ"], ["Cơ quan phát triển nguồn nhân lực Hàn Quốc"])]
