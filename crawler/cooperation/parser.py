@@ -45,7 +45,7 @@ from crawler.items import CooperationEvent, EventType, Extraction, Party
 # cooperation document
 _SIGN = re.compile(r"(?<!thư )\bký(?: kết)?\b(?! (?:quyết định|nghị định|nghị quyết|chỉ thị|thông tư|công văn|"
                    r"công điện|lệnh|ban hành|tên|nhận|duyệt)\b)|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận|(?:các |những )?văn kiện)")
-_LOI = re.compile(r"ý định thư|thư ý định|\bloi\b")
+_LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
     r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|làm việc tại|tiếp và làm việc|tiếp đón|"
@@ -503,7 +503,7 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
     kind = _event_type(sentence)
     lower = sentence.lower()
     framing = bool(_FRAMING.match(lower))
-    signed_there = bool(_ELABORATION.search(lower)) and bool(_DONE_SIGNING.search(lower))
+    signed_there = bool(_ELABORATION.search(lower) or _ON_THIS_OCCASION.match(lower)) and bool(_DONE_SIGNING.search(lower))
     if kind is None or not (_BOTH_SIDES.search(lower) or framing or signed_there):
         return
     if _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
@@ -540,7 +540,18 @@ _DONE_SIGNING = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b")
 _SIGNING_DONE_BY_BOTH = re.compile(rf"{_DONE_SIGNING.pattern}|\b(?:hai|2) \w+ (?:chính thức |cùng |đã )*ký\b|\blễ ký")
 
 
+# 'Dịp này, …', 'Tại đây, …': the sentence goes on with the meeting just told
+_ON_THIS_OCCASION = re.compile(r"^\W*(?:(?:nhân|cũng trong|trong) )?dịp này\b|^\W*tại đây\b")
+# 'UBND tỉnh và Tập đoàn đã ký …': both sides named back by their head words alone
+_BARE_SIDES = re.compile(
+    r"\b(?:UBND (?:tỉnh|thành phố)|[Tt]ỉnh|[Nn]hà trường|[Tt]rường|[Bb]ộ|[Ss]ở|[Vv]iện|[Bb]ệnh viện|[Hh]ọc viện)"
+    r" và (?:[Tt]ập đoàn|[Cc]ông ty|[Đđ]oàn|[Đđ]ối tác|[Tt]rường|[Vv]iện|[Bb]ệnh viện|[Tt]hành phố|[Tt]ỉnh|[Hh]iệp hội)"
+    r"(?![\wÀ-ỹ])(?!\s+[A-ZĐ0-9])")
+
+
 def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
+    if _BARE_SIDES.search(sentence):
+        return True
     orgs = _parties_in(sentence)
     return _overlap([m for m in orgs if m.country == "VN"], event.vn) and _overlap(
         [m for m in orgs if m.country == "KR"], event.kr)

@@ -826,3 +826,15 @@ def test_each_meeting_of_a_trip_told_at_the_meeting_with_a_body_is_an_event() ->
                       "buổi làm việc với Cơ quan phát triển nguồn nhân lực Hàn Quốc (HRDK), hai bên trao đổi về chương trình EPS.")
     assert sides(result) == [("meeting", ["Bộ Nội vụ"], ["Bộ Việc làm và Lao động Hàn Quốc"]),
                              ("meeting", ["Bộ Nội vụ"], ["Cơ quan phát triển nguồn nhân lực Hàn Quốc"])]
+
+
+def test_a_letter_expressing_intent_is_a_letter_of_intent() -> None:
+    result = read("", "Ngày 5/6, UBND tỉnh Quảng Ninh và tỉnh Gyeongsangbuk đã ký Thư bày tỏ ý định về trao đổi hữu nghị.")
+    assert [(e.type.value, e.date) for e in result.events] == [("letter_of_intent", dt.date(2025, 6, 5))]
+
+
+def test_a_signing_by_both_sides_named_back_on_this_occasion_is_the_meeting_s_signing() -> None:
+    result = read("Hà Nam và tập đoàn Hàn Quốc",
+                  "Ngày 8/6, Phó Chủ tịch UBND tỉnh Hà Nam Trần Xuân Dưỡng làm việc với lãnh đạo Tập đoàn Seoul Semitech "
+                  "(Hàn Quốc) về tiến độ dự án.\n\nDịp này, UBND tỉnh và Tập đoàn đã ký biên bản ghi nhớ đầu tư dự án mở rộng.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 8))]
