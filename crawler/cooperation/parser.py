@@ -306,6 +306,9 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 pending = None if found else _one_sided(sentence, lead_date, published)
                 if not found:
                     _fill_from_both_sides(out, sentence, published)
+            if found and out and _ON_THIS_OCCASION.match(sentence.lower()):
+                for cand in found:  # 'Dịp này, …': on the day of the event just told
+                    cand.date = cand.date or out[-1].date
             out.extend(found)
             _remember_sides(named, [*found, *([pending] if pending else [])])
             if not found and pending is None:
@@ -445,7 +448,7 @@ def _referring_back(
 ) -> list[Candidate]:
     """A later day of a trip, or a second partner: one side is named, the subject refers back to the other."""
     kind = _event_type(sentence)
-    if kind is None or _skip(sentence, published) or not _refers_back(sentence):
+    if kind is None or _skip(sentence, published):
         return []
     if _FRAMING.match(sentence.lower()) or _LEADER_RECEIVES.search(sentence) or FOREIGN.search(sentence):
         return []
@@ -454,6 +457,10 @@ def _referring_back(
     named_kr = [m for m in orgs if m.country == "KR"]
     if bool(named_vn) == bool(named_kr):
         return []  # exactly one side is named here, the other comes from before
+    called_back = _names_by_head_word(sentence, sides["KR" if named_vn else "VN"]) and not any(
+        _UNNAMED_GOVERNMENT.match(m.name) for m in named_vn)  # 'UBND tỉnh và Tập đoàn': both sides called back
+    if not _refers_back(sentence) and not called_back:
+        return []
     vn, kr = named_vn or list(sides["VN"]), named_kr or list(sides["KR"])
     if not vn or not kr:
         return []
@@ -465,6 +472,18 @@ def _referring_back(
 
 
 _ON_A_TRIP = re.compile(r"\btrong (?:chuyến|thời gian|dịp) (?:công tác|thăm)", re.IGNORECASE)
+
+
+def _names_by_head_word(sentence: str, before: list[Mention]) -> bool:
+    """'… Sở Kế hoạch và Đầu tư và Tập đoàn đã ký …': the one organisation named before on the other side,
+    called back by its head word alone ('Tập đoàn', 'Trường', 'Viện')."""
+    if len(before) != 1:
+        return False
+    head = before[0].name.split()[0]
+    if len(head) < 3 or head.isupper():
+        return False
+    return bool(re.search(rf"(?:\bvà|\bvới) {re.escape(head)}(?: bạn)?(?![\wÀ-ỹ])(?!\s+[A-ZĐ0-9])"
+                          rf"|(?<![\wÀ-ỹ]){re.escape(head)} (?:bạn )?và\b", sentence))
 
 
 def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | None) -> Candidate | None:

@@ -838,3 +838,11 @@ def test_a_signing_by_both_sides_named_back_on_this_occasion_is_the_meeting_s_si
                   "Ngày 8/6, Phó Chủ tịch UBND tỉnh Hà Nam Trần Xuân Dưỡng làm việc với lãnh đạo Tập đoàn Seoul Semitech "
                   "(Hàn Quốc) về tiến độ dự án.\n\nDịp này, UBND tỉnh và Tập đoàn đã ký biên bản ghi nhớ đầu tư dự án mở rộng.")
     assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 8))]
+
+
+def test_a_body_signing_with_the_partner_called_back_by_its_head_word_is_its_own_event() -> None:
+    result = read("Hà Nam và tập đoàn Hàn Quốc",
+                  "Ngày 8/6, Phó Chủ tịch UBND tỉnh Hà Nam Trần Xuân Dưỡng làm việc với lãnh đạo Tập đoàn Seoul Semitech "
+                  "(Hàn Quốc) về tiến độ dự án.\n\nDịp này, Sở Tài chính và Tập đoàn đã ký biên bản ghi nhớ.")
+    assert [(e.type.value, e.date, [p.name for p in e.vn_parties]) for e in result.events] == [
+        ("meeting", dt.date(2025, 6, 8), ["UBND tỉnh Hà Nam"]), ("mou", dt.date(2025, 6, 8), ["Sở Tài chính"])]
