@@ -853,9 +853,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
         before = sentence[: mention.start]
         in_brackets = bool(out) and before.count("(") > before.count(")")
+        just_before = sentence[max(0, mention.start - 30) : mention.start].lower()
         toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower())) or bool(
-            _BUILT.search(sentence[max(0, mention.start - 30) : mention.start].lower())) or bool(
-            _STUDENTS_OF.search(sentence[max(0, mention.start - 30) : mention.start].lower()))
+            _BUILT.search(just_before)) or bool(_STUDENTS_OF.search(just_before))
         credit = sentence[max(0, mention.start - 30) : mention.start]
         credited = bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(

@@ -570,7 +570,7 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
             end -= len(sentence[start:end]) - len(sentence[start:end].rstrip())
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
-        qualifier = list(re.finditer(r"[^\s,;:()\"']+", sentence[end : end + 60]))
+        qualifier = list(_NAME_TOKEN.finditer(sentence[end : end + 60]))
         qualified = _place_qualifier_length(qualifier) if sentence[end : end + 1] == " " else 0
         fuller = None if qualified else _FULLER.match(sentence[end:])
         if qualified:
@@ -679,9 +679,12 @@ def _acronym_after(sentence: str, end: int) -> str | None:
     return inner if _ACRONYM.match(inner) and sum(c.isupper() for c in inner) >= 2 else None
 
 
+_NAME_TOKEN = re.compile(r"[^\s,;:()\"']+")  # the words of a name, without its punctuation
+
+
 def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     """The organisation name that starts with a head word at `start`."""
-    tokens = list(re.finditer(r"[^\s,;:()\"']+", sentence[start + len(head) :]))
+    tokens = list(_NAME_TOKEN.finditer(sentence[start + len(head) :]))
     name_end = start + len(head)
     taken = 0
     for i, tok in enumerate(tokens):

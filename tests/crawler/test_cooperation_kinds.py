@@ -428,11 +428,23 @@ def test_a_meeting_told_inside_a_framing_clause_is_a_meeting() -> None:
     assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 9))]
 
 
-def test_a_signing_on_the_sidelines_takes_the_day_of_the_lead() -> None:
-    result = read("Hội thảo quốc tế về vật liệu",
-                  "Ngày 15/5, Trường Đại học Mỏ - Địa chất phối hợp với Đại học Hanyang tổ chức Hội thảo quốc tế về "
-                  "vật liệu mới. Bên lề hội thảo, hai trường đã ký kết thỏa thuận hợp tác đào tạo.")
-    assert [(e.type.value, e.date) for e in result.events] == [("agreement", dt.date(2025, 5, 15))]
+@pytest.mark.parametrize(
+    ("title", "text", "event"),
+    [
+        ("Hội thảo quốc tế về vật liệu",
+         ("Ngày 15/5, Trường Đại học Mỏ - Địa chất phối hợp với Đại học Hanyang tổ chức Hội thảo quốc tế về "
+         "vật liệu mới. Bên lề hội thảo, hai trường đã ký kết thỏa thuận hợp tác đào tạo."),
+         ("agreement", dt.date(2025, 5, 15))),
+        ("Hội nghị ASEAN - Hàn Quốc về chuyển đổi số",
+         ("Ngày 15/6, tại Seoul, Thứ trưởng Bộ Nội vụ Lê Văn An dự Hội nghị Bộ trưởng ASEAN - Hàn Quốc. Bên lề hội "
+         "nghị, Thứ trưởng Lê Văn An đã có cuộc gặp song phương với Thứ trưởng Bộ Hành chính và An toàn Hàn Quốc."),
+         ("meeting", dt.date(2025, 6, 15))),
+    ],
+)
+def test_a_signing_or_meeting_on_the_sidelines_takes_the_day_of_the_lead(
+        title: str, text: str, event: tuple[str, dt.date]) -> None:
+    result = read(title, text)
+    assert [(e.type.value, e.date) for e in result.events] == [event]
 
 
 def test_a_partner_of_an_earlier_signing_in_the_lead_is_no_partner_of_this_one() -> None:
@@ -715,13 +727,6 @@ def test_a_signing_at_a_conference_takes_the_conference_s_day() -> None:
 def test_a_conference_s_talk_is_no_event() -> None:
     assert not read("Hội thảo hợp tác đầu tư", "Chiều 12/6, UBND tỉnh Nghệ An tổ chức hội thảo. Tại hội thảo, đại diện "
                                                "Tập đoàn Lotte làm việc với các sở ngành về thủ tục đầu tư.").relevant
-
-
-def test_a_meeting_on_the_sidelines_takes_the_conference_s_day() -> None:
-    result = read("Hội nghị ASEAN - Hàn Quốc về chuyển đổi số",
-                  "Ngày 15/6, tại Seoul, Thứ trưởng Bộ Nội vụ Lê Văn An dự Hội nghị Bộ trưởng ASEAN - Hàn Quốc. Bên lề hội "
-                  "nghị, Thứ trưởng Lê Văn An đã có cuộc gặp song phương với Thứ trưởng Bộ Hành chính và An toàn Hàn Quốc.")
-    assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 15))]
 
 
 def test_a_school_s_students_visiting_are_no_working_meeting() -> None:
