@@ -114,7 +114,11 @@ class CorrectedView:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        active: Sequence[Correction] = session.scalars(active_query()).all()
+        # every record in one query, active ones picked here: each page, feed and export builds a
+        # view, and where nothing was ever corrected the other reads below are not needed at all
+        recorded: Sequence[Correction] = session.scalars(select(Correction).order_by(Correction.id)).all()
+        undone = {c.undoes_id for c in recorded if c.undoes_id is not None}
+        active = [c for c in recorded if c.kind != "undo" and c.id not in undone]
         self.edits: dict[int, list[Correction]] = {}
         self.merged_into: dict[int, int] = {}
         self.hidden: set[int] = set()
@@ -130,19 +134,20 @@ class CorrectedView:
                 self.merged_into[c.other_event_id] = c.event_id
             elif c.kind == "split" and c.other_event_id is not None:
                 self.split_from.setdefault(c.other_event_id, []).append(c)
-        undone_adds = select(Correction.event_id).where(Correction.kind.in_(("add", "split")),
-                                                        Correction.id.in_(undone_ids()))
-        self.hidden |= {i for i in session.scalars(undone_adds) if i is not None}
-        superseded = select(CorrectionConflict.superseded_event_id).where(
-            CorrectionConflict.resolved_at.is_(None), CorrectionConflict.superseded_event_id.is_not(None),
-            CorrectionConflict.correction_id.in_(select(Correction.id).where(
-                Correction.kind != "undo", Correction.id.not_in(undone_ids()))))
-        self.hidden |= {i for i in session.scalars(superseded) if i is not None}
+        self.hidden |= {c.event_id for c in recorded
+                        if c.kind in ("add", "split") and c.id in undone and c.event_id is not None}
+        if active:
+            superseded = select(CorrectionConflict.superseded_event_id).where(
+                CorrectionConflict.resolved_at.is_(None), CorrectionConflict.superseded_event_id.is_not(None),
+                CorrectionConflict.correction_id.in_(select(Correction.id).where(
+                    Correction.kind != "undo", Correction.id.not_in(undone_ids()))))
+            self.hidden |= {i for i in session.scalars(superseded) if i is not None}
         self.hidden |= set(self.merged_into)
-        # kept for the record only: an event no article reports any more, which only corrections
-        # that are undone now name (an active one keeps its event linked)
-        stale = select(Event.id).where(~Event.articles.any(), Event.id.in_(referenced_event_ids()))
-        self.hidden |= set(session.scalars(stale))
+        if recorded:
+            # kept for the record only: an event no article reports any more, which only corrections
+            # that are undone now name (an active one keeps its event linked)
+            stale = select(Event.id).where(~Event.articles.any(), Event.id.in_(referenced_event_ids()))
+            self.hidden |= set(session.scalars(stale))
         self.absorbed: dict[int, list[int]] = {}
         for gone, into in self.merged_into.items():
             self.absorbed.setdefault(into, []).append(gone)

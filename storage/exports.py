@@ -51,14 +51,13 @@ class ExportedEvent:
 _COLUMNS = (Event.id, Event.date, Event.type, Event.location, Event.topics, Event.signatories, Event.created_at)
 
 
-def export_batches(session: Session, wanted: EventFilter, offset: int = 0, limit: int = 10_000,
-                   batch: int = EXPORT_BATCH) -> Iterator[list[ExportedEvent]]:
+def export_batches(session: Session, wanted: EventFilter, offset: int, limit: int, batch: int,
+                   view: CorrectedView) -> Iterator[list[ExportedEvent]]:
     """The listing's events as export rows, a batch at a time, read from one query as it goes (`yield_per`).
 
     Plain queries instead of ORM objects: loading a few thousand events with their parties and
     articles as objects cost more than the query that finds them.
     """
-    view = CorrectedView(session)
     found = split(session, wanted, view)
     if found.corrected:  # the corrected events sort in by their corrected date: one batch of ids
         ids = merged_ids(session, found, offset, limit, "date")
