@@ -119,7 +119,7 @@ class BrowseRepository:
             counted = overview(self.session, wanted, found, view)
             rows = page_rows(self.session, found, view, offset, limit) if counted.total > offset else []
             return EventPage(counted.total, counted.months, rows)
-        months, in_month = per_month(self.session, found)
+        months, in_month = per_month(self.session, wanted, found, view)
         total = sum(in_month.values())
         if total <= offset:
             rows = []
