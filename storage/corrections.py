@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,30 @@ KINDS = ("edit", "hide", "merge", "split", "add", "undo", *ORG_KINDS)
 FIELDS = ("type", "date", "location", "vn_parties", "kr_parties")
 EVENT_TYPES = ("mou", "letter_of_intent", "agreement", "meeting")
 COUNTRY_OF = {"vn_parties": "VN", "kr_parties": "KR"}
+
+
+if TYPE_CHECKING:
+    from storage.listed import ListedEvent
+
+
+class ReportingArticle(Protocol):
+    """What the corrected view keeps of an article reporting an event: an `Article` row, or the
+    plain `ListedArticle` that listings read (storage/listed.py)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def sapo(self) -> str: ...
+    @property
+    def published_at(self) -> dt.datetime | None: ...
+    @property
+    def updated_at(self) -> dt.datetime | None: ...
 
 
 class CorrectionError(ValueError):
@@ -52,7 +76,7 @@ class CorrectedEvent:
     signatories: list[str]
     evidence: list[str]
     created_at: dt.datetime
-    articles: list[Article]
+    articles: list[ReportingArticle]
     party_lists: dict[str, list[Party]] = field(default_factory=dict)
     corrected: bool = False
     english_names: dict[int, str] = field(default_factory=dict)  # party id to its English name, where known
@@ -165,7 +189,7 @@ class CorrectedView:
             seen.add(event_id)
         return event_id
 
-    def apply(self, event: Event) -> CorrectedEvent:
+    def apply(self, event: Event | ListedEvent) -> CorrectedEvent:
         """The corrected view of one parser row (hidden or not: callers use `visible`)."""
         values: dict[str, Any] = {"type": event.type, "date": event.date, "location": event.location,
                                   "vn_parties": event.parties("VN"), "kr_parties": event.parties("KR")}
@@ -179,7 +203,7 @@ class CorrectedView:
                    if (name := self.orgs.english(p)) is not None}
         party_ids = {p.id for p in [*event.parties("VN"), *event.parties("KR"), *values["vn_parties"],
                                     *values["kr_parties"]]}
-        articles = {a.id: a for a in event.articles}
+        articles: dict[int, ReportingArticle] = {a.id: a for a in event.articles}
         topics, evidence = list(event.topics), list(event.evidence)
         for other in self._absorbed_events(event.id):
             articles.update((a.id, a) for a in other.articles)
@@ -244,7 +268,7 @@ class CorrectedView:
         ids = [self.target(e.id) for e in sorted(article.events, key=lambda e: e.id)]
         return [i for i in dict.fromkeys(ids) if i not in self.hidden]
 
-    def visible(self, events: Iterable[Event]) -> list[CorrectedEvent]:
+    def visible(self, events: Iterable[Event | ListedEvent]) -> list[CorrectedEvent]:
         """The corrected view of these rows, hidden and merged-away ones left out."""
         return [self.apply(e) for e in events if e.id not in self.hidden]
 
