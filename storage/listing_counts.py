@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from storage.corrections import CorrectedView
 from storage.event_filter import EventFilter, conditions, costly, counted_by_source
 from storage.listing_merge import Split
-from storage.models import Event, EventCount, EventSource
+from storage.models import Event, EventCount, EventMonthCount, EventSource
 
 _CHUNK = 1000  # event ids per IN list, well under SQLite's limit on bound parameters
 
@@ -109,19 +109,56 @@ def _source_months(wanted: EventFilter, left_out: list[int], dialect: str) -> Se
     return select(month, EventSource.type, func.count()).where(*kept).group_by(month, EventSource.type)
 
 
+def _stored_counts(session: Session, wanted: EventFilter) -> Counter[tuple[int, int, str]]:
+    """The parser's events of a type and dates per (year, month, type), from the stored counts: the
+    whole months of the range from `event_month_counts`, the days of a month it cuts from `event_counts`."""
+    first, last = _whole_months(wanted.since, wanted.until)
+    per_month: Counter[tuple[int, int, str]] = Counter()
+    if first is None or last is None or first <= last:
+        months = select(EventMonthCount.month, EventMonthCount.type, EventMonthCount.events)
+        months = months.where(EventMonthCount.type == wanted.type) if wanted.type else months
+        months = months.where(EventMonthCount.month >= first) if first else months
+        months = months.where(EventMonthCount.month <= last) if last else months
+        for month, kind, n in session.execute(months):
+            per_month[(month.year, month.month, str(kind))] += int(n)
+    for low, high in _cut_days(wanted.since, wanted.until, first, last):
+        days = select(EventCount.day, EventCount.type, EventCount.events).where(EventCount.day.between(low, high))
+        days = days.where(EventCount.type == wanted.type) if wanted.type else days
+        for day, kind, n in session.execute(days):
+            per_month[(day.year, day.month, str(kind))] += int(n)
+    return per_month
+
+
+def _whole_months(since: dt.date | None, until: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first days of the first and of the last month that the range holds whole (None: no bound)."""
+    first = since if since is None or since.day == 1 else _next_month(since)
+    last = None if until is None else until.replace(day=1)
+    if until is not None and _next_month(until) - dt.timedelta(days=1) != until:
+        last = (until.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    return first, last
+
+
+def _cut_days(since: dt.date | None, until: dt.date | None, first: dt.date | None,
+              last: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+    """The day ranges of the range's months that it does not hold whole."""
+    if first is not None and last is not None and first > last:  # no whole month: days alone
+        return [(since or dt.date.min, until or dt.date.max)]
+    ranges = []
+    if since is not None and first is not None and since < first:
+        ranges.append((since, first - dt.timedelta(days=1)))
+    if until is not None and last is not None and _next_month(last) <= until:
+        ranges.append((_next_month(last), until))
+    return ranges
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
 def _counted(session: Session, wanted: EventFilter, found: Split, view: CorrectedView) -> Overview:
     """`overview` of a type and dates from the day counts, corrected: less the parser rows that
     corrections hide or change, plus the corrected events that match, by their corrected date and type."""
-    kept = [EventCount.type == wanted.type] if wanted.type else []
-    kept += [EventCount.day >= wanted.since] if wanted.since else []
-    kept += [EventCount.day <= wanted.until] if wanted.until else []
-    # the month as `_month_counts` groups it: EXTRACT of the year and the month (numeric on
-    # PostgreSQL, strftime on SQLite) cost several times as much over ten years of day counts
-    month = _event_month(EventCount.day, session.get_bind().dialect.name).label("month")
-    per_month: Counter[tuple[int, int, str]] = Counter()
-    query = select(month, EventCount.type, func.sum(EventCount.events)).where(*kept)
-    for month_of, kind, n in session.execute(query.group_by(month, EventCount.type)):
-        per_month[(*_year_and_month(month_of), str(kind))] += int(n)
+    per_month = _stored_counts(session, wanted)
     undated = 0
     if not (wanted.since or wanted.until):  # an undated event is outside any date range
         missing = select(func.count()).select_from(Event).where(Event.date.is_(None), *conditions(wanted))

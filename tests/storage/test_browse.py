@@ -155,14 +155,19 @@ def test_q_reads_the_folded_text_kept_in_step_with_every_write(factory, database
 
 
 def test_the_chart_of_all_events_follows_inserts_deletes_and_corrections(factory) -> None:
-    """The day counts behind it (storage/counts.py) against the listed events, after each kind of write."""
+    """The day and month counts behind it (storage/counts.py) against the listed events, after each kind of write."""
     from storage.correction_log import CorrectionLog, Who
     from storage.models import Event
 
     def check() -> None:
         with factory() as session:
             repo = BrowseRepository(session)
-            for wanted in (EventFilter(), EventFilter(type="mou"), EventFilter(since=dt.date(2024, 3, 1))):
+            for wanted in (EventFilter(), EventFilter(type="mou"), EventFilter(since=dt.date(2024, 3, 1)),
+                           # ranges that cut months: whole months from the month counts, the rest by day
+                           EventFilter(since=dt.date(2024, 2, 10), until=dt.date(2024, 8, 20)),
+                           EventFilter(type="meeting", until=dt.date(2024, 4, 30)),
+                           EventFilter(since=dt.date(2024, 3, 5), until=dt.date(2024, 3, 25)),
+                           EventFilter(since=dt.date(2024, 3, 5), until=dt.date(2024, 4, 2))):
                 listed = repo.events(wanted, 0, 1000)
                 overview = repo.overview(wanted)
                 assert overview.total == len(listed) == repo.page(wanted).total
