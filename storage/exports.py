@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.event_filter import EventFilter
+from storage.listed import among
 from storage.listing_merge import merged_ids, ordering, split
 from storage.models import Article, Event, EventParty, Party, event_articles
 
@@ -75,13 +76,13 @@ def export_batches(session: Session, wanted: EventFilter, offset: int, limit: in
 def _export_rows(session: Session, rows: Sequence[Any], view: CorrectedView) -> list[ExportedEvent]:
     parties: dict[int, list[ExportedParty]] = {r.id: [] for r in rows}
     articles: dict[int, list[ExportedArticle]] = {r.id: [] for r in rows}
-    ids = list(parties)
+    ids, dialect = list(parties), session.get_bind().dialect.name
     for low in range(0, len(ids), _CHUNK):
         chunk = ids[low : low + _CHUNK]
         linked = (
             select(EventParty.event_id, Party.id, Party.country, Party.name, Party.acronym)
             .join(Party, Party.id == EventParty.party_id)
-            .where(EventParty.event_id.in_(chunk))
+            .where(among(EventParty.event_id, chunk, dialect))
             .order_by(EventParty.event_id, EventParty.position)
         )
         for event_id, party_id, country, name, acronym in session.execute(linked):
@@ -89,7 +90,7 @@ def _export_rows(session: Session, rows: Sequence[Any], view: CorrectedView) -> 
         reports = (
             select(event_articles.c.event_id, Article.source, Article.url, Article.title)
             .join(Article, Article.id == event_articles.c.article_id)
-            .where(event_articles.c.event_id.in_(chunk))
+            .where(among(event_articles.c.event_id, chunk, dialect))
             .order_by(event_articles.c.event_id, Article.id)
         )
         for event_id, source, url, title in session.execute(reports):

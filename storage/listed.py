@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Integer, any_, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from storage.models import Article, Event, EventParty, Party, event_articles
 
@@ -57,6 +58,15 @@ class ListedEvent:
         return [p for p in self.party_rows if p.country == country]
 
 
+def among(column: ColumnElement[int] | InstrumentedAttribute[int], ids: Sequence[int],
+          dialect: str) -> ColumnElement[bool]:
+    """`column IN ids`; on PostgreSQL `= ANY` of one array parameter, not a parameter per id, which
+    SQLAlchemy and psycopg build and convert one by one (a batch of 500 ids: 4 -> 2.5 ms a query)."""
+    if dialect == "postgresql":
+        return column == any_(literal(list(ids), ARRAY(Integer)))
+    return column.in_(ids)
+
+
 def listed(session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[ColumnElement[Any]] = (),
            offset: int = 0, limit: int | None = None) -> list[ListedEvent]:
     """The events matching `where`, in this order, with their parties and articles."""
@@ -66,14 +76,15 @@ def listed(session: Session, where: Sequence[ColumnElement[bool]], order: Sequen
     parties: dict[int, list[Party]] = {i: [] for i in ids}
     articles: dict[int, list[ListedArticle]] = {i: [] for i in ids}
     if ids:
+        dialect = session.get_bind().dialect.name
         linked = (select(EventParty.event_id, Party).join(Party, Party.id == EventParty.party_id)
-                  .where(EventParty.event_id.in_(ids)).order_by(EventParty.event_id, EventParty.position))
+                  .where(among(EventParty.event_id, ids, dialect)).order_by(EventParty.event_id, EventParty.position))
         for event_id, party in session.execute(linked):
             parties[event_id].append(party)
         reports = (select(event_articles.c.event_id, Article.id, Article.source, Article.url, Article.title,
                           Article.sapo, Article.published_at, Article.updated_at)
                    .join(Article, Article.id == event_articles.c.article_id)
-                   .where(event_articles.c.event_id.in_(ids)).order_by(Article.id))
+                   .where(among(event_articles.c.event_id, ids, dialect)).order_by(Article.id))
         for event_id, *fields in session.execute(reports):
             articles[event_id].append(ListedArticle(*fields))
     return [ListedEvent(r.id, r.type, r.date, r.location, list(r.topics or []), list(r.signatories or []),
