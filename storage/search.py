@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, delete, event, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, event, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
@@ -83,7 +84,10 @@ def _refresh_sources(connection: Connection, event_ids: list[int]) -> None:
                 .join(Article, Article.id == event_articles.c.article_id)
                 .join(Event, Event.id == event_articles.c.event_id)
                 .where(event_articles.c.event_id.in_(event_ids)))
-    connection.execute(insert(EventSource).from_select(["event_id", "source", "date", "type"], reported))
+    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    # another transaction rewriting the same event may have committed its rows since the delete
+    statement = dialect_insert(EventSource).from_select(["event_id", "source", "date", "type"], reported)
+    connection.execute(statement.on_conflict_do_nothing())
 
 
 def refresh_all(connection: Connection) -> None:
