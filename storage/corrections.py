@@ -148,7 +148,7 @@ class CorrectedView:
         self.hidden: set[int] = set()
         self.split_from: dict[int, list[Correction]] = {}  # an event, the splits that took parties off it
         self.orgs = Organisations(session, active)
-        self.event_changed_at, self.party_changed_at = _change_times(session.scalars(select(Correction)).all())
+        self.event_changed_at, self.party_changed_at = _change_times(recorded)
         for c in active:
             if c.kind == "edit" and c.event_id is not None:
                 self.edits.setdefault(c.event_id, []).append(c)
