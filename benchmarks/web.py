@@ -29,6 +29,7 @@ PATHS = {
     "events_page_type": "/events?type=mou",
     "events_page_since": "/events?since=2025-06-01",
     "events_page_filtered": "/events?type=mou&source=vtcnews&since=2024-01-01",
+    "events_page_source": "/events?source=vtcnews",  # a third of the events
     "events_page_party": "/events?party=p7",
     "events_page_q": f"/events?q={Q}",
     "events_page_q_rare": "/events?q=12345",  # in one headline and one evidence sentence

@@ -78,17 +78,21 @@ class BrowseRepository:
         return [row for batch in self.export_batches(wanted, offset, limit) for row in batch]
 
     def export_batches(self, wanted: EventFilter, offset: int = 0, limit: int = 10_000,
-                       batch: int = EXPORT_BATCH) -> Iterator[list[ExportedEvent]]:
+                       batch: int = EXPORT_BATCH, view: CorrectedView | None = None) -> Iterator[list[ExportedEvent]]:
         """`export()` a batch of rows at a time (storage/exports.py)."""
-        return export_batches(self.session, wanted, offset, limit, batch)
+        return export_batches(self.session, wanted, offset, limit, batch, view or CorrectedView(self.session))
 
-    def has_more(self, wanted: EventFilter, offset: int) -> bool:
-        """Whether more than `offset` events match the filter."""
-        found = split(self.session, wanted, CorrectedView(self.session))
+    def has_more(self, wanted: EventFilter, offset: int, view: CorrectedView | None = None) -> bool:
+        """Whether more than `offset` events match the filter (`view`: the one the caller read with)."""
+        found = split(self.session, wanted, view or CorrectedView(self.session))
         if found.corrected:
             return bool(merged_ids(self.session, found, offset, 1, "date"))
         query = select(Event.id).where(*found.parser_rows).order_by(*ordering("date"))
         return self.session.execute(query.offset(offset).limit(1)).first() is not None
+
+    def corrected_view(self) -> CorrectedView:
+        """The corrections as they stand, read once for several reads of the same request."""
+        return CorrectedView(self.session)
 
     def count(self, wanted: EventFilter) -> int:
         """How many events match the filter."""
@@ -115,7 +119,7 @@ class BrowseRepository:
             counted = overview(self.session, wanted, found, view)
             rows = page_rows(self.session, found, view, offset, limit) if counted.total > offset else []
             return EventPage(counted.total, counted.months, rows)
-        months, in_month = per_month(self.session, found)
+        months, in_month = per_month(self.session, wanted, found, view)
         total = sum(in_month.values())
         if total <= offset:
             rows = []

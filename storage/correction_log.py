@@ -113,7 +113,9 @@ class CorrectionLog:
         values = {"type": current.type, "date": current.date, "location": current.location, **values}
         if values["type"] not in EVENT_TYPES:
             raise CorrectionError(f"not an event type: {values['type']!r} ({', '.join(EVENT_TYPES)})")
-        event = self._new_event("split", values, current.articles, who)
+        reporting = self.session.scalars(select(Article).where(Article.id.in_([a.id for a in current.articles]))
+                                         .order_by(Article.id))
+        event = self._new_event("split", values, reporting.all(), who)
         before = {"event_id": event_id, **{n: self._value(current, n) for n in COUNTRY_OF}}
         return self._record("split", who, event_id=event.id, other_event_id=event_id, before=before,
                             after={**self._added(event), "article_ids": [a.id for a in current.articles]})

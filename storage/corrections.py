@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,30 @@ KINDS = ("edit", "hide", "merge", "split", "add", "undo", *ORG_KINDS)
 FIELDS = ("type", "date", "location", "vn_parties", "kr_parties")
 EVENT_TYPES = ("mou", "letter_of_intent", "agreement", "meeting")
 COUNTRY_OF = {"vn_parties": "VN", "kr_parties": "KR"}
+
+
+if TYPE_CHECKING:
+    from storage.listed import ListedEvent
+
+
+class ReportingArticle(Protocol):
+    """What the corrected view keeps of an article reporting an event: an `Article` row, or the
+    plain `ListedArticle` that listings read (storage/listed.py)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def sapo(self) -> str: ...
+    @property
+    def published_at(self) -> dt.datetime | None: ...
+    @property
+    def updated_at(self) -> dt.datetime | None: ...
 
 
 class CorrectionError(ValueError):
@@ -52,7 +76,7 @@ class CorrectedEvent:
     signatories: list[str]
     evidence: list[str]
     created_at: dt.datetime
-    articles: list[Article]
+    articles: list[ReportingArticle]
     party_lists: dict[str, list[Party]] = field(default_factory=dict)
     corrected: bool = False
     english_names: dict[int, str] = field(default_factory=dict)  # party id to its English name, where known
@@ -114,13 +138,17 @@ class CorrectedView:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        active: Sequence[Correction] = session.scalars(active_query()).all()
+        # every record in one query, active ones picked here: each page, feed and export builds a
+        # view, and where nothing was ever corrected the other reads below are not needed at all
+        recorded: Sequence[Correction] = session.scalars(select(Correction).order_by(Correction.id)).all()
+        undone = {c.undoes_id for c in recorded if c.undoes_id is not None}
+        active = [c for c in recorded if c.kind != "undo" and c.id not in undone]
         self.edits: dict[int, list[Correction]] = {}
         self.merged_into: dict[int, int] = {}
         self.hidden: set[int] = set()
         self.split_from: dict[int, list[Correction]] = {}  # an event, the splits that took parties off it
         self.orgs = Organisations(session, active)
-        self.event_changed_at, self.party_changed_at = _change_times(session.scalars(select(Correction)).all())
+        self.event_changed_at, self.party_changed_at = _change_times(recorded)
         for c in active:
             if c.kind == "edit" and c.event_id is not None:
                 self.edits.setdefault(c.event_id, []).append(c)
@@ -130,19 +158,20 @@ class CorrectedView:
                 self.merged_into[c.other_event_id] = c.event_id
             elif c.kind == "split" and c.other_event_id is not None:
                 self.split_from.setdefault(c.other_event_id, []).append(c)
-        undone_adds = select(Correction.event_id).where(Correction.kind.in_(("add", "split")),
-                                                        Correction.id.in_(undone_ids()))
-        self.hidden |= {i for i in session.scalars(undone_adds) if i is not None}
-        superseded = select(CorrectionConflict.superseded_event_id).where(
-            CorrectionConflict.resolved_at.is_(None), CorrectionConflict.superseded_event_id.is_not(None),
-            CorrectionConflict.correction_id.in_(select(Correction.id).where(
-                Correction.kind != "undo", Correction.id.not_in(undone_ids()))))
-        self.hidden |= {i for i in session.scalars(superseded) if i is not None}
+        self.hidden |= {c.event_id for c in recorded
+                        if c.kind in ("add", "split") and c.id in undone and c.event_id is not None}
+        if active:
+            superseded = select(CorrectionConflict.superseded_event_id).where(
+                CorrectionConflict.resolved_at.is_(None), CorrectionConflict.superseded_event_id.is_not(None),
+                CorrectionConflict.correction_id.in_(select(Correction.id).where(
+                    Correction.kind != "undo", Correction.id.not_in(undone_ids()))))
+            self.hidden |= {i for i in session.scalars(superseded) if i is not None}
         self.hidden |= set(self.merged_into)
-        # kept for the record only: an event no article reports any more, which only corrections
-        # that are undone now name (an active one keeps its event linked)
-        stale = select(Event.id).where(~Event.articles.any(), Event.id.in_(referenced_event_ids()))
-        self.hidden |= set(session.scalars(stale))
+        if recorded:
+            # kept for the record only: an event no article reports any more, which only corrections
+            # that are undone now name (an active one keeps its event linked)
+            stale = select(Event.id).where(~Event.articles.any(), Event.id.in_(referenced_event_ids()))
+            self.hidden |= set(session.scalars(stale))
         self.absorbed: dict[int, list[int]] = {}
         for gone, into in self.merged_into.items():
             self.absorbed.setdefault(into, []).append(gone)
@@ -160,7 +189,7 @@ class CorrectedView:
             seen.add(event_id)
         return event_id
 
-    def apply(self, event: Event) -> CorrectedEvent:
+    def apply(self, event: Event | ListedEvent) -> CorrectedEvent:
         """The corrected view of one parser row (hidden or not: callers use `visible`)."""
         values: dict[str, Any] = {"type": event.type, "date": event.date, "location": event.location,
                                   "vn_parties": event.parties("VN"), "kr_parties": event.parties("KR")}
@@ -174,7 +203,7 @@ class CorrectedView:
                    if (name := self.orgs.english(p)) is not None}
         party_ids = {p.id for p in [*event.parties("VN"), *event.parties("KR"), *values["vn_parties"],
                                     *values["kr_parties"]]}
-        articles = {a.id: a for a in event.articles}
+        articles: dict[int, ReportingArticle] = {a.id: a for a in event.articles}
         topics, evidence = list(event.topics), list(event.evidence)
         for other in self._absorbed_events(event.id):
             articles.update((a.id, a) for a in other.articles)
@@ -239,7 +268,7 @@ class CorrectedView:
         ids = [self.target(e.id) for e in sorted(article.events, key=lambda e: e.id)]
         return [i for i in dict.fromkeys(ids) if i not in self.hidden]
 
-    def visible(self, events: Iterable[Event]) -> list[CorrectedEvent]:
+    def visible(self, events: Iterable[Event | ListedEvent]) -> list[CorrectedEvent]:
         """The corrected view of these rows, hidden and merged-away ones left out."""
         return [self.apply(e) for e in events if e.id not in self.hidden]
 

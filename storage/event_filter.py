@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, column, exists, func, literal, or_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.corrections import CorrectedEvent
-from storage.models import Article, Event, EventParty, Party, event_articles
+from storage.models import Event, EventParty, EventSource, Party
 from storage.repository import party_key
 from storage.search import corrected_search_text
 
@@ -32,6 +32,12 @@ class EventFilter:
 def costly(wanted: EventFilter) -> bool:
     """Conditions read through the link tables or by scanning text: worth reading only once a page."""
     return bool(wanted.source or wanted.party or wanted.q)
+
+
+def counted_by_source(wanted: EventFilter) -> bool:
+    """A source filter without a party or words: `event_sources` alone counts and charts it."""
+    words = [w for w in (wanted.q or "").split() if party_key(w)]
+    return bool(wanted.source) and not (wanted.party and party_key(wanted.party)) and not words
 
 
 def _word_key(text: str) -> str:
@@ -68,9 +74,10 @@ def _with_party(condition: ColumnElement[bool], reading: Reading) -> ColumnEleme
     return _linked(linked, EventParty.event_id, reading)
 
 
-def _with_article(condition: ColumnElement[bool], reading: Reading) -> ColumnElement[bool]:
-    linked = select(event_articles.c.event_id).join(Article, Article.id == event_articles.c.article_id)
-    return _linked(linked.where(condition), event_articles.c.event_id, reading)
+def _from_source(source: str, reading: Reading) -> ColumnElement[bool]:
+    """An article of the event is from this source (`event_sources`, kept by storage/search.py)."""
+    reported = select(EventSource.event_id).where(EventSource.source == source)
+    return _linked(reported, EventSource.event_id, reading)
 
 
 def _party_matches(value: str, also: Collection[int], reading: Reading) -> ColumnElement[bool]:
@@ -148,7 +155,7 @@ def conditions(wanted: EventFilter, dialect: str = "sqlite", narrow: bool = Fals
     if wanted.type:
         found.append(Event.type == wanted.type)
     if wanted.source:
-        found.append(_with_article(Article.source == wanted.source, reading))
+        found.append(_from_source(wanted.source, reading))
     if wanted.party and party_key(wanted.party):
         found.append(_party_matches(wanted.party, party_rows, reading))
     if wanted.q:

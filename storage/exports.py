@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.event_filter import EventFilter
+from storage.listed import among
 from storage.listing_merge import merged_ids, ordering, split
 from storage.models import Article, Event, EventParty, Party, event_articles
 
@@ -51,14 +52,13 @@ class ExportedEvent:
 _COLUMNS = (Event.id, Event.date, Event.type, Event.location, Event.topics, Event.signatories, Event.created_at)
 
 
-def export_batches(session: Session, wanted: EventFilter, offset: int = 0, limit: int = 10_000,
-                   batch: int = EXPORT_BATCH) -> Iterator[list[ExportedEvent]]:
+def export_batches(session: Session, wanted: EventFilter, offset: int, limit: int, batch: int,
+                   view: CorrectedView) -> Iterator[list[ExportedEvent]]:
     """The listing's events as export rows, a batch at a time, read from one query as it goes (`yield_per`).
 
     Plain queries instead of ORM objects: loading a few thousand events with their parties and
     articles as objects cost more than the query that finds them.
     """
-    view = CorrectedView(session)
     found = split(session, wanted, view)
     if found.corrected:  # the corrected events sort in by their corrected date: one batch of ids
         ids = merged_ids(session, found, offset, limit, "date")
@@ -76,13 +76,13 @@ def export_batches(session: Session, wanted: EventFilter, offset: int = 0, limit
 def _export_rows(session: Session, rows: Sequence[Any], view: CorrectedView) -> list[ExportedEvent]:
     parties: dict[int, list[ExportedParty]] = {r.id: [] for r in rows}
     articles: dict[int, list[ExportedArticle]] = {r.id: [] for r in rows}
-    ids = list(parties)
+    ids, dialect = list(parties), session.get_bind().dialect.name
     for low in range(0, len(ids), _CHUNK):
         chunk = ids[low : low + _CHUNK]
         linked = (
             select(EventParty.event_id, Party.id, Party.country, Party.name, Party.acronym)
             .join(Party, Party.id == EventParty.party_id)
-            .where(EventParty.event_id.in_(chunk))
+            .where(among(EventParty.event_id, chunk, dialect))
             .order_by(EventParty.event_id, EventParty.position)
         )
         for event_id, party_id, country, name, acronym in session.execute(linked):
@@ -90,7 +90,7 @@ def _export_rows(session: Session, rows: Sequence[Any], view: CorrectedView) -> 
         reports = (
             select(event_articles.c.event_id, Article.source, Article.url, Article.title)
             .join(Article, Article.id == event_articles.c.article_id)
-            .where(event_articles.c.event_id.in_(chunk))
+            .where(among(event_articles.c.event_id, chunk, dialect))
             .order_by(event_articles.c.event_id, Article.id)
         )
         for event_id, source, url, title in session.execute(reports):

@@ -6,18 +6,14 @@ import datetime as dt
 from collections import Counter
 
 from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from storage.corrections import CorrectedEvent, CorrectedView
 from storage.event_filter import EventFilter
+from storage.listed import listed
 from storage.listing_counts import Month
 from storage.listing_merge import Order, Split, merged_ids, ordering, split
-from storage.models import Article, Event, EventCount
-
-# what listings show of an event's articles: their bodies, captions and tags stay in the database
-LISTED = selectinload(Event.articles).load_only(
-    Article.id, Article.source, Article.url, Article.title, Article.sapo, Article.published_at, Article.updated_at
-)
+from storage.models import Event, EventCount
 
 
 def page_rows(session: Session, found: Split, view: CorrectedView, offset: int, limit: int,
@@ -25,15 +21,14 @@ def page_rows(session: Session, found: Split, view: CorrectedView, offset: int, 
     """Rows `offset` to `offset + limit` of a split filter, in listing order."""
     if found.corrected:
         return by_ids(session, merged_ids(session, found, offset, limit, order), view)
-    query = select(Event).where(*found.parser_rows).order_by(*ordering(order))
-    return view.visible(session.scalars(query.options(LISTED).offset(offset).limit(limit)).all())
+    return view.visible(listed(session, found.parser_rows, ordering(order), offset, limit))
 
 
 def by_ids(session: Session, ids: list[int], view: CorrectedView) -> list[CorrectedEvent]:
     """These events, in this order, as corrected."""
     if not ids:
         return []
-    loaded = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(ids)).options(LISTED))}
+    loaded = {e.id: e for e in listed(session, [Event.id.in_(ids)])}
     return view.visible(loaded[i] for i in ids)
 
 
@@ -62,8 +57,7 @@ def window(session: Session, wanted: EventFilter, per_month: Counter[Month | Non
         span = Event.date.between(dt.date(*oldest, 1), _last_day(newest))
     sparse = newest is not None and oldest is not None and _sparse(session, wanted, oldest, newest, through - before)
     found = split(session, wanted, view, narrow=not sparse).parser_rows
-    query = select(Event).where(*found, span).order_by(*ordering("date"))
-    return view.visible(session.scalars(query.options(LISTED).offset(offset - before).limit(limit)).all())
+    return view.visible(listed(session, [*found, span], ordering("date"), offset - before, limit))
 
 
 # Checking each event of the span against the filter reads span / matches rows per match: cheap

@@ -1,4 +1,5 @@
-"""The text `q` searches: each event's headlines, party names, place and evidence, folded once on write.
+"""The text `q` searches: each event's headlines, party names, place and evidence, folded once on write;
+and beside it the event's sources (`event_sources`, which the source filter counts along).
 
 `events.search_text` holds that text folded as party keys are (no case, no accents, đ as d,
 punctuation as spaces), one field per line, so a folded query word is found wherever it is in a
@@ -6,7 +7,8 @@ field, with or without diacritics, and never across two fields. It is indexed fo
 on SQLite by the FTS5 table `events_search` (trigram tokenizer, kept in step with the column by
 triggers), on PostgreSQL by a pg_trgm GIN index (migration 0008).
 
-The column is kept in step by session hooks rather than by each writer: every flush notes the
+The column, and the event's `event_sources` rows (one per source of its articles, with its date and
+type), are kept in step by session hooks rather than by each writer: every flush notes the
 events whose own fields, parties or reporting articles (their headlines) changed in it, and before
 the transaction commits those events are read back and their text rewritten, whichever code
 changed them (the crawl, `reparse`, an analyst's added event). Once per transaction, not per
@@ -23,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, event, select, update
+from sqlalchemy import Connection, bindparam, delete, event, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
 from storage.corrections import CorrectedEvent
-from storage.models import Article, Event, EventParty, Party, event_articles
+from storage.models import Article, Event, EventParty, EventSource, Party, event_articles
 from storage.repository import party_key
 
 _CHUNK = 500  # event ids per IN list
@@ -47,8 +50,9 @@ def corrected_search_text(event: CorrectedEvent) -> str:
     return search_text((a.title for a in event.articles), (p.key for p in parties), event.location, event.evidence)
 
 
-def refresh(connection: Connection, event_ids: Iterable[int]) -> None:
-    """Rewrite the search text of these events from what is stored now."""
+def refresh(connection: Connection, event_ids: Iterable[int], sources: bool = True) -> None:
+    """Rewrite the search text of these events from what is stored now, and their `event_sources`
+    rows (`sources`: False in migration 0008, which comes before that table)."""
     ids = sorted(set(event_ids))
     for low in range(0, len(ids), _CHUNK):
         chunk = ids[low : low + _CHUNK]
@@ -69,11 +73,26 @@ def refresh(connection: Connection, event_ids: Iterable[int]) -> None:
         if values:
             statement = update(Event).where(Event.id == bindparam("event_id"))
             connection.execute(statement.values(search_text=bindparam("text")), values)
+        if sources:
+            _refresh_sources(connection, chunk)
+
+
+def _refresh_sources(connection: Connection, event_ids: list[int]) -> None:
+    """Rewrite the `event_sources` rows of these events: each source of their articles, with their date and type."""
+    connection.execute(delete(EventSource).where(EventSource.event_id.in_(event_ids)))
+    reported = (select(event_articles.c.event_id, Article.source, Event.date, Event.type).distinct()
+                .join(Article, Article.id == event_articles.c.article_id)
+                .join(Event, Event.id == event_articles.c.event_id)
+                .where(event_articles.c.event_id.in_(event_ids)))
+    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    # another transaction rewriting the same event may have committed its rows since the delete
+    statement = dialect_insert(EventSource).from_select(["event_id", "source", "date", "type"], reported)
+    connection.execute(statement.on_conflict_do_nothing())
 
 
 def refresh_all(connection: Connection) -> None:
-    """Rewrite every event's search text (migration 0008, bulk loads)."""
-    refresh(connection, connection.scalars(select(Event.id)))
+    """Rewrite every event's search text (migration 0008)."""
+    refresh(connection, connection.scalars(select(Event.id)), sources=False)
 
 
 @dataclass
@@ -81,7 +100,7 @@ class _Touched:
     """What a flush changed that the search text is made of."""
 
     events: set[int] = field(default_factory=set)
-    articles: set[int] = field(default_factory=set)  # headline changed: all its events
+    articles: set[int] = field(default_factory=set)  # headline or source changed: all its events
     parties: set[int] = field(default_factory=set)  # key changed: all its events
 
     def add(self, session: Session) -> None:
@@ -92,7 +111,7 @@ class _Touched:
                 self.events.add(obj.event_id)
             elif isinstance(obj, Article):
                 self.events |= _ids(obj, "events")
-                if _changed(obj, "title"):
+                if _changed(obj, "title") or _changed(obj, "source"):
                     self.articles.add(obj.id)
             elif isinstance(obj, Party) and _changed(obj, "key"):
                 self.parties.add(obj.id)
@@ -115,6 +134,20 @@ def _ids(obj: object, collection: str) -> set[int]:
 
 def _changed(obj: object, name: str) -> bool:
     return attributes.get_history(obj, name, passive=PASSIVE_NO_INITIALIZE).has_changes()
+
+
+@event.listens_for(Session, "before_flush")
+def _collect_deleted_articles(session: Session, _context: UOWTransaction, _instances: object) -> None:
+    """The events of the articles this flush deletes, read while their links are still stored (the
+    ORM removes the links without loading them, so no history names those events afterwards)."""
+    gone = sorted(obj.id for obj in session.deleted if isinstance(obj, Article) and obj.id is not None)
+    if not gone:
+        return
+    touched = session.info.setdefault(_PENDING, _Touched())
+    connection = session.connection()
+    for low in range(0, len(gone), _CHUNK):
+        reported = select(event_articles.c.event_id).where(event_articles.c.article_id.in_(gone[low : low + _CHUNK]))
+        touched.events |= set(connection.scalars(reported))
 
 
 @event.listens_for(Session, "after_flush")

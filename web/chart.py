@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -25,11 +26,25 @@ class Bar:
     w: float
     h: float
     kind: str
-    title: str
+    label: str  # the type's name
+    month: int
+    year: int
+    events: int
+
+    @property
+    def title(self) -> str:
+        return f"{self.month:02d}/{self.year}: {self.events} × {self.label}"
 
     def svg(self) -> str:
-        return (f'<rect class="bar t-{escape(self.kind)}" x="{self.x}" y="{self.y}" width="{self.w}" '
-                f'height="{self.h}"><title>{escape(self.title)}</title></rect>\n')
+        # only the type and its name can hold markup; escaped once per chart, not once per bar
+        return (f'<rect class="bar t-{_escaped(self.kind)}" x="{self.x}" y="{self.y}" width="{self.w}" '
+                f'height="{self.h}"><title>{self.month:02d}/{self.year}: {self.events} × {_escaped(self.label)}'
+                '</title></rect>\n')
+
+
+@lru_cache(maxsize=64)
+def _escaped(text: str) -> str:
+    return str(escape(text))
 
 
 def bars_svg(bars: list[Bar]) -> Markup:
@@ -67,7 +82,7 @@ def monthly_chart(counts: list[MonthCount], lang: str) -> dict[str, Any] | None:
             height = n / tallest * plot_height
             base -= height
             bars.append(Bar(round(x + step * 0.1, 1), round(base, 1), round(max(step * 0.8, 1), 1),
-                            round(height, 1), kind, f"{month:02d}/{year}: {n} × {type_label(kind, lang)}"))
+                            round(height, 1), kind, type_label(kind, lang), month, year, n))
         if month == 1 or index == 0 or len(months) <= 12:
             labels.append({"x": round(x + step / 2, 1), "text": f"{month:02d}/{year}" if len(months) <= 24 else str(year)})
     legend = [{"kind": k, "label": type_label(k, lang)} for k in TYPE_ORDER if any(c.type == k for c in counts)]

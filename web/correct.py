@@ -135,7 +135,7 @@ def _article_of(session: Session, event: CorrectedEvent, value: str, url: str) -
             raise CorrectionError(f"no stored article at {url.strip()!r}")
         return found
     number = _number(value, "article")
-    article = next((a for a in event.articles if a.id == number), None)
+    article = session.get(Article, number) if any(a.id == number for a in event.articles) else None
     if article is None:
         raise CorrectionError(f"article {number} does not report this event")
     return article

@@ -146,10 +146,11 @@ def events_csv(request: Request, wanted: ListingQuery) -> Response:
     try:
         repo = BrowseRepository(db)
         offset = (wanted.page - 1) * CSV_ROWS
-        batches = repo.export_batches(wanted.filter, offset, CSV_ROWS, batch=EXPORT_BATCH)
+        view = repo.corrected_view()
+        batches = repo.export_batches(wanted.filter, offset, CSV_ROWS, batch=EXPORT_BATCH, view=view)
         first = next(batches, [])
         headers = {"Content-Disposition": 'attachment; filename="coopwatch-events.csv"'}
-        if len(first) == EXPORT_BATCH and repo.has_more(wanted.filter, offset + CSV_ROWS):
+        if len(first) == EXPORT_BATCH and repo.has_more(wanted.filter, offset + CSV_ROWS, view):
             headers["Link"] = f'</events.csv?{wanted.query(page=wanted.page + 1)}>; rel="next"'
     except BaseException:
         db.close()

@@ -7,8 +7,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from alerts.compose import one_line, safe_url
-from storage.corrections import CorrectedEvent
-from storage.models import Article, Party
+from storage.corrections import CorrectedEvent, ReportingArticle
+from storage.models import Party
 from web.i18n import source_label, topic_label, type_label, undated
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -19,7 +19,7 @@ def party_view(party: Party) -> dict[str, Any]:
     return {"id": party.id, "name": one_line(party.name), "acronym": acronym, "country": party.country}
 
 
-def article_view(article: Article) -> dict[str, Any]:
+def article_view(article: ReportingArticle) -> dict[str, Any]:
     published = article.published_at.astimezone(VN_TZ) if article.published_at else None
     return {
         "title": one_line(article.title),

@@ -155,14 +155,19 @@ def test_q_reads_the_folded_text_kept_in_step_with_every_write(factory, database
 
 
 def test_the_chart_of_all_events_follows_inserts_deletes_and_corrections(factory) -> None:
-    """The day counts behind it (storage/counts.py) against the listed events, after each kind of write."""
+    """The day and month counts behind it (storage/counts.py) against the listed events, after each kind of write."""
     from storage.correction_log import CorrectionLog, Who
     from storage.models import Event
 
     def check() -> None:
         with factory() as session:
             repo = BrowseRepository(session)
-            for wanted in (EventFilter(), EventFilter(type="mou"), EventFilter(since=dt.date(2024, 3, 1))):
+            for wanted in (EventFilter(), EventFilter(type="mou"), EventFilter(since=dt.date(2024, 3, 1)),
+                           # ranges that cut months: whole months from the month counts, the rest by day
+                           EventFilter(since=dt.date(2024, 2, 10), until=dt.date(2024, 8, 20)),
+                           EventFilter(type="meeting", until=dt.date(2024, 4, 30)),
+                           EventFilter(since=dt.date(2024, 3, 5), until=dt.date(2024, 3, 25)),
+                           EventFilter(since=dt.date(2024, 3, 5), until=dt.date(2024, 4, 2))):
                 listed = repo.events(wanted, 0, 1000)
                 overview = repo.overview(wanted)
                 assert overview.total == len(listed) == repo.page(wanted).total
@@ -177,4 +182,53 @@ def test_the_chart_of_all_events_follows_inserts_deletes_and_corrections(factory
         log.hide(ids[0], who)
         log.edit(ids[1], {"location": "Seoul"}, who)  # corrected (a date or type edit is charted at the parser's)
         session.delete(session.get(Event, ids[2]))
+    check()
+
+
+def test_the_source_filter_follows_links_dates_deletes_and_corrections(factory) -> None:
+    """`event_sources` (storage/search.py) against each event's own articles, and the source filter's
+    count and chart (read from that table alone) against its listed events, after each kind of write."""
+    from storage.correction_log import CorrectionLog, Who
+    from storage.models import Article, Event
+
+    filters = [EventFilter(source=s, type=t, since=since) for s in ("vtcnews", "baochinhphu")
+               for t in (None, "mou") for since in (None, dt.date(2024, 3, 1))]
+
+    def check() -> None:
+        with factory() as session:
+            repo = BrowseRepository(session)
+            every = repo.events(EventFilter(), 0, 1000)
+            for wanted in filters:
+                listed = repo.events(wanted, 0, 1000)
+                expected = [e.id for e in every if any(a.source == wanted.source for a in e.articles)
+                            and wanted.type in (None, e.type)
+                            and (wanted.since is None or (e.date is not None and e.date >= wanted.since))]
+                assert [e.id for e in listed] == expected
+                page = repo.page(wanted)
+                assert page.total == len(listed) == repo.overview(wanted).total
+                assert Counter({(c.year, c.month, c.type): c.events for c in page.months}) == Counter(
+                    (e.date.year, e.date.month, e.type) for e in listed if e.date)
+                assert [e.id for e in page.events] == expected[:50]
+
+    store(factory, 12)
+    check()
+    with factory.begin() as session:
+        ids = sorted(e.id for e in BrowseRepository(session).events(EventFilter(), 0, 100))
+        first, second = session.get(Event, ids[0]), session.get(Event, ids[1])
+        assert first is not None and second is not None
+        first.articles.append(second.articles[0])  # now reported by both sources
+        second.date = dt.date(2023, 5, 5)  # moved out of `since`
+        second.type = "mou"
+    check()
+    with factory.begin() as session:
+        article = session.get(Article, ids[3])  # an article's events lose their source
+        assert article is not None
+        session.delete(article)
+        session.delete(session.get(Event, ids[4]))
+    check()
+    with factory.begin() as session:
+        log, who = CorrectionLog(session), Who(by="analyst@example.org", at=NOW, why="checked")
+        log.hide(ids[5], who)
+        log.edit(ids[6], {"type": "meeting"}, who)
+        log.merge(ids[7], ids[8], who)  # the merged event's articles (another source) go with it
     check()
