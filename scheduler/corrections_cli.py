@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import heapq
 import json
 from typing import Any
 
@@ -17,8 +18,9 @@ from storage import correction_values as read
 from storage.correction_log import CorrectionLog, Who, gold_records
 from storage.correction_values import describe
 from storage.corrections import EVENT_TYPES, CorrectionError
-from storage.models import Article, Correction
+from storage.models import AccountChange, Article, Correction
 from storage.repository import ArticleRepository
+from storage.users import UserRepository
 
 
 def add_parsers(sub: Any) -> None:
@@ -161,16 +163,34 @@ def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
                         "parser_value": c.parser_value} for c in log.conflicts()]
             columns = ["id", "correction", "article", "found_at", "detail"]
         else:
-            records = [_audit_record(line.correction, line.undone_by) for line in log.audit()]
-            columns = ["id", "at", "by", "kind", "event", "field", "before", "after", "why", "undone_by"]
+            records = _audit_list(session, log)
+            columns = ["id", "at", "by", "kind", "event", "account", "field", "before", "after", "why", "undone_by"]
     print(render(records, args.format, columns))
     return 0
+
+
+def _audit_list(session: Session, log: CorrectionLog) -> list[dict[str, Any]]:
+    """The corrections and the changes of accounts, oldest first."""
+    corrections = [(line.correction.at, _audit_record(line.correction, line.undone_by)) for line in log.audit()]
+    accounts = [(change.at, _account_record(change)) for change in UserRepository(session).changes()]
+    return [record for _, record in heapq.merge(corrections, accounts, key=lambda pair: pair[0])]
+
+
+def _account_record(change: AccountChange) -> dict[str, Any]:
+    """An account's change in the audit list's shape: `kind` user_add, user_role, user_remove or
+    user_reactivate, `account` its email, `before` and `after` its role and whether it is active;
+    no id, since it is not a correction (nothing undoes it but another change)."""
+    changed = [name for name in change.after if change.before is not None and change.before[name] != change.after[name]]
+    return {"id": None, "at": change.at.isoformat(timespec="seconds"), "by": change.by, "kind": f"user_{change.action}",
+            "event": None, "other_event": None, "party": None, "account": change.email,
+            "field": ", ".join(changed) or None, "before": change.before, "after": change.after,
+            "why": change.why, "undoes": None, "undone_by": None}
 
 
 def _audit_record(c: Correction, undone_by: int | None) -> dict[str, Any]:
     party = c.after["party"]["id"] if c.kind.startswith("org_") else None
     return {"id": c.id, "at": c.at.isoformat(timespec="seconds"), "by": c.by, "kind": c.kind,
-            "event": c.event_id, "other_event": c.other_event_id, "party": party, "field": c.field,
+            "event": c.event_id, "other_event": c.other_event_id, "party": party, "account": None, "field": c.field,
             "before": c.before, "after": c.after,
             "why": c.why, "undoes": c.undoes_id, "undone_by": undone_by}
 

@@ -395,7 +395,12 @@ class CorrectionConflict(Base):
 
 
 class User(Base):
-    """Someone who signs in to the web view: a reader (of a private view) or an analyst (who corrects)."""
+    """Someone who signs in to the web view: a reader (of a private view) or an analyst (who corrects).
+
+    A removed account keeps its row (`removed_at` set): it cannot sign in and its corrections keep
+    its email. A session holds the account's `session_key`, renewed on removal and on adding the
+    account again, so a cookie from before either opens nothing.
+    """
 
     __tablename__ = "users"
 
@@ -404,9 +409,31 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime]
+    removed_at: Mapped[dt.datetime | None]
+    session_key: Mapped[str] = mapped_column(String(64))
 
     def __repr__(self) -> str:
         return f"User(id={self.id!r}, email={self.email!r}, role={self.role!r})"
+
+
+class AccountChange(Base):
+    """An account added, given another role, removed or added again: who did it, when, and the
+    account's role and state before and after (`before` is None for a new account). Never updated
+    or deleted; shown in the audit list with the corrections."""
+
+    __tablename__ = "account_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(20))  # add | role | remove | reactivate
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON)
+    why: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(320))
+    at: Mapped[dt.datetime]
+
+    def __repr__(self) -> str:
+        return f"AccountChange(id={self.id!r}, action={self.action!r}, email={self.email!r})"
 
 
 class LoginFailure(Base):

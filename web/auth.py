@@ -62,9 +62,16 @@ def check_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> None:
 
 
 def signed_in(request: Request, db: Session) -> User | None:
-    """The user of this session, if the account still exists."""
-    email = session_of(request).get("email")
-    return UserRepository(db).by_email(str(email)) if email else None
+    """The user of this session, if the account is not removed and the session is not from before
+    a removal (the account's session key has changed since)."""
+    session = session_of(request)
+    return _session_user(db, session.get("email"), session.get("account"))
+
+
+def _session_user(db: Session, email: object, key: object) -> User | None:
+    if not email or not key:
+        return None
+    return UserRepository(db).by_session(str(email), str(key))
 
 
 def auth_context(request: Request, db: Session) -> dict[str, Any]:
@@ -124,7 +131,7 @@ def login(
     db.commit()  # a rehashed password
     session = session_of(request)
     session.clear()  # a new token for the new session: a token seen before signing in is worth nothing
-    session.update(email=user.email, csrf=secrets.token_urlsafe(32))
+    session.update(email=user.email, account=user.session_key, csrf=secrets.token_urlsafe(32))
     log.info("%s signed in from %s", user.email, client)
     return RedirectResponse(_safe_next(next), status_code=303)
 
@@ -145,9 +152,9 @@ def install(app: FastAPI, config: WebConfig) -> None:
                            max_age=SESSION_DAYS * 86400, same_site="lax", https_only=config.secure_cookies)
 
 
-def _known(factory: sessionmaker[Session], email: str) -> bool:
+def _known(factory: sessionmaker[Session], session: dict[str, Any]) -> bool:
     with factory() as db:
-        return UserRepository(db).by_email(email) is not None
+        return _session_user(db, session.get("email"), session.get("account")) is not None
 
 
 def _install_gate(app: FastAPI, factory: sessionmaker[Session]) -> None:
@@ -156,8 +163,8 @@ def _install_gate(app: FastAPI, factory: sessionmaker[Session]) -> None:
         path = request.url.path
         if path in OPEN_PATHS or path.startswith("/static/"):
             return await call_next(request)
-        email = session_of(request).get("email")
-        if email and await run_in_threadpool(_known, factory, str(email)):
+        session = session_of(request)
+        if session.get("email") and await run_in_threadpool(_known, factory, session):
             return await call_next(request)
         if path.startswith("/api/"):
             return Response('{"status": 401, "error": "sign in first"}', status_code=401,

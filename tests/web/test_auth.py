@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.db import make_engine, make_session_factory
-from storage.models import Correction, Event, User
+from storage.models import AccountChange, Correction, Event, User
 from tests.conftest import ROOT
 from tests.web.client import Client
 from tests.web.conftest import SECRET, start_server
@@ -77,11 +77,16 @@ def another_type(site: str, event: int) -> str:
     return next(t for t in ("agreement", "meeting", "mou") if t != current)
 
 
-def corrections(database: str) -> list[dict[str, object]]:
+def audit_list(database: str) -> list[dict[str, object]]:
+    """`corrections list`: the corrections and the changes of accounts, oldest first."""
     done = coopwatch(database, "corrections", "list", "--format", "json")
     assert done.returncode == 0, done.stderr
     records: list[dict[str, object]] = json.loads(done.stdout)
     return records
+
+
+def corrections(database: str) -> list[dict[str, object]]:
+    return [c for c in audit_list(database) if c["account"] is None]
 
 
 def test_users_are_added_listed_and_removed_from_the_command_line(database: str, tmp_path: Path) -> None:
@@ -390,3 +395,74 @@ def test_an_analyst_adds_a_missed_event_to_an_article_the_parser_found_none_in(s
     assert (made["kind"], made["event"], made["after"]["article_id"]) == ("add", new["id"], article["id"])
     now = next(a for a in json.loads(coopwatch(database, "articles", "--format", "json").stdout) if a["id"] == article["id"])
     assert now["event_ids"] == [new["id"]]
+
+
+def row_counts(database: str) -> tuple[int, int]:
+    engine = make_engine(database)
+    with make_session_factory(engine)() as session:
+        counts = (len(session.scalars(select(User.id)).all()), len(session.scalars(select(AccountChange.id)).all()))
+    engine.dispose()
+    return counts
+
+
+def test_every_account_change_is_audited_and_a_removed_account_is_kept_but_shut_out(
+    site: str, database: str, tmp_path: Path,
+) -> None:
+    new = "new@example.org"
+    by = ("--by", "admin@example.org")
+    assert coopwatch(database, "users", "add", new, "--role", "reader", *by, stdin=PASSWORD + "\n").returncode == 0
+    role = coopwatch(database, "users", "role", new, "--role", "analyst", *by, "--why", "joins the analysts")
+    assert role.stdout.strip() == f"user {new} is now analyst (was reader)"
+    browser = Client(site)
+    assert browser.sign_in(new, PASSWORD).status == 303
+    event = first_event(database)
+    token = browser.csrf(f"/events/{event}")
+    assert browser.post(f"/events/{event}/correct", {"csrf": token, "action": "type",
+                                                     "type": another_type(site, event)}).status == 303
+    old_cookie = dict(browser.cookies)
+    assert coopwatch(database, "users", "remove", new, *by).stdout.strip() == f"user {new} removed"
+
+    assert browser.post(f"/events/{event}/correct", {"csrf": token, "action": "type",
+                                                     "type": another_type(site, event)}).status == 403
+    assert Client(site).sign_in(new, PASSWORD).status == 401  # the right password opens nothing
+    listed = json.loads(coopwatch(database, "users", "list", "--format", "json").stdout)
+    assert [(u["email"], u["role"], u["removed_at"] is not None) for u in listed if u["email"] == new] == [
+        (new, "analyst", True)]
+    assert [c["by"] for c in corrections(database) if c["kind"] == "edit"] == [new]  # its correction keeps its email
+
+    again = coopwatch(database, "users", "add", new, "--role", "reader", *by, stdin="another long password\n")
+    assert again.stdout.strip() == f"user {new} added again (reader)"
+    stale = Client(site, cookies=dict(old_cookie))
+    assert stale.post(f"/events/{event}/correct", {"csrf": token, "action": "hide", "why": "x"}).status == 403
+    assert Client(site).sign_in(new, PASSWORD).status == 401  # the old password is gone
+    assert Client(site).sign_in(new, "another long password").status == 303
+
+    audit = [c for c in audit_list(database) if c["account"] == new]
+    assert [(c["kind"], c["field"], c["before"], c["after"]) for c in audit] == [
+        ("user_add", None, None, {"role": "reader", "active": True}),
+        ("user_role", "role", {"role": "reader", "active": True}, {"role": "analyst", "active": True}),
+        ("user_remove", "active", {"role": "analyst", "active": True}, {"role": "analyst", "active": False}),
+        ("user_reactivate", "role, active", {"role": "analyst", "active": False}, {"role": "reader", "active": True}),
+    ]
+    assert {c["by"] for c in audit} == {"admin@example.org"} and audit[1]["why"] == "joins the analysts"
+    assert [c["at"] for c in audit] == sorted(c["at"] for c in audit)
+    assert row_counts(database) == (3, 6)  # the fixture's two accounts and this one; nothing deleted
+
+
+def test_bad_account_changes_give_one_line_and_write_nothing(database: str) -> None:
+    before = row_counts(database)
+    audit = audit_list(database)
+    assert coopwatch(database, "users", "remove", READER).returncode == 0
+    for args, error in [
+        (("role", "nobody@example.org", "--role", "analyst"), "users role: no user nobody@example.org"),
+        (("role", ANALYST, "--role", "boss"), "users role: unknown role 'boss' (one of analyst, reader)"),
+        (("add", "x@example.org", "--role", "boss"), "users add: unknown role 'boss' (one of analyst, reader)"),
+        (("role", ANALYST, "--role", "analyst"), f"users role: user {ANALYST} is already analyst: nothing to change"),
+        (("role", READER, "--role", "analyst"), f"users role: user {READER} is removed (`users add` brings it back)"),
+        (("remove", READER), f"users remove: user {READER} is already removed"),
+        (("remove", "nobody@example.org"), "users remove: no user nobody@example.org"),
+    ]:
+        done = coopwatch(database, "users", *args, stdin=PASSWORD + "\n")
+        assert (done.returncode, done.stderr.strip(), done.stdout) == (2, f"coopwatch: error: {error}", "")
+    assert row_counts(database) == (before[0], before[1] + 1)  # the one good removal
+    assert audit_list(database)[:-1] == audit
