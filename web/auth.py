@@ -148,6 +148,7 @@ def install(app: FastAPI, config: WebConfig) -> None:
     if config.private:
         _install_gate(app, app.state.factory)
     if config.secret_key:
+        _install_forget_removed(app, app.state.factory)
         app.add_middleware(SessionMiddleware, secret_key=config.secret_key, session_cookie=COOKIE,
                            max_age=SESSION_DAYS * 86400, same_site="lax", https_only=config.secure_cookies)
 
@@ -155,6 +156,18 @@ def install(app: FastAPI, config: WebConfig) -> None:
 def _known(factory: sessionmaker[Session], session: dict[str, Any]) -> bool:
     with factory() as db:
         return _session_user(db, session.get("email"), session.get("account")) is not None
+
+
+def _install_forget_removed(app: FastAPI, factory: sessionmaker[Session]) -> None:
+    """A cookie of a removed account, or from before its removal, signs nobody in: the session is
+    emptied before any page reads it, so no header shows the old address (added after the gate, so
+    it runs before it)."""
+    @app.middleware("http")
+    async def forget_removed(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        session = session_of(request)
+        if session.get("email") and not await run_in_threadpool(_known, factory, session):
+            session.clear()
+        return await call_next(request)
 
 
 def _install_gate(app: FastAPI, factory: sessionmaker[Session]) -> None:

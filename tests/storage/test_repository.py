@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
 from storage.db import MIGRATIONS, DatabaseError, make_engine, make_session_factory, migrate
-from storage.models import Article, ArticleRevision, Event, UTCDateTime
+from storage.models import AccountChange, Article, ArticleRevision, Event, User, UTCDateTime
 from storage.models import Party as PartyRow
 from storage.repository import ArticleRepository, EventRepository, SaveResult
 
@@ -155,3 +155,27 @@ def test_a_bad_database_url_is_one_clear_error() -> None:
         make_engine("not a url")
     with pytest.raises(DatabaseError, match="COOPWATCH_DATABASE_URL"):
         make_engine("nosuchdb://x/y")
+
+
+def test_migration_0014_keeps_the_accounts_made_before_it_and_gives_each_its_own_session_key(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    old_users = table("users", column("email", String()), column("role", String()),
+                      column("password_hash", String()), column("created_at", UTCDateTime()))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0013")
+        connection.execute(insert(old_users), [
+            {"email": f"{name}@example.org", "role": "analyst", "password_hash": "$argon2id$x", "created_at": NOW}
+            for name in ("ana", "ben")])
+    migrate(engine)
+    with make_session_factory(engine)() as session:
+        users = session.scalars(select(User).order_by(User.email)).all()
+        assert [(u.email, u.role, u.removed_at) for u in users] == [
+            ("ana@example.org", "analyst", None), ("ben@example.org", "analyst", None)]
+        assert len({u.session_key for u in users}) == 2 and all(len(u.session_key) >= 32 for u in users)
+        assert session.scalars(select(AccountChange)).all() == []
+    engine.dispose()

@@ -424,6 +424,7 @@ def test_every_account_change_is_audited_and_a_removed_account_is_kept_but_shut_
 
     assert browser.post(f"/events/{event}/correct", {"csrf": token, "action": "type",
                                                      "type": another_type(site, event)}).status == 403
+    assert new not in browser.get("/events").text  # no page's header still shows the removed account
     assert Client(site).sign_in(new, PASSWORD).status == 401  # the right password opens nothing
     listed = json.loads(coopwatch(database, "users", "list", "--format", "json").stdout)
     assert [(u["email"], u["role"], u["removed_at"] is not None) for u in listed if u["email"] == new] == [

@@ -4,16 +4,16 @@
 on removal and on adding the account again (every account gets one here, so whoever was signed in
 before this migration signs in once more). `account_changes` is the audit list of accounts.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0014
+Revises: 0013
 """
 import secrets
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0011'
-down_revision = '0010'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
@@ -46,7 +46,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ix_account_changes_email', table_name='account_changes')
     op.drop_table('account_changes')
-    op.execute("DELETE FROM users WHERE removed_at IS NOT NULL")  # before 0011 a removed account had no row
+    op.execute("DELETE FROM users WHERE removed_at IS NOT NULL")  # before 0014 a removed account had no row
     with op.batch_alter_table('users') as batch:
         batch.drop_column('session_key')
         batch.drop_column('removed_at')
