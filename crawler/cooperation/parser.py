@@ -772,6 +772,9 @@ _PAST_SPAN = re.compile(r"\b(?:thời gian qua|những năm qua|nhiều năm qua
                         r"[^.;]{0,100}?\bđã (?:\w+ ){0,2}ký\b")
 
 
+_A_YEAR = re.compile(r"\bnăm (\d{4})\b(?!\s*[-–/])")
+
+
 def _is_background(sentence: str, published: dt.date | None) -> bool:
     if _PAST_SPAN.search(sentence.lower()):
         return True
@@ -783,6 +786,8 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
             return False  # the sentence opens with its own recent date: what follows is detail
     if _BACKGROUND.search(sentence.lower()):
         return True
+    if published is not None and any(int(y) < published.year for y in _A_YEAR.findall(sentence.lower())):
+        return True  # 'Năm 2019, A và B đã ký …': a year alone is no date mention
     for mention in mentions:
         if mention.explicit_year and published and mention.year is not None:
             if mention.day is None or published - dt.date(mention.year, mention.month, mention.day or 1) > dt.timedelta(days=45):
@@ -821,7 +826,9 @@ def _parties_in(sentence: str) -> list[Mention]:
 
 
 # 'Thứ trưởng Bộ X và Đại sứ Hàn Quốc Y chứng kiến lễ ký kết (giữa …)': who comes before only witnesses
-_WITNESSES_FIRST = re.compile(r"\bchứng kiến (?:lễ|buổi|việc|nghi thức)? ?(?:ký|trao)", re.IGNORECASE)
+# 'hai nhà lãnh đạo chứng kiến A và B ký …': the signers come between the verb and the signing
+_WITNESSES_FIRST = re.compile(r"\bchứng kiến (?:lễ|buổi|việc|nghi thức)? ?(?:ký|trao)|"
+                              r"(?<!sự )\bchứng kiến (?!của)(?=[^,.;]{3,200}?\bký(?: kết)?\b)", re.IGNORECASE)
 
 
 _GLOSSES_A_COUNTRY_NAME = re.compile(r"[A-ZĐ]\w*(?: \w+){0,3} (?:Hàn Quốc|Việt Nam)\s*\(\s*$")

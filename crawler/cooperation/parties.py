@@ -574,7 +574,7 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         qualified = _place_qualifier_length(qualifier) if sentence[end : end + 1] == " " else 0
         fuller = None if qualified else _FULLER.match(sentence[end:])
         if qualified:
-            end += qualifier[qualified - 1].end()  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': its branch there
+            end = _before_a_full_stop(sentence, end + qualifier[qualified - 1].end())  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': its branch there
         elif fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
             end += fuller.end()  # 'Bộ Công Thương Việt Nam', 'LG CNS': the text's fuller name
         if _vietnamese_subsidiary(org, sentence[start:end]):
@@ -695,7 +695,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         previous_word = tokens[i - 1].group(0) if i else ""
         qualified = _place_qualifier_length(tokens[i:]) if taken else 0
         if qualified:  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': a place qualifier completes the name
-            name_end = start + len(head) + tokens[i + qualified - 1].end()
+            name_end = _before_a_full_stop(sentence, start + len(head) + tokens[i + qualified - 1].end())
             taken += qualified
             break
         if taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")) and (
@@ -819,6 +819,11 @@ def _place_qualifier_length(words: list[re.Match[str]]) -> int:
         return taken + 2
     return taken
 
+
+def _before_a_full_stop(sentence: str, end: int) -> int:
+    """A name's end before the stop of its sentence ('… của thành phố Seoul.'): its last word is a place,
+    so a dot after it is no abbreviation's."""
+    return end - 1 if sentence[end - 1 : end] == "." else end
 
 
 def _place_starts(words: list[re.Match[str]]) -> bool:

@@ -851,3 +851,30 @@ def test_a_body_signing_with_the_partner_called_back_by_its_head_word_is_its_own
                   "(Hàn Quốc) về tiến độ dự án.\n\nDịp này, Sở Tài chính và Tập đoàn đã ký biên bản ghi nhớ.")
     assert [(e.type.value, e.date, [p.name for p in e.vn_parties]) for e in result.events] == [
         ("meeting", dt.date(2025, 6, 8), ["UBND tỉnh Hà Nam"]), ("mou", dt.date(2025, 6, 8), ["Sở Tài chính"])]
+
+
+@pytest.mark.parametrize("witnesses", ["hai nhà lãnh đạo", "Thủ tướng hai nước", "Phó Thủ tướng Trần Hồng Hà và Bộ trưởng Kim Min-seok"])
+def test_the_bodies_leaders_watch_sign_are_the_parties(witnesses: str) -> None:
+    result = read("Chủ tịch nước hội đàm với Tổng thống Hàn Quốc",
+                  f"Chiều 11/6, sau hội đàm, {witnesses} chứng kiến Bộ Y tế và Bộ Y tế và Phúc lợi Hàn Quốc ký bản ghi "
+                  "nhớ hợp tác về dược phẩm.")
+    assert sides(result) == [("mou", ["Bộ Y tế"], ["Bộ Y tế và Phúc lợi Hàn Quốc"])]
+
+
+@pytest.mark.parametrize("opening", ["Năm 2019, ", "Cuối năm 2022, ", "Trong năm 2023, "])
+def test_a_signing_in_a_past_year_is_background(opening: str) -> None:
+    result = read("Tiếp tục triển khai hợp tác với đại học Hàn Quốc",
+                  f"{opening}Trường Đại học Vinh và Đại học Quốc gia Pusan (Hàn Quốc) đã ký biên bản ghi nhớ hợp tác. "
+                  "Hiện nay, hai bên đang triển khai nhiều chương trình trao đổi giảng viên.")
+    assert result.events == ()
+
+
+def test_a_signing_this_year_is_news() -> None:
+    result = read("", "Đầu năm 2025, Trường Đại học Vinh và Đại học Quốc gia Pusan (Hàn Quốc) đã ký biên bản ghi nhớ hợp tác.")
+    assert sides(result) == [("mou", ["Trường Đại học Vinh"], ["Đại học Quốc gia Pusan"])]
+
+
+@pytest.mark.parametrize("body", ["Trung tâm Dữ liệu lớn của thành phố Seoul", "Trung tâm Dữ liệu lớn thành phố Seoul"])
+def test_a_name_that_ends_its_sentence_with_a_place_leaves_the_full_stop_out(body: str) -> None:
+    result = read("", f"Ngày 13/6, đoàn công tác Sở Thông tin và Truyền thông TP Hồ Chí Minh đã làm việc với {body}.")
+    assert sides(result) == [("meeting", ["Sở Thông tin và Truyền thông TP Hồ Chí Minh"], [body])]
