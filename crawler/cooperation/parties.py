@@ -109,8 +109,9 @@ _VN_SYLLABLE = re.compile(
     r"(?:ng|nh|ch|[cmnpt])?$"
 )
 KR_PLACES = {"Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Sejong", "Gyeonggi", "Gangwon", "Chungcheong", "Chungbuk", "Chungnam", "Jeolla", "Jeonbuk", "Jeonnam", "Jeollabuk", "Jeollanam", "Gyeongsang", "Gyeongbuk", "Gyeongnam", "Gyeongsangbuk", "Gyeongsangnam", "Chungcheongbuk", "Chungcheongnam", "Jeju", "Suwon", "Changwon", "Pohang", "Gumi", "Ansan", "Gimje", "Sangju", "Guro", "Gangnam", "Seongnam", "Yongin", "Goyang", "Hwaseong", "Cheongju", "Cheonan", "Jeonju", "Gimhae", "Andong", "Gyeongju", "Mokpo", "Yeosu", "Pangyo"}
+# 'Mỹ' (the United States) is no country in 'Bảo tàng Mỹ thuật', 'Mỹ nghệ' or the places 'Mỹ Tho', 'Mỹ Đình'
 FOREIGN = re.compile(
-    r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
+    r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b(?! (?:thuật|nghệ|phẩm|Tho|Đình|Phước|Xuyên|Hào|Lộc|Khê|Sơn|Tú|Đức|Thạnh)\b)|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
     r"Ấn Độ|Triều Tiên|CHDCND|Lào(?! Cai)|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
     r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc"
 )
@@ -577,6 +578,11 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
             end = _before_a_full_stop(sentence, end + qualifier[qualified - 1].end())  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': its branch there
         elif fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
             end += fuller.end()  # 'Bộ Công Thương Việt Nam', 'LG CNS': the text's fuller name
+        plant = _vietnamese_place_length(sentence[end:]) if org.country == "KR" and org.kind in {"company", "group"} else 0
+        if plant:  # 'Samsung Thái Nguyên', 'LG Hải Phòng': the firm's company in that province
+            end += plant
+            out.append(Mention(start, end, sentence[start:end], _acronym_after(sentence, end), "VN"))
+            continue
         if _vietnamese_subsidiary(org, sentence[start:end]):
             out.append(Mention(start, end, sentence[start:end], _acronym_after(sentence, end), "VN"))
             continue
@@ -587,6 +593,17 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
     return out
+
+
+def _vietnamese_place_length(after: str) -> int:
+    """The length of ' Thái Nguyên' when the words right after a name are a Vietnamese province or city."""
+    words = list(_NAME_TOKEN.finditer(after[:40]))
+    if not after.startswith(" ") or not words:
+        return 0
+    found = [n for n in range(1, min(len(words), 4) + 1)
+             if " ".join(w.group(0) for w in words[:n]).rstrip(".") in VN_PLACES
+             and all(words[i + 1].start() - words[i].end() == 1 for i in range(n - 1))]
+    return _before_a_full_stop(after, words[max(found) - 1].end()) if found else 0
 
 
 # 'Samsung Vina', 'Samsung Electronics Việt Nam Thái Nguyên': the company incorporated in Vietnam

@@ -878,3 +878,14 @@ def test_a_signing_this_year_is_news() -> None:
 def test_a_name_that_ends_its_sentence_with_a_place_leaves_the_full_stop_out(body: str) -> None:
     result = read("", f"Ngày 13/6, đoàn công tác Sở Thông tin và Truyền thông TP Hồ Chí Minh đã làm việc với {body}.")
     assert sides(result) == [("meeting", ["Sở Thông tin và Truyền thông TP Hồ Chí Minh"], [body])]
+
+
+@pytest.mark.parametrize("body", ["Bảo tàng Mỹ thuật Việt Nam", "Trường Đại học Mỹ thuật Công nghiệp", "UBND thành phố Mỹ Tho"])
+def test_a_vietnamese_name_with_the_word_for_america_in_it_stays_vietnamese(body: str) -> None:
+    result = read("", f"Ngày 6/6, Trung tâm Văn hóa Hàn Quốc tại Việt Nam và {body} đã ký thỏa thuận hợp tác tổ chức triển lãm.")
+    assert sides(result) == [("agreement", [body], ["Trung tâm Văn hóa Hàn Quốc tại Việt Nam"])]
+
+
+@pytest.mark.parametrize("firm", ["Tổ hợp Samsung Thái Nguyên", "Công ty LG Hải Phòng"])
+def test_a_korean_firm_s_company_named_by_a_vietnamese_province_is_vietnamese(firm: str) -> None:
+    assert read("", f"Ngày 9/6, Chủ tịch UBND tỉnh Thái Nguyên tiếp Tổng Giám đốc {firm}.").events == ()
