@@ -744,6 +744,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS) and not (
                 (lower == "ký" and previous_word == "Thư") or (taken and _NAME_PAIRS.match(f"{lower}{after}"))
+                or (taken and _NAME_PAIRS.match(f"{previous_word.lower()} {lower}"))  # 'Ngân hàng Thế giới
                 or (lower == "các" and (_NAME_PAIRS.match(f"{lower}{after}") or (  # 'Ban Quản lý các khu công nghiệp'
                     head in {"Liên hiệp", "Liên đoàn", "Hiệp hội"} and _MEMBERS.match(after))))  # 'Liên hiệp các Hội …'
                 or (head == "Văn phòng" and ((lower == "đại" and after.startswith(" diện"))

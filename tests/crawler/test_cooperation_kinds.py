@@ -889,3 +889,9 @@ def test_a_vietnamese_name_with_the_word_for_america_in_it_stays_vietnamese(body
 @pytest.mark.parametrize("firm", ["Tổ hợp Samsung Thái Nguyên", "Công ty LG Hải Phòng"])
 def test_a_korean_firm_s_company_named_by_a_vietnamese_province_is_vietnamese(firm: str) -> None:
     assert read("", f"Ngày 9/6, Chủ tịch UBND tỉnh Thái Nguyên tiếp Tổng Giám đốc {firm}.").events == ()
+
+
+def test_a_name_goes_on_over_the_world_in_it() -> None:
+    result = read("", "Ngày 5/6, Trung tâm Bảo tồn Di sản Thế giới Hội An làm việc với Viện Di sản Hàn Quốc.")
+    assert sides(result) == [("meeting", ["Trung tâm Bảo tồn Di sản Thế giới Hội An"], ["Viện Di sản Hàn Quốc"])]
+    assert read("", "Ngày 5/6, Ngân hàng Thế giới và Cơ quan Hợp tác Quốc tế Hàn Quốc đã ký thỏa thuận hợp tác.").events == ()
