@@ -154,7 +154,7 @@ def parse_article(
     events = _drop_past(_headline_told_again(
         _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower()))), title_n))
     if len(events) == 1 and events[0].date is None:
-        events[0].date = _lead_date(text, published) or _caption_day(text, published)
+        events[0].date = _lead_date(text, published) or _caption_day(text, published) or _held_on(text, published)
     if not events:
         return Extraction(relevant=False, events=())
     topics = topics_of(title_n + " " + text)
@@ -222,6 +222,21 @@ def _caption_day(text: str, published: dt.date | None) -> dt.date | None:
     days = {_sentence_date(f"ngày {m['day'].split()[-1]}", published) for m in _CAPTION_DAY.finditer(text)}
     recent = {d for d in days if d is not None and (published is None or 0 <= (published - d).days <= 45)}
     return recent.pop() if len(recent) == 1 and len(days) == 1 else None  # an archive photo's day is not the story's
+
+
+# 'Buổi lễ diễn ra sáng 9/6 tại hội trường': the day the story's one ceremony or meeting was held
+_HELD_ON = re.compile(r"^\W*(?:buổi lễ|lễ ký(?: kết)?|buổi ký kết|buổi làm việc|buổi tiếp|buổi gặp|(?:cuộc )?hội đàm|cuộc họp|sự kiện)"
+                      r"(?: này)? (?:đã )?(?:diễn ra|được tổ chức)(?: vào)? (?=(?:(?:sáng|chiều|tối|trưa) )?(?:ngày |hôm )?\d)")
+
+
+def _held_on(text: str, published: dt.date | None) -> dt.date | None:
+    for sentence in [s for p in text.split("\n\n") for s in split_sentences(p)][:8]:
+        held = _HELD_ON.match(sentence.lower())
+        if held:
+            day = next((m for m in find_dates(sentence) if held.end() <= m.start <= held.end() + 12 and m.day), None)
+            found = resolve(day, published) if day else None
+            return found if found and (published is None or 0 <= (published - found).days <= 45) else None
+    return None
 
 
 def _after_the_frame(sentence: str) -> str:

@@ -895,3 +895,10 @@ def test_a_name_goes_on_over_the_world_in_it() -> None:
     result = read("", "Ngày 5/6, Trung tâm Bảo tồn Di sản Thế giới Hội An làm việc với Viện Di sản Hàn Quốc.")
     assert sides(result) == [("meeting", ["Trung tâm Bảo tồn Di sản Thế giới Hội An"], ["Viện Di sản Hàn Quốc"])]
     assert read("", "Ngày 5/6, Ngân hàng Thế giới và Cơ quan Hợp tác Quốc tế Hàn Quốc đã ký thỏa thuận hợp tác.").events == ()
+
+
+@pytest.mark.parametrize("told", ["Buổi lễ diễn ra sáng 9/6 tại hội trường nhà trường.", "Lễ ký kết được tổ chức vào chiều ngày 9/6."])
+def test_the_day_a_later_sentence_says_the_ceremony_was_held_dates_the_one_event(told: str) -> None:
+    result = read("", "Trường Đại học Đà Lạt vừa tổ chức lễ ký kết biên bản ghi nhớ hợp tác với Đại học Jeonju (Hàn Quốc). "
+                      f"{told}")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 9))]
