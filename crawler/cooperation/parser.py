@@ -64,6 +64,24 @@ _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
     r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký"
 )
+# 'Thủ tướng đề nghị Bộ X làm việc với …', 'UBND tỉnh giao Sở Y ký …': a meeting or signing asked for, not held
+_DIRECTIVE = re.compile(r"\b(?:[Đđ]ề nghị|[Yy]êu cầu|[Cc]hỉ đạo|[Đđ]ề xuất|[Kk]iến nghị|[Mm]ong muốn|"
+                        r"(?<![Nn]goại )(?<!bàn )\bgiao(?: cho| nhiệm vụ cho)?)\s+(?=[A-ZĐ]|các\b|hai bên\b)")
+_TRIGGER = re.compile(_SIGN.pattern + "|" + _MEETING.pattern)
+
+
+def _planned(sentence: str) -> bool:
+    """Rule 4e: the sentence tells a signing or meeting that is to come or is only asked for."""
+    lower = sentence.lower()
+    if _FUTURE.search(lower):
+        return True
+    directive = _DIRECTIVE.search(sentence)
+    if directive is None:
+        return False
+    trigger = _TRIGGER.search(lower)
+    return trigger is not None and directive.start() < trigger.start()
+
+
 # who witnesses, sponsors or attends a signing is no party of it
 _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*|"
                       r"(?:với|có|dưới|nhờ) sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự) của[^,.;]*", re.IGNORECASE)
@@ -194,7 +212,7 @@ def _lead_date(text: str, published: dt.date | None) -> dt.date | None:
     """The day a story's lead opens with ('Sáng 03/12/2025, Đoàn đã …'): the day of its one event."""
     for sentence in [s for p in text.split("\n\n") for s in split_sentences(p)][:4]:
         if _event_type(sentence) and find_dates(sentence):
-            if _FUTURE.search(sentence.lower()) or _BACKGROUND.search(sentence.lower()):
+            if _planned(sentence) or _BACKGROUND.search(sentence.lower()):
                 return None
             return (opening_day(sentence, published) or opening_day(_after_the_frame(sentence), published)
                     or _signed_on(sentence, published))
@@ -345,7 +363,7 @@ def _at_the_meeting_with(
     """'Tại buổi làm việc với <a Korean body>, …': a meeting of the side the story has named (the
     delegation) with that body, when this sentence names no Vietnamese body itself."""
     match = _AT_THE_MEETING.match(sentence)
-    if match is None or not sides["VN"] or _FUTURE.search(sentence.lower()) or _is_background(sentence, published):
+    if match is None or not sides["VN"] or _planned(sentence) or _is_background(sentence, published):
         return []
     orgs = _parties_in(sentence)
     partners = [m for m in orgs if m.country == "KR" and match.start("with") <= m.start < match.end("with")]
@@ -389,7 +407,7 @@ def _document_list(
 ) -> tuple[Candidate | None, list[Candidate]]:
     """Each document of a list of signed documents is its own event, dated by the list's opening."""
     intro = _LIST_INTRO.search(sentence) if ":" in sentence else None  # a list opens with a colon
-    if intro and not _FUTURE.search(sentence.lower()) and not _is_background(sentence[: intro.end()], published):
+    if intro and not _planned(sentence) and not _is_background(sentence[: intro.end()], published):
         opening = sentence[: intro.end()]
         listing = Candidate(EventType.AGREEMENT, _sentence_date(opening, published) or lead_date, [], [],
                             _location(opening, []), opening)
@@ -540,7 +558,7 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
     signed_there = bool(_ELABORATION.search(lower) or _ON_THIS_OCCASION.match(lower)) and bool(_DONE_SIGNING.search(lower))
     if kind is None or not (_BOTH_SIDES.search(lower) or framing or signed_there):
         return
-    if _FUTURE.search(lower) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
+    if _planned(sentence) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
     if kind is not EventType.MEETING and _one_meeting(found) and (
@@ -594,7 +612,7 @@ def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
 def _skip(sentence: str, published: dt.date | None) -> bool:
     lower = sentence.lower()
     return bool(
-        _FUTURE.search(lower) or _ATTENDANCE.search(lower)
+        _planned(sentence) or _ATTENDANCE.search(lower)
         or (_ELABORATION.search(lower) and not _SIGNED_AT_THE_GATHERING.match(lower))
         or _is_background(sentence, published)
     )
@@ -1237,7 +1255,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if not triggers:
         return None
     settled = [(i, k) for i, k in triggers
-               if not _FUTURE.search(lines[i].lower()) and not _is_background(lines[i], published)
+               if not _planned(lines[i]) and not _is_background(lines[i], published)
                and not (k is EventType.MEETING and _LEADER_RECEIVES.search(lines[i]))]
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event

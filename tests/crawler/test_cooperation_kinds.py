@@ -902,3 +902,23 @@ def test_the_day_a_later_sentence_says_the_ceremony_was_held_dates_the_one_event
     result = read("", "Trường Đại học Đà Lạt vừa tổ chức lễ ký kết biên bản ghi nhớ hợp tác với Đại học Jeonju (Hàn Quốc). "
                       f"{told}")
     assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 9))]
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch UBND tỉnh giao Sở Kế hoạch và Đầu tư chủ động làm việc với Tập đoàn Samsung (Hàn Quốc) để thúc đẩy dự án.",
+    "Thủ tướng đề nghị Bộ Công Thương làm việc với Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc để sớm hoàn tất đàm phán.",
+    "UBND tỉnh chỉ đạo Sở Ngoại vụ tỉnh Bình Dương phối hợp, làm việc với tỉnh Gyeonggi (Hàn Quốc) để xây dựng kế hoạch.",
+    "Ông đề xuất Trường Đại học Cần Thơ ký biên bản ghi nhớ với Đại học Chonnam (Hàn Quốc).",
+])
+def test_a_meeting_or_signing_only_asked_for_is_no_event(text: str) -> None:
+    assert read("", text).events == ()
+
+
+@pytest.mark.parametrize(("text", "vn"), [
+    ("Chiều 5/6, Chủ tịch UBND tỉnh Nghệ An tiếp Đại sứ Hàn Quốc và đề nghị Đại sứ quán làm việc với các bộ Hàn Quốc.",
+     "UBND tỉnh Nghệ An"),
+    ("Theo đề nghị của Bộ Y tế, ngày 5/6, Bộ Y tế và Bộ Y tế và Phúc lợi Hàn Quốc đã ký bản ghi nhớ.", "Bộ Y tế"),
+    ("Ngày 5/6, Bộ Ngoại giao tiếp Đoàn đại biểu Bộ Ngoại giao Hàn Quốc.", "Bộ Ngoại giao"),
+])
+def test_a_request_after_the_meeting_or_before_the_signer_leaves_the_event(text: str, vn: str) -> None:
+    assert [[p.name for p in e.vn_parties] for e in read("", text).events] == [[vn]]
