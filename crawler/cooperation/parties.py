@@ -699,6 +699,9 @@ def _acronym_after(sentence: str, end: int) -> str | None:
 _NAME_TOKEN = re.compile(r"[^\s,;:()\"']+")  # the words of a name, without its punctuation
 
 
+_BARE_PLACE_HEADS = {"tỉnh", "phố", "huyện", "quận", "xã", "phường"}
+
+
 def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
     """The organisation name that starts with a head word at `start`."""
     tokens = list(_NAME_TOKEN.finditer(sentence[start + len(head) :]))
@@ -727,6 +730,8 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'Đại học Gachon đào tạo …': Vietnamese words do not go on a foreign name
         lower = word.lower()
         after = sentence[start + len(head) + tok.end() :]
+        if taken and word.islower() and previous_word in _BARE_PLACE_HEADS:
+            break  # 'UBND tỉnh giao Sở …', 'Sở Y tế tỉnh tổ chức …': an unnamed place ends the name
         if lower == "nhân" and not _NHAN_FRAMING.match(after):
             pass  # 'hạt nhân', 'nguồn nhân lực': part of the name
         elif lower == "hội" and not _HOI_EVENT.match(after):

@@ -922,3 +922,8 @@ def test_a_meeting_or_signing_only_asked_for_is_no_event(text: str) -> None:
 ])
 def test_a_request_after_the_meeting_or_before_the_signer_leaves_the_event(text: str, vn: str) -> None:
     assert [[p.name for p in e.vn_parties] for e in read("", text).events] == [[vn]]
+
+
+def test_an_unnamed_place_ends_a_name_before_the_verb() -> None:
+    result = read("", "Ngày 5/6, UBND tỉnh nhiệt liệt chào đón và làm việc với Tập đoàn Samsung (Hàn Quốc).")
+    assert sides(result) == [("meeting", ["UBND tỉnh"], ["Tập đoàn Samsung"])]
