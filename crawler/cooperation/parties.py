@@ -41,7 +41,7 @@ _ENUMERATION = re.compile(
 )
 # verbs and stop words inside names: 'Liên Hợp quốc', 'Trung tâm Khởi nghiệp sáng tạo', 'Ban Quản lý dự án'
 _NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b|sáng tạo\b|phát triển\b|hỗ trợ\b|"
-                         r"thực phẩm\b|thực nghiệm\b|thực hành\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
+                         r"tham nhũng\b|thực phẩm\b|thực nghiệm\b|thực hành\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
                          r"các [Kk]hu (?:công nghiệp|chế xuất|kinh tế|[Cc]hế xuất)|các dự án\b")  # 'Ban Quản lý các khu …'
 _MEMBERS = re.compile(r" (?:[Hh]ội|[Hh]iệp hội|[Dd]oanh nghiệp|[Nn]hà)\b")  # a federation's members, named with it
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
@@ -481,7 +481,7 @@ def _counterparts(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 _CAP = r"[A-ZĐ][\wÀ-ỹ&.-]*"
 _PLACE_NAME = rf"{_CAP}(?:[ -]{_CAP})?"
-_KR_SURNAMES = {"Kim", "Lee", "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Yun", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Na", "Jin", "Ji", "Um", "Chae", "Won", "Chun", "Bang", "Gong", "Hyun", "Yeo", "Chu", "Do", "Seok", "Pyo", "Myung", "Gil", "Yeon", "Ban", "Wang", "Ok", "Yook", "Maeng", "Tak", "Yeom", "Kil", "Rhee", "Chung", "Choo", "Yim", "Pyun", "Ryoo", "Roh", "Suh", "Shim", "Sim", "Cheon", "Byun", "Byeon", "Uh", "Kook", "Bong"}
+_KR_SURNAMES = {"Kim", "Lee", "Park", "Choi", "Choe", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Yun", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Na", "Jin", "Ji", "Um", "Chae", "Won", "Chun", "Bang", "Gong", "Hyun", "Yeo", "Chu", "Do", "Seok", "Pyo", "Myung", "Gil", "Yeon", "Ban", "Wang", "Ok", "Yook", "Maeng", "Tak", "Yeom", "Kil", "Rhee", "Chung", "Choo", "Yim", "Pyun", "Ryoo", "Roh", "Suh", "Shim", "Sim", "Cheon", "Byun", "Byeon", "Uh", "Kook", "Bong"}
 # officials standing for their organisation (rule 5: parties are organisations, not people)
 _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!Nguyên )(?:Phó )?Đại sứ(?! quán)(?: đặc mệnh toàn quyền)?\s+(?P<c>Hàn Quốc|Việt Nam)"

@@ -927,3 +927,15 @@ def test_a_request_after_the_meeting_or_before_the_signer_leaves_the_event(text:
 def test_an_unnamed_place_ends_a_name_before_the_verb() -> None:
     result = read("", "Ngày 5/6, UBND tỉnh nhiệt liệt chào đón và làm việc với Tập đoàn Samsung (Hàn Quốc).")
     assert sides(result) == [("meeting", ["UBND tỉnh"], ["Tập đoàn Samsung"])]
+
+
+@pytest.mark.parametrize(("text", "vn", "kr"), [
+    (("Sáng 9/6, tại Hà Nội, Tổng Kiểm toán Nhà nước Ngô Văn Tuấn đã hội đàm với Chủ tịch Ủy ban Kiểm toán và Thanh tra "
+     "Hàn Quốc Choe Jae-hae."), "Kiểm toán Nhà nước", "Ủy ban Kiểm toán và Thanh tra Hàn Quốc"),
+    ("Ngày 4/6, Thanh tra Chính phủ đã có buổi làm việc với Ủy ban Chống tham nhũng và Quyền công dân Hàn Quốc (ACRC).",
+     "Thanh tra Chính phủ", "Ủy ban Chống tham nhũng và Quyền công dân Hàn Quốc"),
+    ("Ngày 7/6, Tòa án nhân dân tối cao và Tòa án tối cao Hàn Quốc đã ký bản ghi nhớ hợp tác tư pháp.",
+     "Tòa án nhân dân tối cao", "Tòa án tối cao Hàn Quốc"),
+])
+def test_the_state_s_audit_inspection_and_courts_are_parties(text: str, vn: str, kr: str) -> None:
+    assert [([p.name for p in e.vn_parties], [p.name for p in e.kr_parties]) for e in read("", text).events] == [([vn], [kr])]
