@@ -392,9 +392,11 @@ _AT_THAT_MOMENT = re.compile(
     r"|(?:khi|lúc) đó)\b", re.IGNORECASE | re.MULTILINE)
 
 
+_DOCUMENTS = r"(?:văn kiện|thỏa thuận|biên bản|bản ghi nhớ|mou|hiệp định|tài liệu|văn bản)"
+# 'các văn kiện được ký gồm:', 'đã ký kết 5 văn kiện hợp tác, gồm:'
 _LIST_INTRO = re.compile(
-    r"(?:văn kiện|thỏa thuận|biên bản|bản ghi nhớ|mou|hiệp định|tài liệu|văn bản)[^:]{0,120}?"
-    r"\b(?:ký|trao|ký kết|trao đổi)\b[^:]{0,80}:\s*", re.IGNORECASE
+    rf"(?:{_DOCUMENTS}[^:]{{0,120}}?\b(?:ký|trao|ký kết|trao đổi)\b|\b(?:ký|ký kết|trao)\b[^:]{{0,40}}?{_DOCUMENTS})"
+    r"[^:]{0,80}:\s*", re.IGNORECASE
 )
 _LIST_ITEM = re.compile(
     r"^\W{0,3}(?:\(?\d{1,2}[.)]\s*)?(?P<doc>bản ghi nhớ|biên bản ghi nhớ|mou|thỏa thuận|hiệp định|biên bản|"
@@ -411,7 +413,7 @@ def _document_list(
         opening = sentence[: intro.end()]
         listing = Candidate(EventType.AGREEMENT, _sentence_date(opening, published) or lead_date, [], [],
                             _location(opening, []), opening)
-        items = [sentence[intro.end() :]]
+        items = re.split(r";\s*", sentence[intro.end() :])  # '…: Bản ghi nhớ giữa A và B; Thỏa thuận giữa C và D
     elif listing is not None and _LIST_ITEM.match(sentence):
         items = [sentence]
     else:

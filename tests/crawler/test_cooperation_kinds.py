@@ -939,3 +939,13 @@ def test_an_unnamed_place_ends_a_name_before_the_verb() -> None:
 ])
 def test_the_state_s_audit_inspection_and_courts_are_parties(text: str, vn: str, kr: str) -> None:
     assert [([p.name for p in e.vn_parties], [p.name for p in e.kr_parties]) for e in read("", text).events] == [([vn], [kr])]
+
+
+def test_each_document_of_a_list_told_after_the_signing_is_an_event() -> None:
+    result = read("", "Ngày 11/6, tại Seoul, các bộ, ngành hai nước đã ký kết 3 văn kiện hợp tác, gồm: Bản ghi nhớ giữa Bộ Khoa "
+                      "học và Công nghệ và Bộ Khoa học và ICT Hàn Quốc về bán dẫn; Thỏa thuận giữa Bộ Tài chính và Bộ Kinh tế "
+                      "và Tài chính Hàn Quốc về vốn vay; Bản ghi nhớ giữa Bộ Y tế và Bộ Y tế và Phúc lợi Hàn Quốc.")
+    assert sides(result) == [("mou", ["Bộ Khoa học và Công nghệ"], ["Bộ Khoa học và ICT Hàn Quốc"]),
+                             ("agreement", ["Bộ Tài chính"], ["Bộ Kinh tế và Tài chính Hàn Quốc"]),
+                             ("mou", ["Bộ Y tế"], ["Bộ Y tế và Phúc lợi Hàn Quốc"])]
+    assert {e.date for e in result.events} == {dt.date(2025, 6, 11)}
