@@ -243,7 +243,8 @@ def _caption_day(text: str, published: dt.date | None) -> dt.date | None:
 
 
 # 'Buổi lễ diễn ra sáng 9/6 tại hội trường': the day the story's one ceremony or meeting was held
-_HELD_ON = re.compile(r"^\W*(?:buổi lễ|lễ ký(?: kết)?|buổi ký kết|buổi làm việc|buổi tiếp|buổi gặp|(?:cuộc )?hội đàm|cuộc họp|sự kiện)"
+_HELD_ON = re.compile(r"^\W*(?:buổi lễ|lễ ký(?: kết)?|buổi ký kết|(?:buổi|cuộc) (?:làm việc|tiếp|gặp(?: gỡ| mặt)?|hội kiến)|"
+                      r"(?:buổi |cuộc )?hội đàm|cuộc họp|phiên họp|sự kiện)"
                       r"(?: này)? (?:đã )?(?:diễn ra|được tổ chức)(?: vào)? (?=(?:(?:sáng|chiều|tối|trưa) )?(?:ngày |hôm )?\d)")
 
 
@@ -574,8 +575,9 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
             meeting.date = meeting.date or date
             meeting.evidence.append(sentence)
         return
-    for cand in found:
-        if cand.type is kind and cand.date is None and date is not None:
+    for cand in found:  # the headline's 'ký kết hợp tác' is the body's 'ký biên bản ghi nhớ'
+        signings = {cand.type, kind} <= {EventType.MOU, EventType.AGREEMENT}
+        if (cand.type is kind or signings) and cand.date is None and date is not None:
             cand.date = date
             cand.location = cand.location or _location(sentence, cand.vn)
             cand.evidence.append(sentence)

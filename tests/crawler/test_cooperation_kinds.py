@@ -949,3 +949,15 @@ def test_each_document_of_a_list_told_after_the_signing_is_an_event() -> None:
                              ("agreement", ["Bộ Tài chính"], ["Bộ Kinh tế và Tài chính Hàn Quốc"]),
                              ("mou", ["Bộ Y tế"], ["Bộ Y tế và Phúc lợi Hàn Quốc"])]
     assert {e.date for e in result.events} == {dt.date(2025, 6, 11)}
+
+
+def test_both_sides_signing_a_memorandum_date_the_headline_s_signing() -> None:
+    result = read("Trường Đại học Thủy lợi và Đại học Quốc gia Changwon ký kết hợp tác",
+                  "Nhằm tăng cường hợp tác đào tạo, hai trường đã ký biên bản ghi nhớ vào sáng 6/6.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 6))]
+
+
+def test_the_day_the_reception_was_held_dates_the_headline_s_meeting() -> None:
+    result = read("Bộ trưởng Bộ Nội vụ tiếp Bộ trưởng Bộ Hành chính và An ninh Hàn Quốc",
+                  "Bộ trưởng đánh giá cao kết quả hợp tác giữa hai bộ. Cuộc tiếp diễn ra chiều 12/6 tại trụ sở Bộ Nội vụ.")
+    assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 12))]
