@@ -910,6 +910,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         unnamed = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(  # rule 4f: 'đoàn doanh nghiệp thành phố Daejeon'
             _UNNAMED_MEMBERS.search(sentence[max(0, mention.start - 40) : mention.start]))
         multilateral = bool(_MULTILATERAL.match(sentence[mention.end :])) or "các nước" in mention.name
+        topic = bool(_TOPIC_OF.search(sentence[max(0, mention.start - 60) : mention.start]))
         previous_end = mention.end
         previous_venue = place_venue or venue
         if inside_acronym and out and _korea_in_brackets(mention, out[-1]):
@@ -921,7 +922,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym or mention.acronym, last.country,
                               mention.canonical)
-        if unnamed or multilateral:
+        if unnamed or multilateral or topic:
             continue
         if in_brackets and not inside_acronym and mention.canonical and _GLOSSES_A_COUNTRY_NAME.search(before):
             out.append(mention)  # 'Đại học Hàn Quốc (Korea University)': the bracket names what the words do not
@@ -937,6 +938,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     return tuple(sorted([*out, *hosts], key=lambda m: m.start)) if hosts and _RECEIVES.search(sentence) else tuple(out)
 
 
+# 'A làm việc với B về tiến độ dự án của Tập đoàn C': C's project is what they talk about, C is not there
+_TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\bcủa\s+$")
 _BUILDING = re.compile(r"^(?:Trung tâm Hành chính|Trung tâm Hội nghị|Nhà khách|Khách sạn|Hội trường|Nhà hát|Cung Văn hóa|"
                        r"Nhà Quốc hội|Nhà Văn hóa)\b")
 _RECEIVES = re.compile(r"\b(?:tiếp|đón|làm việc|hội đàm|hội kiến)\b")

@@ -961,3 +961,11 @@ def test_the_day_the_reception_was_held_dates_the_headline_s_meeting() -> None:
     result = read("Bộ trưởng Bộ Nội vụ tiếp Bộ trưởng Bộ Hành chính và An ninh Hàn Quốc",
                   "Bộ trưởng đánh giá cao kết quả hợp tác giữa hai bộ. Cuộc tiếp diễn ra chiều 12/6 tại trụ sở Bộ Nội vụ.")
     assert [(e.type.value, e.date) for e in result.events] == [("meeting", dt.date(2025, 6, 12))]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 5/6, UBND tỉnh Bắc Ninh làm việc với Sở Công Thương về tiến độ dự án của Tập đoàn Samsung (Hàn Quốc).",
+    "Ngày 5/6, Bộ Tài chính làm việc với Ban Quản lý các khu công nghiệp tỉnh Bắc Giang về dự án mở rộng nhà máy của LG Innotek.",
+])
+def test_a_korean_firm_whose_project_two_vietnamese_bodies_discuss_is_no_party(text: str) -> None:
+    assert read("", text).events == ()
