@@ -593,7 +593,7 @@ def _one_meeting(found: list[Candidate]) -> bool:
 
 _DONE_SIGNING = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b")
 # 'hai bên đã ký', '2 bên ký kết', not 'hai bên trao đổi về khả năng ký kết'
-_SIGNING_DONE_BY_BOTH = re.compile(rf"{_DONE_SIGNING.pattern}|\b(?:hai|2) \w+ (?:chính thức |cùng |đã )*ký\b|\blễ ký")
+_SIGNING_DONE_BY_BOTH = re.compile(rf"{_DONE_SIGNING.pattern}|\b(?:hai|2)(?: \w+){{1,2}} (?:chính thức |cùng |đã )*ký\b|\blễ ký")
 
 
 # 'Dịp này, …', 'Tại đây, …': the sentence goes on with the meeting just told

@@ -969,3 +969,9 @@ def test_the_day_the_reception_was_held_dates_the_headline_s_meeting() -> None:
 ])
 def test_a_korean_firm_whose_project_two_vietnamese_bodies_discuss_is_no_party(text: str) -> None:
     assert read("", text).events == ()
+
+
+def test_the_two_ministers_signing_after_their_talks_make_the_talks_the_signing() -> None:
+    result = read("", "Chiều 9/6, Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Tư pháp Hàn Quốc. Sau hội đàm, hai bộ trưởng ký "
+                      "Bản ghi nhớ hợp tác phòng, chống tội phạm.")
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 9))]
