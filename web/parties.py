@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import RedirectResponse
@@ -13,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import correction_values as read
-from storage.browse import BrowseRepository
+from storage.browse import BrowseRepository, EventFilter
 from storage.correction_log import CorrectionLog, Who
 from storage.corrections import CorrectedView, CorrectionError
 from storage.models import Correction, Party
@@ -23,7 +22,8 @@ from web.auth import auth_context, check_csrf, session_of
 from web.correct import analyst, analyst_who
 from web.deps import DbSession
 from web.errors import NotFound
-from web.filters import Lang
+from web.events import alternates, feed_links
+from web.filters import Lang, Listing
 from web.i18n import UI
 from web.render import html_page, page_context
 from web.views import event_view, party_view
@@ -51,14 +51,14 @@ def party_response(request: Request, db: Session, party: Party, lang: str, *, me
                    status: int = 200) -> Response:
     repo, orgs = BrowseRepository(db), CorrectedView(db).orgs
     shown = orgs.shown(party)
-    query = [("party", shown.acronym or shown.name)] + ([("lang", lang)] if lang != "vi" else [])
+    its_events = Listing(EventFilter(party=shown.acronym or shown.name), lang=lang)
     context: dict[str, Any] = {
         **page_context(request, lang), **auth_context(request, db),
         "party": party_view(shown), "english": orgs.english(party), "spellings": orgs.spellings(party),
         "country": UI[lang][f"country_{party.country}"],
         "events": [event_view(e, lang) for e in repo.party_events(party.id)],
         "counterparts": [{"party": party_view(c.party), "events": c.events} for c in repo.counterparts(party)],
-        "filtered": "/events?" + urlencode(query),
+        "filtered": "/events?" + its_events.query(), "alternates": alternates(feed_links(its_events)),
         "can_correct": analyst(request, db) is not None, "message": message,
         "history": _history(db, orgs.members(party.id)),
         "flash": session_of(request).pop("flash", "") if "session" in request.scope else "",

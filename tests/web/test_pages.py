@@ -72,6 +72,19 @@ def test_pages_advertise_their_feeds_with_the_same_filter(web: str) -> None:
     assert "/events.csv?party=KIST" in page.links
 
 
+def test_event_and_party_pages_advertise_their_json_and_feeds(web: str) -> None:
+    kist = parse(fetch(f"{web}/events?party=KIST").text).links
+    event = next(link for link in kist if re.fullmatch(r"/events/\d+", link))
+    party = next(link for link in parse(fetch(web + event).text).links if link.startswith("/parties/"))
+    assert parse(fetch(web + event).text).alternates == {"application/json": "/api/" + event.removeprefix("/")}
+    on_party = parse(fetch(web + party).text)
+    assert on_party.alternates["application/atom+xml"].startswith("/feeds/events.atom?party=")
+    query = on_party.alternates["application/atom+xml"].partition("?")[2]
+    assert on_party.alternates["application/feed+json"] == f"/feeds/events.json?{query}"
+    assert on_party.alternates["application/json"] == f"/api/events?{query}"
+    assert f"/events?{query}" in on_party.links  # the feeds are of the events the page links to
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("type=mou", {"02/07/2024", "19/09/2022"}),
     ("party=KIST", {"01/07/2024"}),
