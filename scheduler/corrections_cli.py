@@ -148,7 +148,18 @@ def _article(session: Session, value: str) -> Article:
     return article
 
 
+def _check_conflicts_flag(args: argparse.Namespace) -> None:
+    """--conflicts is a listing of its own: with an action or the gold format it would be ignored."""
+    if not args.conflicts:
+        return
+    if args.action in ("undo", "export"):
+        raise UsageError(f"corrections --conflicts: not with {args.action} (it lists the conflicts)")
+    if args.format == "gold":
+        raise UsageError("corrections --conflicts: --format table or json (the gold file is `corrections export`)")
+
+
 def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
+    _check_conflicts_flag(args)
     if args.action == "undo":
         return _undo(args, settings)
     with session_factory(settings)() as session:

@@ -132,6 +132,9 @@ def test_bad_ids_and_values_are_one_line(mirror: dict[str, MirrorServer], sqlite
         (("parties", "merge", "999", "1"), "parties merge: no party with id 999"),
         (("parties", "rename", "x1", "Tên"), "parties rename: expected a party id (ID or party:ID), got 'x1'"),
         (("parties", "merge", "1", "1"), "parties merge: cannot merge party 1 with itself"),
+        (("corrections", "--conflicts", "--format", "gold"), "corrections --conflicts: --format table or json"),
+        (("corrections", "--conflicts", "export"), "corrections --conflicts: not with export"),
+        (("corrections", "--conflicts", "undo", "1"), "corrections --conflicts: not with undo"),
         (("review", "--limit", "0"), "review --limit: at least 1, got 0"),
         (("review", "--limit", "-5"), "review --limit: at least 1, got -5"),
     ]
