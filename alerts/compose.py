@@ -93,11 +93,17 @@ def one_line(text: str | None) -> str:
     return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
-def _party_names(parties: Sequence[dict[str, Any]]) -> str:
-    return ", ".join(
-        one_line(f"{p['name']} ({p['acronym']})" if p.get("acronym") and p["acronym"] not in p["name"] else p["name"])
-        for p in parties
-    )
+def _party_name(party: dict[str, Any], lang: str) -> str:
+    """A party's name with its acronym where the name lacks it; for an English reader its English name too."""
+    name = party["name"]
+    if party.get("acronym") and party["acronym"] not in name:
+        name = f"{name} ({party['acronym']})"
+    english = party.get("english_name") if lang == "en" else None
+    return one_line(f"{name} · {english}" if english and english != party["name"] else name)
+
+
+def _party_names(parties: Sequence[dict[str, Any]], lang: str) -> str:
+    return ", ".join(_party_name(p, lang) for p in parties)
 
 
 EVIDENCE_CHARS = 300  # a quote to check the record by, not the article
@@ -114,8 +120,8 @@ def _event_view(event: dict[str, Any], labels: Labels, lang: str) -> dict[str, A
     topics = [TOPICS_VI.get(t, t) if lang == "vi" else t for t in event.get("topics", [])]
     return {
         "date_text": dt.date.fromisoformat(date).strftime("%d/%m/%Y") if date else labels.undated,
-        "vn": _party_names(event["vn_parties"]),
-        "kr": _party_names(event["kr_parties"]),
+        "vn": _party_names(event["vn_parties"], lang),
+        "kr": _party_names(event["kr_parties"], lang),
         "location": one_line(event.get("location")),
         "topics": ", ".join(one_line(t) for t in topics),
         "sapo": one_line(event.get("sapo"))[:400],

@@ -7,6 +7,7 @@ import datetime as dt
 import getpass
 import heapq
 import json
+import sys
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,7 +16,7 @@ from scheduler.common import UsageError, session_factory
 from scheduler.config import Settings
 from scheduler.output import render
 from storage import correction_values as read
-from storage.correction_log import CorrectionLog, Who, gold_records
+from storage.correction_log import CorrectionLog, Who, gold_records, parties_not_in_text
 from storage.correction_values import describe
 from storage.corrections import EVENT_TYPES, CorrectionError
 from storage.models import AccountChange, Article, Correction
@@ -148,7 +149,18 @@ def _article(session: Session, value: str) -> Article:
     return article
 
 
+def _check_conflicts_flag(args: argparse.Namespace) -> None:
+    """--conflicts is a listing of its own: with an action or the gold format it would be ignored."""
+    if not args.conflicts:
+        return
+    if args.action in ("undo", "export"):
+        raise UsageError(f"corrections --conflicts: not with {args.action} (it lists the conflicts)")
+    if args.format == "gold":
+        raise UsageError("corrections --conflicts: --format table or json (the gold file is `corrections export`)")
+
+
 def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
+    _check_conflicts_flag(args)
     if args.action == "undo":
         return _undo(args, settings)
     with session_factory(settings)() as session:
@@ -156,6 +168,9 @@ def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
         if args.action == "export" or args.format == "gold":
             for record in gold_records(session):
                 print(json.dumps(record, ensure_ascii=False))
+                for name in parties_not_in_text(record):
+                    print(f"coopwatch: warning: corrections export: {record['id']}: party {name!r} is in neither"
+                          " its title nor its text", file=sys.stderr)
             return 0
         if args.conflicts:
             records = [{"id": c.id, "correction": c.correction_id, "article": c.article_id,

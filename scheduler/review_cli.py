@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from scheduler.common import session_factory
+from scheduler.common import UsageError, session_factory
 from scheduler.config import Settings
 from scheduler.output import render
 from storage.review import review_queue
@@ -18,11 +18,13 @@ def add_parser(sub: Any) -> None:
 
 
 def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
+    if args.limit < 1:
+        raise UsageError(f"review --limit: at least 1, got {args.limit}")
     with session_factory(settings)() as session:
         records = [{"id": d.event.id, "type": d.event.type, "date": d.event.date.isoformat() if d.event.date else None,
                     "vn_parties": "; ".join(p.name for p in d.event.parties("VN")),
                     "kr_parties": "; ".join(p.name for p in d.event.parties("KR")),
                     "doubts": len(d.reasons), "why": "; ".join(d.reasons)}
-                   for d in review_queue(session, max(1, args.limit))]
+                   for d in review_queue(session, args.limit)]
     print(render(records, args.format, ["id", "doubts", "type", "date", "vn_parties", "kr_parties", "why"]))
     return 0

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web import api, auth, correct, events, feeds, parties, review, sources, unsubscribe
 from web.deps import WebConfig
@@ -32,6 +33,27 @@ SECURITY_HEADERS = {
 }
 
 
+class HeadAsGet:
+    """HEAD answered as the GET of the same URL, headers only (FastAPI routes answer GET alone):
+    feed readers and link checkers ask HEAD, with the same conditional headers, before they GET."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def create_app(factory: sessionmaker[Session], config: WebConfig) -> FastAPI:
     """The web view on a session factory; it reads through the repositories in storage/."""
     app = FastAPI(
@@ -45,6 +67,7 @@ def create_app(factory: sessionmaker[Session], config: WebConfig) -> FastAPI:
     auth.install(app, config)
     _install_errors(app)
     _install_headers(app)
+    app.add_middleware(HeadAsGet)  # outermost: a HEAD goes through every check a GET does
     stylesheet = (STATIC / "style.css").read_bytes()
 
     @app.get("/static/style.css", include_in_schema=False)

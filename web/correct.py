@@ -13,14 +13,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import RedirectResponse
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import correction_values as read
+from storage.correction_history import event_history, known_party_names
 from storage.correction_log import CorrectionLog, Who
 from storage.correction_values import describe
 from storage.corrections import EVENT_TYPES, CorrectedEvent, CorrectedView, CorrectionError
-from storage.models import Article, Correction, Party, User
+from storage.models import Article, Correction, User
 from storage.repository import ArticleRepository
 from web.auth import auth_context, check_csrf, session_of, signed_in
 from web.deps import DbSession
@@ -56,20 +56,11 @@ def correction_context(request: Request, db: Session, event: CorrectedEvent, lan
     if analyst(request, db) is None:
         return context
     current = [(f"{side}:{p.id}", f"{side} · {p.name}") for side in SIDES for p in event.parties(side)]
-    known = {side: sorted({n for row in db.execute(select(Party.name, Party.acronym).where(Party.country == side))
-                           for n in row if n}) for side in SIDES}
+    known = known_party_names(db, SIDES)
     context.update(can_correct=True, types=[(k, type_label(k, lang)) for k in EVENT_TYPES],
-                   current_parties=current, known_parties=known, history=_history(db, event.id),
+                   current_parties=current, known_parties=known, history=event_history(db, event.id),
                    event_articles=[(a.id, a.title) for a in event.articles])
     return context
-
-
-def _history(db: Session, event_id: int) -> list[dict[str, Any]]:
-    """The corrections naming this event, oldest first, each with whether it can still be undone."""
-    undone = set(db.scalars(select(Correction.undoes_id).where(Correction.undoes_id.is_not(None))))
-    named = or_(Correction.event_id == event_id, Correction.other_event_id == event_id)
-    rows = db.scalars(select(Correction).where(named, Correction.kind != "undo").order_by(Correction.id))
-    return [{"id": c.id, "line": describe(c), "by": c.by, "why": c.why, "undone": c.id in undone} for c in rows]
 
 
 def _party_changes(log_: CorrectionLog, event: CorrectedEvent, replace: str, name: str,

@@ -38,6 +38,15 @@ def feed_links(listing_: Listing) -> dict[str, str]:
             "csv": f"/events.csv{suffix}", "api": f"/api/events{suffix}"}
 
 
+ALTERNATE_FORMATS = (("atom", "application/atom+xml", "Atom"), ("json", "application/feed+json", "JSON Feed"),
+                     ("csv", "text/csv", "CSV"), ("api", "application/json", "JSON"))
+
+
+def alternates(links: dict[str, str]) -> list[dict[str, str]]:
+    """A page's `<link rel="alternate">`: what it shows, in the other formats of `links` (feed_links' keys)."""
+    return [{"type": kind, "title": title, "href": links[key]} for key, kind, title in ALTERNATE_FORMATS if key in links]
+
+
 def _pager(listing_: Listing, total: int) -> dict[str, Any]:
     pages = max(1, math.ceil(total / PER_PAGE))
     def link(page: int) -> str:
@@ -68,6 +77,7 @@ def events_page(
         **page_context(request, lang),
         "listing": wanted, "filter": wanted.filter, "total": total, "pager": _pager(wanted, total),
         "events": [event_view(e, lang) for e in rows], "feeds": feed_links(wanted),
+        "alternates": alternates(feed_links(wanted)),
         "chart": monthly_chart(listed.months, lang),
         "types": [(k, type_label(k, lang)) for k in TYPE_ORDER],
         "sources": [(s, source_label(s)) for s in SOURCES],
@@ -87,6 +97,7 @@ def event_response(request: Request, db: Session, event: CorrectedEvent, lang: s
     """The event's page; for a signed-in analyst with the correction forms (and `message` above them)."""
     context = {**page_context(request, lang), "event": event_view(event, lang),
                "evidence": evidence(event_record(event)), "api": f"/api/events/{event.id}",
+               "alternates": alternates({"api": f"/api/events/{event.id}"}),
                **correction_context(request, db, event, lang, message)}
     response = html_page(request, "event.html.j2", context, status=status)
     if context["user"] is not None:  # the page holds this session's CSRF token

@@ -5,25 +5,23 @@ from __future__ import annotations
 
 import logging
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import RedirectResponse
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import correction_values as read
-from storage.browse import BrowseRepository
+from storage.browse import BrowseRepository, EventFilter
+from storage.correction_history import organisation_history, party_named
 from storage.correction_log import CorrectionLog, Who
 from storage.corrections import CorrectedView, CorrectionError
 from storage.models import Correction, Party
-from storage.organisations import ORG_KINDS
-from storage.repository import party_key
 from web.auth import auth_context, check_csrf, session_of
 from web.correct import analyst, analyst_who
 from web.deps import DbSession
 from web.errors import NotFound
-from web.filters import Lang
+from web.events import alternates, feed_links
+from web.filters import Lang, Listing
 from web.i18n import UI
 from web.render import html_page, page_context
 from web.views import event_view, party_view
@@ -51,16 +49,16 @@ def party_response(request: Request, db: Session, party: Party, lang: str, *, me
                    status: int = 200) -> Response:
     repo, orgs = BrowseRepository(db), CorrectedView(db).orgs
     shown = orgs.shown(party)
-    query = [("party", shown.acronym or shown.name)] + ([("lang", lang)] if lang != "vi" else [])
+    its_events = Listing(EventFilter(party=shown.acronym or shown.name), lang=lang)
     context: dict[str, Any] = {
         **page_context(request, lang), **auth_context(request, db),
         "party": party_view(shown), "english": orgs.english(party), "spellings": orgs.spellings(party),
         "country": UI[lang][f"country_{party.country}"],
         "events": [event_view(e, lang) for e in repo.party_events(party.id)],
         "counterparts": [{"party": party_view(c.party), "events": c.events} for c in repo.counterparts(party)],
-        "filtered": "/events?" + urlencode(query),
+        "filtered": "/events?" + its_events.query(), "alternates": alternates(feed_links(its_events)),
         "can_correct": analyst(request, db) is not None, "message": message,
-        "history": _history(db, orgs.members(party.id)),
+        "history": organisation_history(db, orgs.members(party.id)),
         "flash": session_of(request).pop("flash", "") if "session" in request.scope else "",
     }
     response = html_page(request, "party.html.j2", context, status=status)
@@ -69,17 +67,9 @@ def party_response(request: Request, db: Session, party: Party, lang: str, *, me
     return response
 
 
-def _history(db: Session, members: list[int]) -> list[dict[str, Any]]:
-    """The organisation corrections naming one of these party rows, oldest first, and whether undone."""
-    undone = set(db.scalars(select(Correction.undoes_id).where(Correction.undoes_id.is_not(None))))
-    rows = db.scalars(select(Correction).where(Correction.kind.in_(ORG_KINDS)).order_by(Correction.id))
-    named = [c for c in rows if {c.after["party"]["id"], (c.after.get("merged_into") or {}).get("id")} & set(members)]
-    return [{"id": c.id, "line": read.describe(c), "by": c.by, "why": c.why, "undone": c.id in undone} for c in named]
-
-
 def _undo(db: Session, log_: CorrectionLog, party: Party, value: str, who: Who) -> Correction:
     number = read.record_id(value, "correction")
-    if number is None or number not in {c["id"] for c in _history(db, CorrectedView(db).orgs.members(party.id))}:
+    if number is None or number not in {c.id for c in organisation_history(db, CorrectedView(db).orgs.members(party.id))}:
         raise CorrectionError(f"correction {value!r} is not one of this organisation's")
     return log_.undo(number, who)
 
@@ -89,10 +79,8 @@ def _other_party(db: Session, party: Party, value: str) -> int:
     number = read.record_id(value, "party")
     if number is not None:
         return number
-    key, acronym = party_key(value), value.strip().lower()
-    found = db.scalars(select(Party.id).where(
-        Party.country == party.country, (Party.key == key) | (func.lower(Party.acronym) == acronym))).first()
-    if not key or found is None:
+    found = party_named(db, party.country, value)
+    if found is None:
         raise CorrectionError(f"no {party.country} party named {value.strip()!r}")
     return found
 

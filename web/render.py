@@ -30,7 +30,7 @@ def page_context(request: Request, lang: str) -> dict[str, Any]:
         params.append(("lang", other))
     switch = request.url.path + ("?" + urlencode(params) if params else "")
     return {"t": UI[lang], "lang": lang, "lang_switch": switch, "lang_query": "" if lang == "vi" else "lang=en",
-            "feeds": None, **_signed_in(request)}
+            "alternates": [], **_signed_in(request)}
 
 
 def _signed_in(request: Request) -> dict[str, Any]:

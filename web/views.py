@@ -14,9 +14,11 @@ from web.i18n import source_label, topic_label, type_label, undated
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def party_view(party: Party) -> dict[str, Any]:
+def party_view(party: Party, english: str | None = None) -> dict[str, Any]:
+    """A party with its acronym where the name lacks it, and `english` (its English name) where given."""
     acronym = party.acronym if party.acronym and party.acronym not in party.name else None
-    return {"id": party.id, "name": one_line(party.name), "acronym": acronym, "country": party.country}
+    return {"id": party.id, "name": one_line(party.name), "acronym": acronym, "country": party.country,
+            "english": one_line(english) if english and english != party.name else None}
 
 
 def article_view(article: ReportingArticle) -> dict[str, Any]:
@@ -52,14 +54,18 @@ def evidence(record: dict[str, Any]) -> list[str]:
 def event_view(event: CorrectedEvent, lang: str) -> dict[str, Any]:
     """One event for a page: date, type, parties with ids, place, topics, its articles."""
     articles = [article_view(a) for a in sorted(event.articles, key=lambda a: a.id)]
+
+    def english(party: Party) -> str | None:  # for an English reader only
+        return event.english_name(party) if lang == "en" else None
+
     return {
         "id": event.id,
         "date": event.date.strftime("%d/%m/%Y") if event.date else undated(lang),
         "iso_date": event.date.isoformat() if event.date else "",
         "type": event.type,
         "type_label": type_label(event.type, lang),
-        "vn": [party_view(p) for p in event.parties("VN")],
-        "kr": [party_view(p) for p in event.parties("KR")],
+        "vn": [party_view(p, english(p)) for p in event.parties("VN")],
+        "kr": [party_view(p, english(p)) for p in event.parties("KR")],
         "location": one_line(event.location),
         "topics": [topic_label(one_line(t), lang) for t in event.topics],
         "signatories": [one_line(s) for s in event.signatories],

@@ -48,6 +48,16 @@ def test_english_labels() -> None:
     assert "Memoranda of understanding (1)" in text and "Topics: startups" in text
 
 
+def test_an_english_digest_gives_each_party_its_english_name_where_one_is_known() -> None:
+    known = event("mou", "MoU", vn_parties=[{"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST",
+                                             "english_name": "Ministry of Science and Technology"}])
+    english = digest([known], lang="en")
+    text, html = english.get_body(("plain",)).get_content(), english.get_body(("html",)).get_content()
+    line = "Bộ Khoa học và Công nghệ (MOST) · Ministry of Science and Technology ↔ Chungbuk Technopark"
+    assert line in text and "Ministry of Science and Technology" in html
+    assert "Ministry of Science and Technology" not in digest([known]).get_body(("plain",)).get_content()
+
+
 def test_scraped_text_is_escaped_inert_and_cannot_add_headers() -> None:
     hostile = 'Tin <script>alert(1)</script> <img src=x onerror="alert(2)">\r\nBcc: victim@example.org'
     message = digest([event("mou", hostile, url="javascript:alert(3)")])

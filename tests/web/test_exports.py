@@ -6,6 +6,9 @@ import csv
 import io
 import json
 import time
+import urllib.error
+import urllib.request
+from email.message import Message
 from email.utils import formatdate
 
 import feedparser
@@ -14,6 +17,16 @@ from scheduler.output import event_record
 from storage.corrections import list_events
 from storage.db import make_engine, make_session_factory
 from tests.web.conftest import HOSTILE, fetch
+
+
+def head(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
+    """A real HEAD request: the status, the headers and whatever body came (there should be none)."""
+    request = urllib.request.Request(url, headers=headers or {}, method="HEAD")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
 
 
 def api_ids(web: str, query: str = "") -> list[int]:
@@ -126,3 +139,16 @@ def test_conditional_get_answers_304_without_a_body(web: str) -> None:
     modified = feed.headers["Last-Modified"]
     assert fetch(f"{web}/feeds/events.atom", {"If-Modified-Since": modified}).status == 304
     assert fetch(f"{web}/feeds/events.atom", {"If-Modified-Since": formatdate(0, usegmt=True)}).status == 200
+
+
+def test_head_is_answered_like_get_without_a_body(web: str) -> None:
+    """Feed readers and link checkers ask HEAD first; FastAPI routes answer only GET on their own."""
+    for path in ("/events", "/events/1", "/parties/1", "/sources", "/events.csv", "/feeds/events.atom",
+                 "/feeds/events.json", "/api/events", "/api/events/1", "/static/style.css"):
+        got = fetch(web + path)
+        status, headers, body = head(web + path)
+        assert (status, body) == (200, b""), path
+        assert headers["ETag"] == got.headers["ETag"] and headers["Content-Type"] == got.headers["Content-Type"], path
+        assert headers["Content-Security-Policy"] == got.headers["Content-Security-Policy"]
+        assert head(web + path, {"If-None-Match": got.headers["ETag"]})[0] == 304, path
+    assert head(f"{web}/events?type=treaty")[0] == 400 and head(f"{web}/events/999999")[0] == 404

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from urllib.parse import quote
@@ -72,6 +73,19 @@ def test_pages_advertise_their_feeds_with_the_same_filter(web: str) -> None:
     assert "/events.csv?party=KIST" in page.links
 
 
+def test_event_and_party_pages_advertise_their_json_and_feeds(web: str) -> None:
+    kist = parse(fetch(f"{web}/events?party=KIST").text).links
+    event = next(link for link in kist if re.fullmatch(r"/events/\d+", link))
+    party = next(link for link in parse(fetch(web + event).text).links if link.startswith("/parties/"))
+    assert parse(fetch(web + event).text).alternates == {"application/json": "/api/" + event.removeprefix("/")}
+    on_party = parse(fetch(web + party).text)
+    assert on_party.alternates["application/atom+xml"].startswith("/feeds/events.atom?party=")
+    query = on_party.alternates["application/atom+xml"].partition("?")[2]
+    assert on_party.alternates["application/feed+json"] == f"/feeds/events.json?{query}"
+    assert on_party.alternates["application/json"] == f"/api/events?{query}"
+    assert f"/events?{query}" in on_party.links  # the feeds are of the events the page links to
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("type=mou", {"02/07/2024", "19/09/2022"}),
     ("party=KIST", {"01/07/2024"}),
@@ -106,6 +120,20 @@ def test_event_page_shows_the_event_in_full(web: str) -> None:
     assert any(link.startswith("http") and "-102" in link for link in page.links)  # the baochinhphu story
     english = fetch(web + event_link + "?lang=en")
     assert 'lang="en"' in english.text and "First stored" in english.text and "Memoranda of understanding" in english.text
+
+
+def test_english_pages_and_feeds_give_each_party_its_english_name_where_one_is_known(web: str) -> None:
+    most, kist = "Ministry of Science and Technology", "Korea Institute of Science and Technology"
+    [row] = parse(fetch(f"{web}/events?party=KIST&lang=en").text).rows
+    assert most in row[2] and kist in row[2]
+    assert most not in fetch(f"{web}/events?party=KIST").text  # the Vietnamese page keeps to the Vietnamese names
+    listing = parse(fetch(f"{web}/events?party=MSS&lang=en").text)
+    event = next(link for link in listing.links if re.fullmatch(r"/events/\d+\?lang=en", link))
+    assert "Ministry of SMEs and Startups" in fetch(web + event).text
+    [entry] = json.loads(fetch(f"{web}/feeds/events.json?party=KIST&lang=en").body)["items"]
+    assert most in entry["content_html"] and kist in entry["content_html"]
+    hostile = fetch(f"{web}/events?source=vtcnews&lang=en").text  # a party no list knows: its name alone
+    assert 'Viện &#34;Độc hại&#34; &lt;b&gt;XSS&lt;/b&gt;</a> <span class="arrow">' in hostile
 
 
 def test_party_page_shows_its_events_and_counterparts(web: str) -> None:
