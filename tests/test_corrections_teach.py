@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from crawler.cooperation import parse_article
 from crawler.items import NewsItem
 from storage.db import make_engine, make_session_factory, migrate
@@ -111,3 +113,23 @@ def test_exported_corrections_retrain_the_parser_to_keep_a_party_it_dropped(sqli
     assert retrained["trained_on"]["articles"] == json.loads(SHIPPED.read_text(encoding="utf-8"))["trained_on"]["articles"] + 7
     assert board in vn_parties_read(title, body, {**shipped, "COOPWATCH_PARSER_MODELS": str(models)})
     assert SHIPPED.read_bytes() == shipped_model  # the committed model was never touched
+
+
+
+@pytest.mark.parametrize(("args", "reason"), [
+    (["--extra", "{tmp}/missing.jsonl"], "--extra {tmp}/missing.jsonl: No such file or directory"),
+    (["--extra", "{tmp}/broken.jsonl"], "--extra {tmp}/broken.jsonl: not annotated JSON lines"),
+    (["--out", "{tmp}/nowhere"], "--out {tmp}/nowhere: no such folder"),
+])
+def test_a_bad_extra_file_or_out_folder_is_one_line_and_writes_nothing(
+    tmp_path: Path, args: list[str], reason: str,
+) -> None:
+    (tmp_path / "broken.jsonl").write_text('{"id": "x", "title": \n', encoding="utf-8")
+    models = tmp_path / "models"
+    models.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler.cooperation.learn.train", "--out", str(models),
+         *(a.format(tmp=tmp_path) for a in args)], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.stderr.startswith(f"dev.py train: {reason.format(tmp=tmp_path)}")
+    assert list(models.iterdir()) == []

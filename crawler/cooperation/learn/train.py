@@ -93,12 +93,27 @@ def cross_validate(name: str, features: list[dict[str, float]], labels: list[int
             "recall": round(recall, 3), "f1": round(f1, 3)}
 
 
+def _refuse(reason: str) -> int:
+    print(f"dev.py train: {reason}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dev.py train", description=__doc__.split("\n")[0])
     parser.add_argument("--extra", type=Path, action="append", default=[], help="more annotated JSON lines")
-    parser.add_argument("--out", type=Path, default=model.FOLDER, help="folder for gate.json and party.json")
+    parser.add_argument("--out", type=Path, default=model.FOLDER, help="folder for party.json")
     args = parser.parse_args(argv)
-    articles = sets()["develop"] + [a for path in args.extra for a in load(path)]
+    if not args.out.is_dir():
+        return _refuse(f"--out {args.out}: no such folder")
+    extra: list[Article] = []
+    for path in args.extra:
+        try:
+            extra += load(path)
+        except OSError as error:
+            return _refuse(f"--extra {path}: {error.strerror or error}")
+        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
+            return _refuse(f"--extra {path}: not annotated JSON lines ({error})")
+    articles = sets()["develop"] + extra
     with model.accepting_all():
         built = {"party": party_examples(articles)}
     for name, (features, labels) in built.items():
@@ -108,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
                 "trained_on": {"articles": len(articles), "examples": len(labels), "positive": sum(labels)},
                 "weights": dict(sorted(weights.items()))}
         out = args.out / f"{name}.json"
-        out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        try:
+            out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        except OSError as error:
+            return _refuse(f"--out {args.out}: {error.strerror or error}")
         print(f"wrote {out}: {len(labels)} examples ({sum(labels)} positive) from {len(articles)} articles; "
               f"5-fold {report}")
     return 0
