@@ -15,10 +15,10 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hin
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
 
+from crawler.cooperation.normalize import SPACES
 from crawler.items import NewsItem
 from crawler.sources import SOURCES, VN_TZ, Source, SourceSelectors
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _DMY = re.compile(
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
     r"(?:[^\d]{1,40}?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
@@ -61,7 +61,7 @@ class ParseError(ValueError):
 def clean_text(text: str) -> str:
     """NFC, HTML entities decoded, every kind of space folded to one, trimmed."""
     text = unicodedata.normalize("NFC", html.unescape(text))
-    return _SPACES.sub(" ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def canonical_url(url: str) -> str:

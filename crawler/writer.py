@@ -1,8 +1,8 @@
 """The storage writer process: parses and stores a crawl's batches beside the crawl process.
 
-Its main() is started by crawler.pipelines.StorageWriter, never by hand. It reads
-pickled requests on stdin, the database URL first, then (items, now) batches, and answers each
-batch on stdout with one Outcome per item (or a traceback, for a bug). The cooperation parser and
+crawler.pipelines.StorageWriter starts it (main(), or main_forked() in a child forked from the
+crawl), never by hand. It reads pickled requests on stdin (or a pipe), the database URL first, then
+(items, now) batches, and answers each batch on stdout (or a pipe) with one Outcome per item (or a traceback, for a bug). The cooperation parser and
 the database work run here rather than in the crawl, so that on a second core they do not hold the
 crawl's GIL while it downloads.
 """
@@ -108,6 +108,22 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
 
 
 def main() -> int:
+    """The writer started as its own interpreter: batches on stdin, answers on stdout."""
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not corrupt the answers
+    return run(sys.stdin.buffer, answers)
+
+
+def main_forked(requests: int, answers: int) -> int:
+    """The writer forked from the crawl process (crawler.pipelines): batches and answers on these
+    pipe ends. The crawl's stdout is let go (it may be a pipe its caller reads to the end); stray
+    prints go to stderr, as in main()."""
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    logging.root.handlers.clear()  # the crawl's console handler: the writer says its own name
+    return run(os.fdopen(requests, "rb"), os.fdopen(answers, "wb"))
+
+
+def run(requests: BinaryIO, answers: BinaryIO) -> int:
     # Ctrl-C reaches the whole process group and a service manager may SIGTERM every process of
     # the crawl: the crawl process stops cleanly and sends its last batch, so this one stays for it
     # and ends when the crawl closes the pipe (or dies).
@@ -115,8 +131,5 @@ def main() -> int:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format="coopwatch storage writer: %(levelname)s %(message)s")
     logging.captureWarnings(True)
-    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not corrupt the answers
-    serve(sys.stdin.buffer, answers)
+    serve(requests, answers)
     return 0
-

@@ -12,7 +12,6 @@ from typing import Any
 from crawler.sources import SOURCES
 from scheduler.common import UsageError, session_factory
 from scheduler.config import EMAIL, Settings
-from scheduler.digests import compose, digest_events, run_digests
 from storage.models import Subscriber
 from storage.subscriptions import SubscriberRepository
 
@@ -123,7 +122,10 @@ def _filters(r: dict[str, Any]) -> str:
 
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    # imported here: the digests bring Jinja and the mail modules, which every other command
+    # (a crawl's start-up among them) would load for nothing
     from scheduler.daemon import make_sender_for
+    from scheduler.digests import compose, digest_events, run_digests
 
     factory = session_factory(settings)
     if args.send:

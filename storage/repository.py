@@ -187,9 +187,12 @@ class EventRepository:
             query = query.where(Event.date.between(found.date - day, found.date + day))
         vn = self._with_spellings("VN", {party_key(p.name) for p in found.vn_parties} | _acronyms(found.vn_parties))
         kr = self._with_spellings("KR", {party_key(p.name) for p in found.kr_parties} | _acronyms(found.kr_parties))
-        for event in self.session.scalars(query):
-            if _overlaps(event.parties("VN"), vn) and _overlaps(event.parties("KR"), kr):
-                return event
+        # no flush first: what is pending (the article's flag, a merged event's evidence) changes no
+        # event's type, date or parties, and new events are flushed as they are made
+        with self.session.no_autoflush:
+            for event in self.session.scalars(query):
+                if _overlaps(event.parties("VN"), vn) and _overlaps(event.parties("KR"), kr):
+                    return event
         return None
 
     def _with_spellings(self, country: str, keys: set[str]) -> set[str]:

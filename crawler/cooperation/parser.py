@@ -128,6 +128,7 @@ _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|
 # 'Ảnh: Lãnh đạo Trường X và Y ký …' is a caption, not a credit
 _CAPTION_SUBJECT = re.compile(r"(?:Lãnh đạo|lãnh đạo|Đại diện|đại diện|Quang cảnh|Toàn cảnh|Các đại biểu)\s*$")
 _ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT)\.$")
+_ABBREVIATION_TAIL = 6  # the longest abbreviation, its dot and the character before it (for the word boundary)
 
 
 @dataclass
@@ -169,8 +170,8 @@ def parse_article(
         setattr(cand, side, [m for m in mentions if m in kept or m is best])
         chosen = getattr(cand, side)
         cand.certainty = _lowest(cand.certainty, *(p if m in chosen else 1 - p for m, p in scores))
-    events = _drop_past(_headline_told_again(
-        _merge(candidates, has_mou=bool(_MOU.search(f"{title_n} {text}".lower()))), title_n))
+    has_mou = bool(candidates) and bool(_MOU.search(f"{title_n} {text}".lower()))  # read only to merge candidates
+    events = _drop_past(_headline_told_again(_merge(candidates, has_mou=has_mou), title_n))
     if len(events) == 1 and events[0].date is None:
         events[0].date = _lead_date(text, published) or _caption_day(text, published) or _held_on(text, published)
     if not events:
@@ -312,7 +313,8 @@ def split_sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
-        glue = bool(_ABBREVIATION.search(out[-1]))
+        # the abbreviation ends the sentence: its last few characters tell (searching all of it did the same, slower)
+        glue = bool(_ABBREVIATION.search(out[-1][-_ABBREVIATION_TAIL:]))
     return out
 
 
@@ -1217,13 +1219,15 @@ def party_choices(
     title: str, text: str, candidates: list[Candidate]
 ) -> list[tuple[Candidate, str, list[Mention], list[tuple[Mention, dict[str, float]]]]]:
     """For each side of each candidate naming several organisations: each mention with its features."""
-    title_key, article_key = fold(title), fold(f"{title} {text}")
+    keys: tuple[str, str] | None = None  # folded for the first side to choose among: most stories have none
     out = []
     for cand in candidates:
         for side in ("vn", "kr"):
             mentions: list[Mention] = getattr(cand, side)
             if len(mentions) < 2:
                 continue
+            keys = keys or (fold(title), fold(f"{title} {text}"))
+            title_key, article_key = keys
             scored = [(m, mention_features(_placed(m, cand.sentence), mentions, cand.sentence, title_key, article_key))
                       for m in mentions]
             out.append((cand, side, mentions, scored))

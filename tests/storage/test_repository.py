@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import JSON, Boolean, Date, Integer, String, column, func, insert, select, table
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.items import CooperationEvent, EventType, Extraction, NewsItem, Party
-from storage.db import MIGRATIONS, DatabaseError, make_engine, make_session_factory, migrate
+from storage.db import (
+    HEAD_REVISION,
+    MIGRATIONS,
+    DatabaseError,
+    make_engine,
+    make_session_factory,
+    migrate,
+)
 from storage.models import AccountChange, Article, ArticleRevision, Event, User, UTCDateTime
 from storage.models import Party as PartyRow
 from storage.repository import ArticleRepository, EventRepository, SaveResult
 
 NOW = dt.datetime(2026, 11, 22, 5, tzinfo=dt.UTC)
+ROOT = Path(__file__).resolve().parents[2]
 VN = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -148,6 +160,24 @@ def test_migration_0003_leaves_rows_stored_before_it_readable(database_url: str)
         assert session.scalars(select(Article)).one().captions == []
         assert session.scalars(select(Event)).one().evidence == []
     engine.dispose()
+
+
+def test_head_revision_is_alembics_head() -> None:
+    """migrate() trusts HEAD_REVISION to skip Alembic on a database already there: a new migration
+    must move it."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD_REVISION]
+
+
+def test_a_database_at_head_is_migrated_without_alembic(database_url: str) -> None:
+    engine = make_engine(database_url)
+    migrate(engine)  # a new database: Alembic creates every table
+    engine.dispose()
+    script = ("import sys; from storage.db import make_engine, migrate; "
+              f"migrate(make_engine({database_url!r})); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_a_bad_database_url_is_one_clear_error() -> None:
