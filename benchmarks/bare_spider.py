@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import CrawlerProcess
@@ -20,7 +21,10 @@ class DownloadOnly(scrapy.Spider):
 
     async def start(self) -> Any:
         for url in self.urls:
-            yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+            # a slot per mirror (host and port), as each of the pipeline's crawlers has its own: Scrapy
+            # keys slots by host alone, which gave the three mirrors on 127.0.0.1 one slot between them
+            yield scrapy.Request(url, callback=self.parse, dont_filter=True,
+                                 meta={"download_slot": urlsplit(url).netloc})
 
     def parse(self, response: Any) -> None:
         return None
