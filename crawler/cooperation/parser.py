@@ -968,7 +968,11 @@ def _location(sentence: str, vn: list[Mention]) -> str | None:
         if not _KOREAN_OFFICE_BEFORE.search(sentence[: match.start()]):
             return _normal_place(match.group(1))
         offices.append(match.group(1))  # '(KOTRA) tại Hà Nội': where the guest's office is, not the venue
+    if _ABROAD_DELEGATION.search(sentence) and not any(f" {m.name}" in sentence for m in vn):
+        vn = []  # 'Ngày 9/6, đoàn làm việc với tỉnh Chungcheongnam': the province's delegation is the guest
     for mention in vn:
+        if _VISITING.search(sentence, 0, max(0, sentence.find(mention.name))):
+            continue  # 'đoàn công tác tỉnh Lâm Đồng làm việc với …': the province is not where it happens
         if re.match(r"(UBND|Ủy ban|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|tỉnh|thành phố|TP)", mention.name):
             places = places_in(mention.name)
             if places:
@@ -976,6 +980,9 @@ def _location(sentence: str, vn: list[Mention]) -> str | None:
     return _normal_place(offices[0]) if offices else None
 
 
+# a Vietnamese province's delegation: its province is not the venue (rule 8 gives the host's)
+_VISITING = re.compile(r"\b[Đđ]oàn(?: công tác| đại biểu| cán bộ)?(?: của)?(?: lãnh đạo)?\s+$")
+_ABROAD_DELEGATION = re.compile(r"^\W*(?:[^,]{0,40},\s*)?(?:cả )?đoàn(?: công tác| đại biểu)?\b", re.IGNORECASE)
 # 'Tổng Lãnh sự Hàn Quốc tại', 'Cơ quan … (KOTRA) tại', 'KOICA tại': a Korean body's office in a city
 _KOREAN_OFFICE_BEFORE = re.compile(r"(?:Hàn Quốc|Korea|\)|\b[A-Z]{3,}) ?$")
 

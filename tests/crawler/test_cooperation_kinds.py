@@ -975,3 +975,17 @@ def test_the_two_ministers_signing_after_their_talks_make_the_talks_the_signing(
     result = read("", "Chiều 9/6, Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Tư pháp Hàn Quốc. Sau hội đàm, hai bộ trưởng ký "
                       "Bản ghi nhớ hợp tác phòng, chống tội phạm.")
     assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 9))]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 10/6, đoàn công tác tỉnh Lâm Đồng đã đến thăm và làm việc với chính quyền tỉnh Chungcheongbuk.",
+    ("Từ ngày 8 đến 12/6, đoàn công tác tỉnh Lâm Đồng đã thăm Hàn Quốc.\n\nNgày 10/6, đoàn làm việc với chính quyền tỉnh "
+    "Chungcheongbuk."),
+])
+def test_a_province_s_delegation_abroad_does_not_make_its_province_the_venue(text: str) -> None:
+    assert [e.location for e in read("", text).events] == [None]
+
+
+def test_a_province_receiving_a_delegation_is_the_venue() -> None:
+    result = read("", "Ngày 5/6, đoàn công tác thành phố Gimhae đến thăm và làm việc với UBND tỉnh Nghệ An.")
+    assert [e.location for e in result.events] == ["Nghệ An"]
