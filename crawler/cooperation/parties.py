@@ -579,11 +579,8 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         elif fuller and not (fuller.group(0).strip()[:1].isupper() and org.name[:1].islower()):
             end += fuller.end()  # 'Bộ Công Thương Việt Nam', 'LG CNS': the text's fuller name
         plant = _vietnamese_place_length(sentence[end:]) if org.country == "KR" and org.kind in {"company", "group"} else 0
-        if plant:  # 'Samsung Thái Nguyên', 'LG Hải Phòng': the firm's company in that province
-            end += plant
-            out.append(Mention(start, end, sentence[start:end], _acronym_after(sentence, end), "VN"))
-            continue
-        if _vietnamese_subsidiary(org, sentence[start:end]):
+        end += plant  # 'Samsung Thái Nguyên', 'LG Hải Phòng': the firm's company in that province
+        if plant or _vietnamese_subsidiary(org, sentence[start:end]):
             out.append(Mention(start, end, sentence[start:end], _acronym_after(sentence, end), "VN"))
             continue
         acronym = _acronym_after(sentence, end) or org.acronym
