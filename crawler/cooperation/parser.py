@@ -70,6 +70,7 @@ _DIRECTIVE = re.compile(r"\b(?:[Đđ]ề nghị|[Yy]êu cầu|[Cc]hỉ đạo|[�
 _TRIGGER = re.compile(_SIGN.pattern + "|" + _MEETING.pattern)
 
 
+@lru_cache(maxsize=4096)
 def _planned(sentence: str) -> bool:
     """Rule 4e: the sentence tells a signing or meeting that is to come or is only asked for."""
     lower = sentence.lower()
@@ -299,10 +300,15 @@ def clear_caches() -> None:
     _event_type.cache_clear()
     _participants.cache_clear()
     _find_orgs.cache_clear()
+    _planned.cache_clear()
+    _is_background.cache_clear()
+    split_sentences.cache_clear()
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences and caption lines of a text; 'TP. Huế' and 'GS. Kim' do not end a sentence."""
+@lru_cache(maxsize=1024)
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences and caption lines of a text; 'TP. Huế' and 'GS. Kim' do not end a sentence.
+    Cached: each paragraph is read by several stages."""
     out: list[str] = []
     glue = False
     for piece in _SENTENCE.split(text):
@@ -315,7 +321,7 @@ def split_sentences(text: str) -> list[str]:
             out.append(piece)
         # the abbreviation ends the sentence: its last few characters tell (searching all of it did the same, slower)
         glue = bool(_ABBREVIATION.search(out[-1][-_ABBREVIATION_TAIL:]))
-    return out
+    return tuple(out)
 
 
 def _candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
@@ -814,8 +820,10 @@ _PAST_SPAN = re.compile(r"\b(?:thời gian qua|những năm qua|nhiều năm qua
 _A_YEAR = re.compile(r"\bnăm (\d{4})\b(?!\s*[-–/])")
 
 
+@lru_cache(maxsize=4096)
 def _is_background(sentence: str, published: dt.date | None) -> bool:
-    if _PAST_SPAN.search(sentence.lower()):
+    lower = sentence.lower()
+    if _PAST_SPAN.search(lower):
         return True
     mentions = find_dates(sentence)
     first = mentions[0] if mentions else None
@@ -823,9 +831,9 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
         day = resolve(first, published)
         if day is not None and (published is None or abs((published - day).days) <= 45):
             return False  # the sentence opens with its own recent date: what follows is detail
-    if _BACKGROUND.search(sentence.lower()):
+    if _BACKGROUND.search(lower):
         return True
-    if published is not None and any(int(y) < published.year for y in _A_YEAR.findall(sentence.lower())):
+    if published is not None and any(int(y) < published.year for y in _A_YEAR.findall(lower)):
         return True  # 'Năm 2019, A và B đã ký …': a year alone is no date mention
     for mention in mentions:
         if mention.explicit_year and published and mention.year is not None:

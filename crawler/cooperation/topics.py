@@ -22,11 +22,33 @@ TOPICS: dict[str, str] = {
     "trade and investment": r"thu hút đầu tư|xúc tiến (?:đầu tư|thương mại)|giao thương|thương mại",
     "education": r"giáo dục|trao đổi sinh viên|học bổng|đào tạo (?:đại học|sau đại học|tiến sĩ)",
 }
-# plain searches on lower-cased text are much faster than IGNORECASE on Vietnamese letters
-_COMPILED = {name: re.compile(pattern) for name, pattern in TOPICS.items()}
+_REGEX_SIGNS = set("\\?()[]{}*+|^$.")
+
+
+def _split(pattern: str) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """A topic's plain words (looked up with `in`, many times faster than a regex scan of a long
+    text) and a regex of the alternatives that need one."""
+    alternatives = _top_level_alternatives(pattern)
+    plain = tuple(a for a in alternatives if not _REGEX_SIGNS & set(a))
+    rest = [a for a in alternatives if a not in plain]
+    return plain, re.compile("|".join(rest)) if rest else None
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    return [*out, pattern[start:]]
+
+
+_COMPILED = {name: _split(pattern) for name, pattern in TOPICS.items()}
 
 
 def topics_of(text: str) -> tuple[str, ...]:
     """The topics a text talks about, in a fixed order."""
     lower = text.lower()
-    return tuple(name for name, pattern in _COMPILED.items() if pattern.search(lower))
+    return tuple(name for name, (plain, regex) in _COMPILED.items()
+                 if any(word in lower for word in plain) or (regex is not None and regex.search(lower)))
