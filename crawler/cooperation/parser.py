@@ -43,8 +43,10 @@ from crawler.items import CooperationEvent, EventType, Extraction, Party
 
 # signing a government act ('ký Quyết định', 'ký ban hành') or one's name ('ký tên', 'ký nhận') is no
 # cooperation document
-_SIGN = re.compile(r"(?<!thư )\bký(?: kết)?\b(?! (?:quyết định|nghị định|nghị quyết|chỉ thị|thông tư|công văn|"
-                   r"công điện|lệnh|ban hành|tên|nhận|duyệt)\b)|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận|(?:các |những )?văn kiện)")
+# 'ký' is also a syllable of other words: đăng ký (register), chữ ký (signature), ký túc xá (dormitory)…
+_SIGN = re.compile(r"(?<!thư )(?<!đăng )(?<!chữ )(?<!nhật )(?<!tốc )(?<!bút )\bký(?: kết)?\b"
+                   r"(?! (?:quyết định|nghị định|nghị quyết|chỉ thị|thông tư|công văn|"
+                   r"công điện|lệnh|ban hành|tên|nhận|duyệt|túc xá|sinh|ức|hiệu|sự|họa|giả|quỹ|gửi|số)\b)|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận|(?:các |những )?văn kiện)")
 _LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(

@@ -989,3 +989,22 @@ def test_a_province_s_delegation_abroad_does_not_make_its_province_the_venue(tex
 def test_a_province_receiving_a_delegation_is_the_venue() -> None:
     result = read("", "Ngày 5/6, đoàn công tác thành phố Gimhae đến thăm và làm việc với UBND tỉnh Nghệ An.")
     assert [e.location for e in result.events] == ["Nghệ An"]
+
+
+# 'ký' is a syllable of other words than 'sign'
+@pytest.mark.parametrize("text", [
+    "Chiều 12/6, Ban Quản lý các KCN tỉnh Bắc Ninh trao giấy chứng nhận đăng ký đầu tư cho Công ty Điện tử Hana (Hàn Quốc).",
+    "Ngày 12/6, Đại học Huế đã đăng ký tham gia chương trình học bổng của Viện Giáo dục Quốc tế Quốc gia Hàn Quốc (NIIED).",
+    ("Ngày 12/6, Trung tâm Chứng thực điện tử quốc gia giới thiệu giải pháp chữ ký số với Cơ quan Internet và An ninh "
+     "Hàn Quốc (KISA)."),
+    "Ngày 12/6, Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) khởi công ký túc xá cho Đại học Huế.",
+    "Ngày 12/6, Viện Sốt rét - Ký sinh trùng Quy Nhơn giới thiệu kết quả với Bệnh viện Đại học Quốc gia Seoul.",
+])
+def test_a_word_that_holds_the_syllable_for_signing_signs_nothing(text: str) -> None:
+    assert sides(read("", text)) == []
+
+
+def test_signing_a_document_is_still_a_signing_after_those_words() -> None:
+    text = ("Ngày 12/6, sau khi trao giấy chứng nhận đăng ký đầu tư, UBND tỉnh Bắc Ninh và Tập đoàn Hana Micron "
+            "(Hàn Quốc) đã ký biên bản ghi nhớ hợp tác.")
+    assert sides(read("", text)) == [("mou", ["UBND tỉnh Bắc Ninh"], ["Tập đoàn Hana Micron"])]
