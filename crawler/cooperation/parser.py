@@ -50,7 +50,7 @@ _SIGN = re.compile(r"(?<!thư )(?<!đăng )(?<!chữ )(?<!nhật )(?<!tốc )(?<
 _LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
-    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|làm việc tại|tiếp và làm việc|tiếp đón|"
+    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|(?<!sang )(?<!đi )làm việc tại(?! (?:hàn quốc|việt nam)\b)|tiếp và làm việc|tiếp đón|"
     r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
     r"hội kiến|gặp gỡ|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
     r"trao đổi trực tuyến|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"

@@ -1008,3 +1008,19 @@ def test_signing_a_document_is_still_a_signing_after_those_words() -> None:
     text = ("Ngày 12/6, sau khi trao giấy chứng nhận đăng ký đầu tư, UBND tỉnh Bắc Ninh và Tập đoàn Hana Micron "
             "(Hàn Quốc) đã ký biên bản ghi nhớ hợp tác.")
     assert sides(read("", text)) == [("mou", ["UBND tỉnh Bắc Ninh"], ["Tập đoàn Hana Micron"])]
+
+
+# 'làm việc tại Hàn Quốc' of workers is a job abroad, not a working meeting
+@pytest.mark.parametrize("text", [
+    ("Ngày 12/6, Trung tâm Lao động ngoài nước cho biết đã có 5.000 lao động được Cơ quan Phát triển nguồn nhân lực "
+     "Hàn Quốc (HRD Korea) tuyển chọn sang làm việc tại Hàn Quốc."),
+    ("Ngày 13/6, kỹ sư của Tổng công ty Điện lực miền Bắc cho biết họ đã làm việc tại Hàn Quốc ba tháng để học công nghệ "
+     "của Tập đoàn Điện lực Hàn Quốc (KEPCO)."),
+])
+def test_a_job_in_korea_is_no_working_meeting(text: str) -> None:
+    assert sides(read("", text)) == []
+
+
+def test_a_delegation_working_at_a_body_is_still_a_meeting() -> None:
+    text = "Ngày 12/6, đoàn công tác của Cơ quan Phát triển nguồn nhân lực Hàn Quốc đã làm việc tại Bộ Nội vụ."
+    assert sides(read("", text)) == [("meeting", ["Bộ Nội vụ"], ["Cơ quan Phát triển nguồn nhân lực Hàn Quốc"])]
