@@ -61,6 +61,9 @@ _BACKGROUND = re.compile(
     r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bký(?: kết)? (?:từ |vào |trong )?năm \d{4}|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
     # a tally of documents ('đã ký kết nhiều thỏa thuận', 'hơn 20 văn kiện') sums up the past
     r"|\bký(?: kết)? (?:được )?(?:rất )?(?:nhiều|hàng loạt|hàng chục|hơn \d+|trên \d+|gần \d+) (?:văn kiện|văn bản|thỏa thuận|bản ghi nhớ|biên bản|hiệp định)"
+    # and a tally of meetings ('đã có nhiều buổi làm việc với'), or what a side has done before ('từng nhiều lần gặp')
+    r"|\b(?:đã |từng )?(?:có|tổ chức) (?:rất )?(?:nhiều|hàng loạt|hàng chục|hơn \d+|trên \d+) (?:buổi|cuộc) (?:làm việc|gặp|hội đàm|họp|tiếp)"
+    r"|\btừng (?:\w+ ){0,2}(?:gặp|làm việc|hội đàm|tiếp|hội kiến)\b"
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
@@ -70,13 +73,16 @@ _FUTURE = re.compile(
 _DIRECTIVE = re.compile(r"\b(?:[Đđ]ề nghị|[Yy]êu cầu|[Cc]hỉ đạo|[Đđ]ề xuất|[Kk]iến nghị|[Mm]ong muốn|"
                         r"(?<![Nn]goại )(?<!bàn )\bgiao(?: cho| nhiệm vụ cho)?)\s+(?=[A-ZĐ]|các\b|hai bên\b)")
 _TRIGGER = re.compile(_SIGN.pattern + "|" + _MEETING.pattern)
+# 'vẫn chưa ký', 'không ký … như kế hoạch', 'nếu A và B ký kết …', 'đang làm việc với X để …': no event took place
+_NOT_HAPPENED = re.compile(r"\b(?:chưa|không|chẳng)(?: hề| từng| thể| được)? (?:ký|làm việc|gặp|hội đàm|tiếp)\b|"
+                           r"\bnếu\b(?=[^.;]{0,100}\bký\b)|\bđang (?:tiếp tục )?làm việc với\b")
 
 
 @lru_cache(maxsize=4096)
-def _planned(sentence: str) -> bool:
-    """Rule 4e: the sentence tells a signing or meeting that is to come or is only asked for."""
+def _not_held(sentence: str) -> bool:
+    """Rule 4e: the sentence tells a signing or meeting that is to come, is only asked for, or did not take place."""
     lower = sentence.lower()
-    if _FUTURE.search(lower):
+    if _FUTURE.search(lower) or _NOT_HAPPENED.search(lower):
         return True
     directive = _DIRECTIVE.search(sentence)
     if directive is None:
@@ -216,7 +222,7 @@ def _lead_date(text: str, published: dt.date | None) -> dt.date | None:
     """The day a story's lead opens with ('Sáng 03/12/2025, Đoàn đã …'): the day of its one event."""
     for sentence in [s for p in text.split("\n\n") for s in split_sentences(p)][:4]:
         if _event_type(sentence) and find_dates(sentence):
-            if _planned(sentence) or _BACKGROUND.search(sentence.lower()):
+            if _not_held(sentence) or _BACKGROUND.search(sentence.lower()):
                 return None
             return (opening_day(sentence, published) or opening_day(_after_the_frame(sentence), published)
                     or _signed_on(sentence, published))
@@ -302,7 +308,7 @@ def clear_caches() -> None:
     _event_type.cache_clear()
     _participants.cache_clear()
     _find_orgs.cache_clear()
-    _planned.cache_clear()
+    _not_held.cache_clear()
     _is_background.cache_clear()
     split_sentences.cache_clear()
 
@@ -374,7 +380,7 @@ def _at_the_meeting_with(
     """'Tại buổi làm việc với <a Korean body>, …': a meeting of the side the story has named (the
     delegation) with that body, when this sentence names no Vietnamese body itself."""
     match = _AT_THE_MEETING.match(sentence)
-    if match is None or not sides["VN"] or _planned(sentence) or _is_background(sentence, published):
+    if match is None or not sides["VN"] or _not_held(sentence) or _is_background(sentence, published):
         return []
     orgs = _parties_in(sentence)
     partners = [m for m in orgs if m.country == "KR" and match.start("with") <= m.start < match.end("with")]
@@ -420,7 +426,7 @@ def _document_list(
 ) -> tuple[Candidate | None, list[Candidate]]:
     """Each document of a list of signed documents is its own event, dated by the list's opening."""
     intro = _LIST_INTRO.search(sentence) if ":" in sentence else None  # a list opens with a colon
-    if intro and not _planned(sentence) and not _is_background(sentence[: intro.end()], published):
+    if intro and not _not_held(sentence) and not _is_background(sentence[: intro.end()], published):
         opening = sentence[: intro.end()]
         listing = Candidate(EventType.AGREEMENT, _sentence_date(opening, published) or lead_date, [], [],
                             _location(opening, []), opening)
@@ -571,7 +577,7 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
     signed_there = bool(_ELABORATION.search(lower) or _ON_THIS_OCCASION.match(lower)) and bool(_DONE_SIGNING.search(lower))
     if kind is None or not (_BOTH_SIDES.search(lower) or framing or signed_there):
         return
-    if _planned(sentence) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
+    if _not_held(sentence) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
     if kind is not EventType.MEETING and _one_meeting(found) and (
@@ -626,7 +632,7 @@ def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
 def _skip(sentence: str, published: dt.date | None) -> bool:
     lower = sentence.lower()
     return bool(
-        _planned(sentence) or _ATTENDANCE.search(lower)
+        _not_held(sentence) or _ATTENDANCE.search(lower)
         or (_ELABORATION.search(lower) and not _SIGNED_AT_THE_GATHERING.match(lower))
         or _is_background(sentence, published)
     )
@@ -1283,7 +1289,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if not triggers:
         return None
     settled = [(i, k) for i, k in triggers
-               if not _planned(lines[i]) and not _is_background(lines[i], published)
+               if not _not_held(lines[i]) and not _is_background(lines[i], published)
                and not (k is EventType.MEETING and _LEADER_RECEIVES.search(lines[i]))]
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event

@@ -117,6 +117,7 @@ FOREIGN = re.compile(
 )
 KOREA = re.compile(r"Hàn Quốc|\bHàn\b(?! [Ll]âm\b)|Korea|\bKR\b")  # not 'Viện Hàn lâm' (an academy)
 _KOREA_AFTER = re.compile(r"\s*(?:\([^()]{0,80}?(?:Hàn Quốc|Korea)[^()]{0,20}\)|của Hàn Quốc|tại Hàn Quốc)")
+_IN_KOREA_AFTER = re.compile(r"\s*tại Hàn Quốc")
 _FOREIGN_AFTER = re.compile(r"\s*\((?:" + FOREIGN.pattern + r")\)")
 VIETNAM = re.compile(r"Việt Nam|\bViệt\b|Vietnam")
 VN_PLACES = set(
@@ -269,6 +270,8 @@ def classify(name: str, context_after: str = "") -> str:
         # bilateral Vietnamese bodies: Hiệp hội … Việt Nam - Hàn Quốc, Trường … Việt - Hàn; a body's own
         # acronym keeps its own country first: 'Hội Hữu nghị Việt Nam – Hàn Quốc (KOVEA)' is Korean
         return "KR" if _KOREA_FIRST_ACRONYM.match(tail) else "VN"
+    if VIETNAM.search(name) and _IN_KOREA_AFTER.match(tail):
+        return "VN"  # a Vietnamese body in Korea, as its embassy is: 'Hội Người Việt Nam tại Hàn Quốc'
     if KOREA.search(name) or _KOREA_AFTER.match(tail):
         return "KR"
     if FOREIGN.search(name) or _FOREIGN_AFTER.match(tail):

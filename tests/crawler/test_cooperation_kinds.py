@@ -1024,3 +1024,31 @@ def test_a_job_in_korea_is_no_working_meeting(text: str) -> None:
 def test_a_delegation_working_at_a_body_is_still_a_meeting() -> None:
     text = "Ngày 12/6, đoàn công tác của Cơ quan Phát triển nguồn nhân lực Hàn Quốc đã làm việc tại Bộ Nội vụ."
     assert sides(read("", text)) == [("meeting", ["Bộ Nội vụ"], ["Cơ quan Phát triển nguồn nhân lực Hàn Quốc"])]
+
+
+# a signing or meeting that did not take place: not yet, not at all, only supposed, still going on
+@pytest.mark.parametrize("text", [
+    "Ngày 12/6, UBND tỉnh Quảng Nam và Tập đoàn Lotte (Hàn Quốc) vẫn chưa ký kết thỏa thuận hợp tác về dự án.",
+    "Ngày 12/6, UBND tỉnh Bình Định cho biết sẽ không ký biên bản ghi nhớ với Tập đoàn Doosan (Hàn Quốc) như kế hoạch.",
+    ("Ông Trần Văn Bình cho biết, nếu UBND tỉnh Thanh Hóa và Tập đoàn Hyosung (Hàn Quốc) ký kết thỏa thuận hợp tác, "
+     "đây sẽ là dự án lớn nhất tỉnh."),
+    ("Theo ông Kim Young Soo, Giám đốc KOTRA Hà Nội, KOTRA đang làm việc với Bộ Công Thương để tổ chức hội chợ vào "
+     "cuối năm."),
+])
+def test_a_signing_or_meeting_that_did_not_take_place_is_no_event(text: str) -> None:
+    assert sides(read("", text)) == []
+
+
+# what the sides have done over the years: a tally of meetings, 'từng' (have once)
+@pytest.mark.parametrize("text", [
+    ("Bộ Đất đai, Hạ tầng và Giao thông Hàn Quốc cho biết đã có nhiều buổi làm việc với Bộ Xây dựng Việt Nam về đô thị "
+     "thông minh trong thời gian qua."),
+    "Trả lời phỏng vấn, ông Park Min Ho cho biết Tập đoàn Samsung từng nhiều lần gặp gỡ Tập đoàn Viettel để bàn về 5G.",
+])
+def test_meetings_summed_up_or_once_held_are_background(text: str) -> None:
+    assert sides(read("", text)) == []
+
+
+def test_a_vietnamese_association_in_korea_is_vietnamese() -> None:
+    text = "Ngày 15/6, Tổng lãnh sự quán Việt Nam tại Busan làm việc với Hội Doanh nhân Việt Nam tại Hàn Quốc."
+    assert sides(read("", text)) == []
