@@ -54,7 +54,9 @@ _MEETING = re.compile(
     r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
     r"hội kiến|gặp gỡ|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
     r"trao đổi trực tuyến|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
-    r"đối thoại (?:chiến lược|quốc phòng|an ninh)|đồng chủ trì"
+    r"đối thoại (?:chiến lược|quốc phòng|an ninh)|"
+    # co-chairing a gathering of many countries is no bilateral meeting (rule 4d)
+    r"đồng chủ trì(?! (?:hội nghị|diễn đàn|hội thảo)[^.;,]{0,60}\b(?:mekong|asean|apec|g20|đa phương|khu vực|các nước)\b)"
 )
 _BACKGROUND = re.compile(
     r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
@@ -66,7 +68,7 @@ _BACKGROUND = re.compile(
     r"|\btừng (?:\w+ ){0,2}(?:gặp|làm việc|hội đàm|tiếp|hội kiến)\b"
 )
 _FUTURE = re.compile(
-    r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
+    r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành|gặp gỡ|gặp mặt|hội đàm|hội kiến|tiếp đón|tiếp đoàn)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
     r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký"
 )
 # 'Thủ tướng đề nghị Bộ X làm việc với …', 'UBND tỉnh giao Sở Y ký …': a meeting or signing asked for, not held
@@ -134,6 +136,8 @@ _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORE
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
 # a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
 _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|Video)\s*:?\s*(?:\S+\s+){0,2}$")
+# '… Thông tấn xã Việt Nam đưa tin', 'như Yonhap dẫn lời …': the outlet tells the news, it takes no part
+_REPORTS = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:đã |vừa )?(?:đưa tin|dẫn (?:lời|nguồn)|trích dẫn|đăng tải|loan tin)\b")
 # 'Ảnh: Lãnh đạo Trường X và Y ký …' is a caption, not a credit
 _CAPTION_SUBJECT = re.compile(r"(?:Lãnh đạo|lãnh đạo|Đại diện|đại diện|Quang cảnh|Toàn cảnh|Các đại biểu)\s*$")
 _ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT)\.$")
@@ -919,7 +923,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         toured = bool(_TOUR.search(sentence[max(0, mention.start - 40) : mention.start].lower())) or bool(
             _BUILT.search(just_before)) or bool(_STUDENTS_OF.search(just_before))
         credit = sentence[max(0, mention.start - 30) : mention.start]
-        credited = bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)
+        credited = (bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)) or bool(
+            _REPORTS.match(sentence[mention.end :]))
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
         )
@@ -1273,6 +1278,8 @@ LEAD_SENTENCES = 8
 _OTHER_PARTNERS = re.compile(r"\b(?:còn|đã|từng) hợp tác\b|\bnhà đầu tư\b|\bdự án (?:của|như)\b", re.IGNORECASE)
 
 
+_UNNAMED_SUBJECT = re.compile(r"^\W*(?:[^,]{0,50},\s*)?(?:các|nhiều|những) (?:nhà khoa học|đại biểu|chuyên gia|nhà nghiên cứu|"
+                             r"doanh nghiệp|nhà đầu tư|sinh viên|học sinh|giảng viên|bác sĩ)\b")
 _UNNAMED_PARTNER = re.compile(r"\b(?:với|tiếp) (?:các|một số|nhiều|những|đại diện (?:các|một số)) [a-zđà-ỹ]")
 
 
@@ -1294,8 +1301,9 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event
     trigger_at, kind = settled[0]
-    if _UNNAMED_PARTNER.search(lines[trigger_at]) and len({m.country for m in _parties_in(lines[trigger_at])}) == 1:
-        return None  # rule 4f: '… làm việc với các sở ngành': the trigger's own partner is not named
+    trigger_sides = {m.country for m in _parties_in(lines[trigger_at])}
+    if (_UNNAMED_PARTNER.search(lines[trigger_at]) or _UNNAMED_SUBJECT.match(lines[trigger_at])) and len(trigger_sides) < 2:
+        return None  # rule 4f: '… làm việc với các sở ngành', 'các nhà khoa học đã gặp gỡ': the partners are not named
     vn: list[Mention] = []
     kr: list[Mention] = []
     foreign_story = bool(FOREIGN.search(" ".join(lines[:3])))

@@ -1052,3 +1052,34 @@ def test_meetings_summed_up_or_once_held_are_background(text: str) -> None:
 def test_a_vietnamese_association_in_korea_is_vietnamese() -> None:
     text = "Ngày 15/6, Tổng lãnh sự quán Việt Nam tại Busan làm việc với Hội Doanh nhân Việt Nam tại Hàn Quốc."
     assert sides(read("", text)) == []
+
+
+def test_the_agency_that_reports_the_news_is_no_party() -> None:
+    text = ("Ngày 13/6, thành phố Seoul và thành phố Busan đã ký thỏa thuận hợp tác về đô thị thông minh. Thông tấn xã "
+            "Việt Nam đưa tin.")
+    assert sides(read("Seoul và Busan hợp tác phát triển đô thị thông minh", text)) == []
+
+
+def test_co_chairing_a_gathering_of_many_countries_is_no_meeting() -> None:
+    text = ("Ngày 14/6, Bộ trưởng Bộ Ngoại giao Việt Nam đồng chủ trì Hội nghị Bộ trưởng Ngoại giao Mekong - Hàn Quốc "
+            "cùng Bộ trưởng Ngoại giao Hàn Quốc.")
+    assert sides(read("", text)) == []
+
+
+def test_co_chairing_the_two_countries_committee_is_a_meeting() -> None:
+    text = ("Ngày 14/6, Bộ Khoa học và Công nghệ và Bộ Khoa học và CNTT Hàn Quốc đồng chủ trì phiên họp Ủy ban hỗn hợp "
+            "về hợp tác khoa học và công nghệ.")
+    assert [kind for kind, _, _ in sides(read("", text))] == ["meeting"]
+
+
+def test_scientists_meeting_at_a_seminar_are_no_named_partners() -> None:
+    text = ("Ngày 12/6, tại Hà Nội, Viện Hàn lâm Khoa học và Công nghệ Việt Nam phối hợp với Viện Khoa học Vật liệu Hàn "
+            "Quốc (KIMS) tổ chức hội thảo quốc tế về vật liệu tiên tiến. Tại hội thảo, các nhà khoa học hai nước đã gặp "
+            "gỡ, trao đổi về các hướng nghiên cứu mới.")
+    assert sides(read("Hội thảo khoa học quốc tế về vật liệu mới", text)) == []
+
+
+@pytest.mark.parametrize("verb", ["sẽ gặp gỡ", "sẽ hội đàm với", "sẽ tiếp đoàn"])
+def test_a_meeting_to_come_is_no_event(verb: str) -> None:
+    text = f"Ngày 16/6, Trung tâm Đổi mới sáng tạo Quốc gia cho biết đoàn {verb} Cơ quan Xúc tiến Công nghiệp CNTT Hàn Quốc (NIPA)."
+    assert sides(read("", text)) == []
