@@ -65,7 +65,9 @@ _BACKGROUND = re.compile(
     r"|\bký(?: kết)? (?:được )?(?:rất )?(?:nhiều|hàng loạt|hàng chục|hơn \d+|trên \d+|gần \d+) (?:văn kiện|văn bản|thỏa thuận|bản ghi nhớ|biên bản|hiệp định)"
     # and a tally of meetings ('đã có nhiều buổi làm việc với'), or what a side has done before ('từng nhiều lần gặp')
     r"|\b(?:đã |từng )?(?:có|tổ chức) (?:rất )?(?:nhiều|hàng loạt|hàng chục|hơn \d+|trên \d+) (?:buổi|cuộc) (?:làm việc|gặp|hội đàm|họp|tiếp)"
-    r"|\btừng (?:\w+ ){0,2}(?:gặp|làm việc|hội đàm|tiếp|hội kiến)\b"
+    r"|\btừng (?:\w+ ){0,2}(?:gặp|làm việc|hội đàm|tiếp|hội kiến)\b|\b(?:tiếp|đón) (?:nhiều|hàng chục|hơn \d+|trên \d+) đoàn\b"
+    # a time told back from today ('cách đây hai năm', 'hồi tháng 3', 'lần gần nhất')
+    r"|\bcách đây (?:\w+ ){0,2}(?:năm|tháng|thập kỷ)\b|\bhồi (?:tháng|năm|đầu|cuối|giữa)\b|\blần (?:gần nhất|trước)\b"
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành|gặp gỡ|gặp mặt|hội đàm|hội kiến|tiếp đón|tiếp đoàn)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
@@ -826,7 +828,7 @@ def _event_type(sentence: str) -> EventType | None:
 # a span of the past ('thời gian qua', 'năm ngoái', 'đến nay'): what was signed in it is background,
 # even in a sentence that opens with today's date ('Phát biểu ngày 12/6, … cho biết, thời gian qua, … đã ký')
 _PAST_SPAN = re.compile(r"\b(?:thời gian qua|những năm qua|nhiều năm qua|năm ngoái|năm trước|(?:cho |tính )?đến nay)\b"
-                        r"[^.;]{0,100}?\bđã (?:\w+ ){0,2}ký\b")
+                        r"[^.;]{0,100}?\bđã (?:\w+ ){0,2}(?:ký|tiếp|làm việc|gặp|hội đàm|hội kiến)\b")
 
 
 _A_YEAR = re.compile(r"\bnăm (\d{4})\b(?!\s*[-–/])")

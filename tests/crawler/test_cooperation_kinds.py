@@ -1083,3 +1083,15 @@ def test_scientists_meeting_at_a_seminar_are_no_named_partners() -> None:
 def test_a_meeting_to_come_is_no_event(verb: str) -> None:
     text = f"Ngày 16/6, Trung tâm Đổi mới sáng tạo Quốc gia cho biết đoàn {verb} Cơ quan Xúc tiến Công nghiệp CNTT Hàn Quốc (NIPA)."
     assert sides(read("", text)) == []
+
+
+# a time told back from today, or a span of the past, makes a meeting or signing background
+@pytest.mark.parametrize("text", [
+    "Cách đây hai năm, Bộ Y tế Việt Nam và Bộ Y tế và Phúc lợi Hàn Quốc đã ký biên bản ghi nhớ về hợp tác y tế.",
+    "Hồi tháng 3, Bộ Nông nghiệp và Môi trường và Cơ quan Phát triển Nông thôn Hàn Quốc (RDA) đã ký kế hoạch hợp tác.",
+    "Lần gần nhất, Cục Du lịch Quốc gia và Tổng cục Du lịch Hàn Quốc gặp gỡ là tại Seoul.",
+    "Từ đầu năm đến nay, UBND tỉnh Bắc Ninh đã tiếp nhiều đoàn công tác, trong đó có đoàn của tỉnh Gyeonggi (Hàn Quốc).",
+    "Dịp này năm ngoái, Bộ Công an và Cơ quan Cảnh sát Quốc gia Hàn Quốc đã hội đàm tại Hà Nội.",
+])
+def test_a_meeting_or_signing_told_back_from_today_is_background(text: str) -> None:
+    assert sides(read("", text)) == []
