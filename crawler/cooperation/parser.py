@@ -342,7 +342,7 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
     out: list[Candidate] = []
     named: dict[str, list[Mention]] = {"VN": [], "KR": []}  # the organisations last named on each side
     if title:
-        out.extend(_from_sentence(title, None, published, in_title=True))
+        out.extend(_sides_as_the_text_tells(_from_sentence(title, None, published, in_title=True), text))
         _remember_sides(named, out)
     for paragraph in text.split("\n\n"):
         lead_date: dt.date | None = None
@@ -373,6 +373,37 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 lead_date = lead_date or _sentence_date(sentence, published)
             opening = opening or opening_day(sentence, published)
     return out
+
+
+def _sides_as_the_text_tells(headline: list[Candidate], text: str) -> list[Candidate]:
+    """A headline's body goes to the side its fuller mention in the text gives it: 'Trung tâm Nghiên cứu
+    Hàn Quốc' of the headline is Vietnamese where the text says '(thuộc Trường Đại học …)'."""
+    out = []
+    for cand in headline:
+        mentions = _as_the_text_tells([*cand.vn, *cand.kr], text)
+        cand.vn = sorted((m for m in mentions if m.country == "VN"), key=lambda m: m.start)
+        cand.kr = sorted((m for m in mentions if m.country == "KR"), key=lambda m: m.start)
+        if cand.vn and cand.kr:
+            out.append(cand)
+    return out
+
+
+def _as_the_text_tells(mentions: list[Mention], text: str) -> list[Mention]:
+    out = []
+    for mention in mentions:
+        country = _country_in_text(mention.name, text)
+        out.append(replace(mention, country=country) if country and country != mention.country else mention)
+    return out
+
+
+def _country_in_text(name: str, text: str) -> str | None:
+    """The country the text's own sentences give a name, when it names it so."""
+    for sentence in split_sentences(text.replace("\n\n", "\n")) if name in text else ():
+        if name in sentence:
+            for mention in _participants(sentence):
+                if mention.name == name:
+                    return mention.country
+    return None
 
 
 # 'Tại buổi làm việc với Bộ trưởng Bộ X Hàn Quốc, hai bên …' in a trip story: a meeting of the delegation
@@ -912,6 +943,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     previous_end = -1
     previous_venue = False
     for mention in find_orgs(sentence):
+        follows_kept = bool(out) and out[-1].end == previous_end
+        belongs_to = previous_end >= 0 and bool(_BELONGS_TO.search(sentence[previous_end:mention.start]))
         inside_acronym = previous_end >= 0 and not sentence[previous_end:mention.start].strip(" (-")
         between = sentence[previous_end:mention.start] if previous_end >= 0 else ""
         between = re.sub(r"^\s*(?:\([^()]{1,60}\)|\))", "", between)  # the previous name's acronym
@@ -942,7 +975,10 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             # 'Hiệp hội KFIA (Korea Fabless Industry Association)': the bracket's country is the name's
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym, "KR", last.canonical)
-        if (inside_acronym or in_brackets) and out and mention.canonical and not out[-1].canonical:
+        if parent and follows_kept and _korea_studies_of_a_vietnamese_body(out[-1], mention):
+            last = out[-1]  # 'Khoa Ngôn ngữ và Văn hóa Hàn Quốc của Trường Đại học Hà Nội': a Vietnamese unit
+            out[-1] = Mention(last.start, last.end, last.name, last.acronym, "VN", last.canonical)
+        if (inside_acronym or in_brackets) and not belongs_to and out and mention.canonical and not out[-1].canonical:
             # 'Công viên Công nghệ tỉnh Chungbuk (Chungbuk Technopark)': the bracket links the name
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym or mention.acronym, last.country,
@@ -961,6 +997,16 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         out.append(mention)
     hosts = [h for h in hosts if not any(m.country == h.country for m in out)]
     return tuple(sorted([*out, *hosts], key=lambda m: m.start)) if hosts and _RECEIVES.search(sentence) else tuple(out)
+
+
+_BELONGS_TO = re.compile(r"^\W*(?:trực )?thuộc\b|^\s*của\b")  # '(thuộc X)' names the parent, not the same body
+_UNIT = re.compile(r"^(?:Khoa|Bộ môn|Trung tâm|Câu lạc bộ|Phòng|Viện|Ban)\b")
+
+
+def _korea_studies_of_a_vietnamese_body(unit: Mention, parent: Mention) -> bool:
+    """A unit named for its subject, Korea ('Trung tâm Nghiên cứu Hàn Quốc', 'Câu lạc bộ Tiếng Hàn Quốc'),
+    belongs where its parent body does."""
+    return unit.country == "KR" and unit.canonical is None and bool(_UNIT.match(unit.name)) and parent.country == "VN"
 
 
 # 'A làm việc với B về tiến độ dự án của Tập đoàn C': C's project is what they talk about, C is not there
@@ -1313,7 +1359,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     for i, line in enumerate(lines[: max(trigger_at + 2, 3)]):
         if i != trigger_at and _is_background(line, published):
             continue  # 'Trước đó, Bộ cũng đã ký với KOICA năm 2020': another partner, another time
-        orgs = _parties_in(line)
+        orgs = _as_the_text_tells(_parties_in(line), text) if title and i == 0 else _parties_in(line)
         line_vn = [m for m in orgs if m.country == "VN"]
         line_kr = [m for m in orgs if m.country == "KR"]
         if FOREIGN.search(line) or foreign_story:

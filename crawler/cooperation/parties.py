@@ -117,6 +117,8 @@ FOREIGN = re.compile(
 )
 KOREA = re.compile(r"Hàn Quốc|\bHàn\b(?! [Ll]âm\b)|Korea|\bKR\b")  # not 'Viện Hàn lâm' (an academy)
 _KOREA_AFTER = re.compile(r"\s*(?:\([^()]{0,80}?(?:Hàn Quốc|Korea)[^()]{0,20}\)|của Hàn Quốc|tại Hàn Quốc)")
+_KOREA_AS_SUBJECT = re.compile(r"(?:Khoa|Bộ môn|Câu lạc bộ|CLB|Lớp)\b.*?(?:\b(?:[Tt]iếng|[Nn]gôn ngữ|[Vv]ăn hóa|[Vv]ăn học|"
+                               r"[Nn]gữ văn)(?: và \w+(?: \w+)?)? Hàn\b|\bHàn Quốc học\b|\bHàn ngữ\b)")
 _IN_KOREA_AFTER = re.compile(r"\s*tại Hàn Quốc")
 _FOREIGN_AFTER = re.compile(r"\s*\((?:" + FOREIGN.pattern + r")\)")
 VIETNAM = re.compile(r"Việt Nam|\bViệt\b|Vietnam")
@@ -266,6 +268,8 @@ def classify(name: str, context_after: str = "") -> str:
     tail = context_after[:40]
     if _INTERNATIONAL.search(name) and not KOREA.search(name) and not VIETNAM.search(name):
         return "XX"  # the United Nations' and other international bodies belong to neither side
+    if _KOREA_AS_SUBJECT.match(name):
+        return "VN"  # a school's faculty, department or club of Korean studies: 'Khoa Ngôn ngữ và Văn hóa Hàn Quốc'
     if KOREA.search(name) and VIETNAM.search(name):
         # bilateral Vietnamese bodies: Hiệp hội … Việt Nam - Hàn Quốc, Trường … Việt - Hàn; a body's own
         # acronym keeps its own country first: 'Hội Hữu nghị Việt Nam – Hàn Quốc (KOVEA)' is Korean

@@ -1095,3 +1095,27 @@ def test_a_meeting_to_come_is_no_event(verb: str) -> None:
 ])
 def test_a_meeting_or_signing_told_back_from_today_is_background(text: str) -> None:
     assert sides(read("", text)) == []
+
+
+# a school's unit of Korean studies is the school's, so Vietnamese
+@pytest.mark.parametrize("text", [
+    ("Ngày 12/6, Khoa Ngôn ngữ và Văn hóa Hàn Quốc của Trường Đại học Hà Nội ký thỏa thuận hợp tác với Công ty CP Giáo "
+     "dục Hồng Hà."),
+    "Ngày 12/6, Câu lạc bộ Tiếng Hàn Quốc của Trường Đại học Văn Lang ký thỏa thuận với Trung tâm Ngoại ngữ Sài Gòn.",
+    ("Ngày 12/6, Trung tâm Nghiên cứu Hàn Quốc (thuộc Trường Đại học Khoa học Xã hội và Nhân văn) và Công ty CP Giáo "
+     "dục Hồng Hà ký thỏa thuận hợp tác."),
+])
+def test_a_school_s_unit_of_korean_studies_is_vietnamese(text: str) -> None:
+    assert sides(read("", text)) == []
+
+
+def test_the_headline_s_unit_of_korean_studies_takes_the_side_the_text_gives_it() -> None:
+    text = ("Ngày 12/6, Trung tâm Nghiên cứu Hàn Quốc (thuộc Trường Đại học Khoa học Xã hội và Nhân văn) và Công ty CP "
+            "Giáo dục Hồng Hà ký thỏa thuận hợp tác.")
+    assert sides(read("Trung tâm Nghiên cứu Hàn Quốc ký kết hợp tác với Công ty Hồng Hà", text)) == []
+
+
+def test_a_unit_of_korean_studies_signing_with_a_korean_school_is_an_event() -> None:
+    text = ("Ngày 12/6, Khoa Hàn Quốc học của Trường Đại học Ngoại ngữ Đà Nẵng ký biên bản ghi nhớ với Trường Đại học "
+            "Keimyung.")
+    assert sides(read("", text)) == [("mou", ["Trường Đại học Ngoại ngữ Đà Nẵng"], ["Trường Đại học Keimyung"])]
