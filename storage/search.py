@@ -57,37 +57,41 @@ def refresh(connection: Connection, event_ids: Iterable[int], sources: bool = Tr
     for low in range(0, len(ids), _CHUNK):
         chunk = ids[low : low + _CHUNK]
         titles: dict[int, list[str]] = {i: [] for i in chunk}
+        outlets: dict[int, set[str]] = {i: set() for i in chunk}
         keys: dict[int, list[str]] = {i: [] for i in chunk}
-        reports = (select(event_articles.c.event_id, Article.title)
+        reports = (select(event_articles.c.event_id, Article.title, Article.source)
                    .join(Article, Article.id == event_articles.c.article_id)
                    .where(event_articles.c.event_id.in_(chunk)).order_by(Article.id))
-        for event_id, title in connection.execute(reports):
+        for event_id, title, source in connection.execute(reports):
             titles[event_id].append(title)
+            outlets[event_id].add(source)
         parties = (select(EventParty.event_id, Party.key).join(Party, Party.id == EventParty.party_id)
                    .where(EventParty.event_id.in_(chunk)).order_by(EventParty.position))
         for event_id, key in connection.execute(parties):
             keys[event_id].append(key)
-        rows = connection.execute(select(Event.id, Event.location, Event.evidence).where(Event.id.in_(chunk)))
+        events = connection.execute(select(Event.id, Event.location, Event.evidence, Event.date, Event.type)
+                                    .where(Event.id.in_(chunk))).all()
         values = [{"event_id": i, "text": search_text(titles[i], keys[i], location, evidence or [])}
-                  for i, location, evidence in rows]
+                  for i, location, evidence, _, _ in events]
         if values:
             statement = update(Event).where(Event.id == bindparam("event_id"))
             connection.execute(statement.values(search_text=bindparam("text")), values)
         if sources:
-            _refresh_sources(connection, chunk)
+            _refresh_sources(connection, chunk, [{"event_id": i, "source": source, "date": date, "type": kind}
+                                                 for i, _, _, date, kind in events for source in sorted(outlets[i])])
 
 
-def _refresh_sources(connection: Connection, event_ids: list[int]) -> None:
-    """Rewrite the `event_sources` rows of these events: each source of their articles, with their date and type."""
+def _refresh_sources(connection: Connection, event_ids: list[int], rows: list[dict[str, object]]) -> None:
+    """Rewrite the `event_sources` rows of these events with `rows` (each source of their articles,
+    with their date and type), built from what `refresh` read: a list of values, so no join is
+    left to the planner, which picks whole-table scans for tables filled in the same transaction
+    (no statistics yet) and made a 1,000,000-event bulk load quadratic."""
     connection.execute(delete(EventSource).where(EventSource.event_id.in_(event_ids)))
-    reported = (select(event_articles.c.event_id, Article.source, Event.date, Event.type).distinct()
-                .join(Article, Article.id == event_articles.c.article_id)
-                .join(Event, Event.id == event_articles.c.event_id)
-                .where(event_articles.c.event_id.in_(event_ids)))
+    if not rows:
+        return
     dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     # another transaction rewriting the same event may have committed its rows since the delete
-    statement = dialect_insert(EventSource).from_select(["event_id", "source", "date", "type"], reported)
-    connection.execute(statement.on_conflict_do_nothing())
+    connection.execute(dialect_insert(EventSource).on_conflict_do_nothing(), rows)
 
 
 def refresh_all(connection: Connection) -> None:
