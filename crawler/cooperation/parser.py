@@ -215,6 +215,8 @@ _CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng",
 
 def _named_by_the_headline(vn: list[Mention], title: str) -> list[Mention]:
     """'UBND tỉnh' of a province's own paper takes the one province its headline names ('… Quảng Nam …')."""
+    if title.isupper():  # 'ĐÀ NẴNG TIẾP ĐOÀN …': some papers set headlines in capitals
+        title = title.title()
     places = list(dict.fromkeys(place for _, place in places_in(title)))
     if len(places) != 1 or not places[0][:1].isupper() or places[0].isupper():
         return vn

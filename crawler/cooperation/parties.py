@@ -54,6 +54,11 @@ _NAMED_AFTER_PEOPLE = {"Trường Đại học", "Trường Cao đẳng", "Trư�
                        "Quỹ", "trường đại học", "đại học", "Công viên", "Bảo tàng", "Thư viện"}
 
 
+# Bodies of the state are named by their field, so a person's name right after the head is the official's:
+# 'Chủ tịch Viện Hàn lâm Châu Văn Minh'.
+_NEVER_NAMED_AFTER_PEOPLE = {"Viện Hàn lâm", "Bộ", "Sở", "Cục", "Tổng cục"}
+
+
 def _person_starts(word: str, rest: list[re.Match[str]]) -> bool:
     """A surname followed by two or more capitalised syllables (or one hyphenated given name)."""
     following = []
@@ -749,6 +754,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'Bộ Nội vụ Phạm Thị Thanh Trà', 'Bộ Quốc phòng Hàn Quốc Shin Beom-chul'
         elif word in _VN_SURNAMES and i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper() and (
             _ends_with_place(sentence[start:name_end]) or (taken == 0 and head in _PLACE_TAKING_HEADS)
+            or (taken == 0 and head in _NEVER_NAMED_AFTER_PEOPLE and _person_starts(word, tokens[i + 1 :]))
         ) and not _place_starts(tokens[i : i + 4]):
             break  # 'Tỉnh ủy Nguyễn Phú Cường', 'UBND tỉnh Đồng Nai Võ Tấn Đức': an official's name follows
         elif lower in _STOP_WORDS and lower not in {"và"} and (word.islower() or lower in _CAPITAL_STOPS) and not (

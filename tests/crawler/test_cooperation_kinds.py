@@ -117,6 +117,13 @@ def test_meeting_verbs(verb: str) -> None:
          "Bộ Công Thương", "Bộ Khoa học và ICT Hàn Quốc"),
         ("Ngày 7/6, Viện Địa chất và Môi trường và TS Kim Min-jae của Viện Địa chất Hàn Quốc ký thỏa thuận.",
          "Viện Địa chất và Môi trường", "Viện Địa chất Hàn Quốc"),
+        (("Ngày 8/6, Chủ tịch Viện Hàn lâm Khoa học và Công nghệ Việt Nam Châu Văn Minh tiếp đoàn Quỹ Nghiên cứu Quốc gia "
+         "Hàn Quốc."), "Viện Hàn lâm Khoa học và Công nghệ Việt Nam", "Quỹ Nghiên cứu Quốc gia Hàn Quốc"),
+        (("Ngày 9/6, tại trụ sở Viện Hàn lâm Khoa học và Công nghệ Việt Nam, Chủ tịch Viện Hàn lâm Châu Văn Minh tiếp đoàn "
+         "Quỹ Nghiên cứu Quốc gia Hàn Quốc."), "Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
+         "Quỹ Nghiên cứu Quốc gia Hàn Quốc"),
+        ("Ngày 10/6, Giám đốc Sở Lê Văn Hùng tiếp Công ty Posco Holdings (Hàn Quốc) tại Sở Công Thương tỉnh Quảng Ninh.",
+         "Sở Công Thương tỉnh Quảng Ninh", "Công ty Posco Holdings"),
     ],
 )
 def test_names_end_where_the_organisation_ends(text: str, vn: str, kr: str) -> None:
@@ -310,6 +317,13 @@ def test_the_unnamed_people_s_committee_of_a_province_s_own_paper_is_a_party() -
         ("meeting", ["UBND tỉnh Bình Dương"], ["Tổng Lãnh sự quán Hàn Quốc tại TP.HCM"])]
     text = "Sáng 9/6, Chủ tịch UBND tỉnh đã tiếp và làm việc với Đại sứ Hàn Quốc tại Việt Nam Park Jin Woo."
     assert sides(read("", text)) == [("meeting", ["UBND tỉnh"], ["Đại sứ quán Hàn Quốc tại Việt Nam"])]
+
+
+@pytest.mark.parametrize("title", ["Đà Nẵng tiếp đoàn công tác tỉnh Jeollanam",
+                                   "ĐÀ NẴNG TIẾP ĐOÀN CÔNG TÁC TỈNH JEOLLANAM"])
+def test_the_city_of_a_headline_in_capitals_names_the_unnamed_people_s_committee(title: str) -> None:
+    text = "Sáng 14/6, Chủ tịch UBND thành phố Lương Nguyễn Minh Triết tiếp đoàn công tác tỉnh Jeollanam (Hàn Quốc)."
+    assert sides(read(title, text)) == [("meeting", ["UBND thành phố Đà Nẵng"], ["tỉnh Jeollanam"])]
 
 
 def test_a_delegation_of_a_body_without_a_head_word_is_named_by_its_country_and_acronym() -> None:
