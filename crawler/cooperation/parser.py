@@ -45,14 +45,18 @@ from crawler.items import CooperationEvent, EventType, Extraction, Party
 # cooperation document
 # 'ký' is also a syllable of other words: đăng ký (register), chữ ký (signature), ký túc xá (dormitory)…
 _SIGN = re.compile(r"(?<!thư )(?<!đăng )(?<!chữ )(?<!nhật )(?<!tốc )(?<!bút )\bký(?: kết)?\b"
-                   r"(?! (?:quyết định|nghị định|nghị quyết|chỉ thị|thông tư|công văn|"
-                   r"công điện|lệnh|ban hành|tên|nhận|duyệt|túc xá|sinh|ức|hiệu|sự|họa|giả|quỹ|gửi|số)\b)|\blễ ký\b|\btrao (?:bản|biên bản|thỏa thuận|(?:các |những )?văn kiện)")
+                   r"(?! (?:quyết định|nghị định(?! thư)|nghị quyết|chỉ thị|thông tư|công văn|"
+                   r"công điện|lệnh|ban hành|tên|nhận|duyệt|túc xá|sinh|ức|hiệu|sự|họa|giả|quỹ|gửi|số)\b)|\blễ ký\b|"
+                   r"\btrao (?:đổi )?(?:bản|biên bản|thỏa thuận|văn bản thỏa thuận|(?:các |những )?văn kiện)")
 _LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
     r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|(?<!sang )(?<!đi )làm việc tại(?! (?:hàn quốc|việt nam)\b)|tiếp và làm việc|tiếp đón|"
-    r"tiếp đoàn|(?<!trực )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn))|"
-    r"hội kiến|gặp gỡ|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
+    r"tiếp đoàn|(?<!trực )(?<!liên )(?<!kế )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn|thị(?! trưởng)|viên|quản|giáp|sóng|dân|liệu|âm|bước|lửa|đất|máu|ứng|vận))|"
+    r"hội kiến|"
+    # not a programme of that name ('chương trình gặp gỡ giao thương', Diễn đàn 'Gặp gỡ Hàn Quốc', 'người dân hai nước gặp gỡ')
+    r"(?<!chương trình )(?<!diễn đàn )(?<!hội thảo )(?<!ngày hội )(?<!cơ hội )(?<!dịp )(?<!để )(?<!hai nước )(?<![\"'‘“])"
+    r"gặp gỡ(?!,? (?:và )?(?:giao lưu|giao thương|nhà tuyển dụng|doanh nghiệp|các nhà đầu tư|nhà đầu tư)\b)|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
     r"trao đổi trực tuyến|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
     r"đối thoại (?:chiến lược|quốc phòng|an ninh)|"
     # co-chairing a gathering of many countries is no bilateral meeting (rule 4d)
@@ -71,7 +75,10 @@ _BACKGROUND = re.compile(
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành|gặp gỡ|gặp mặt|hội đàm|hội kiến|tiếp đón|tiếp đoàn)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
-    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký"
+    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký|"
+    # a signing approved, discussed or prepared: 'phê duyệt chủ trương ký kết', 'cho ý kiến về việc ký kết'
+    r"\bchủ trương (?:về việc )?ký|\bvề việc ký|\bkhả năng ký|\bxúc tiến (?:việc )?ký|\bhoàn thiện (?:các )?dự thảo|"
+    r"\bđang (?:thảo luận|đàm phán|xúc tiến)\b[^.;]{0,30}\bký|\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tháng tới|năm tới|quý tới)\b"
 )
 # 'Thủ tướng đề nghị Bộ X làm việc với …', 'UBND tỉnh giao Sở Y ký …': a meeting or signing asked for, not held
 _DIRECTIVE = re.compile(r"\b(?:[Đđ]ề nghị|[Yy]êu cầu|[Cc]hỉ đạo|[Đđ]ề xuất|[Kk]iến nghị|[Mm]ong muốn|"
@@ -185,7 +192,7 @@ def parse_article(
         setattr(cand, side, [m for m in mentions if m in kept or m is best])
         chosen = getattr(cand, side)
         cand.certainty = _lowest(cand.certainty, *(p if m in chosen else 1 - p for m, p in scores))
-    has_mou = bool(candidates) and bool(_MOU.search(f"{title_n} {text}".lower()))  # read only to merge candidates
+    has_mou = bool(candidates) and _calls_a_document_an_mou(title_n, text, published)  # read only to merge candidates
     events = _drop_past(_headline_told_again(_merge(candidates, has_mou=has_mou), title_n))
     if len(events) == 1 and events[0].date is None:
         events[0].date = _lead_date(text, published) or _caption_day(text, published) or _held_on(text, published)
@@ -585,20 +592,44 @@ def _one_sided(sentence: str, lead_date: dt.date | None, published: dt.date | No
     orgs = _parties_in(sentence)
     vn = [m for m in orgs if m.country == "VN"]
     kr = [m for m in orgs if m.country == "KR"]
-    if bool(vn) == bool(kr):
+    if bool(vn) == bool(kr) or _counterpart_not_of_the_other_country(sentence, orgs):
         return None
     return Candidate(kind, _sentence_date(sentence, published) or lead_date, vn, kr, _location(sentence, vn), sentence)
 
 
+def _counterpart_not_of_the_other_country(sentence: str, orgs: list[Mention]) -> bool:
+    """The trigger's one named side meets someone who is not of the other country, so no body of a later
+    sentence completes the event: a third country's ('… làm việc với JICA (Nhật Bản)', '… tiếp ông Sandeep Arya,
+    Đại sứ Ấn Độ') or its own ('Bộ Kế hoạch và Đầu tư làm việc với UBND tỉnh Thái Nguyên')."""
+    sides = {m.country for m in orgs}
+    if "VN" in sides and "KR" in sides:
+        return False
+    missing = VIETNAM if "KR" in sides else KOREA
+    if missing.search(sentence):
+        return False
+    if "XX" in sides or FOREIGN.search(sentence):
+        return True
+    trigger = _TRIGGER.search(sentence.lower())
+    own = [m for m in orgs if m.country in ("VN", "KR")]
+    return trigger is not None and any(m.start < trigger.start() for m in own) and any(
+        m.start > trigger.start() for m in own)
+
+
+_TOURED = re.compile(r"\b(?:đi )?(?:thăm|tham quan|khảo sát) (?:nhà máy|cơ sở|dự án|khu)", re.IGNORECASE)
+# 'đoàn' of a delegation, not of 'Tập đoàn' (a group of companies), 'Liên đoàn', 'Công đoàn'
+_DELEGATION_NAMED = re.compile(r"(?<!tập )(?<!liên )(?<!công )\bđoàn\b|dẫn đầu|trưởng đoàn|"
+                               r"^\W*(?:về |bên )?phía (?:Hàn Quốc|Việt Nam|bạn)\b", re.IGNORECASE)
+
+
 def _complete(pending: Candidate | None, sentence: str) -> list[Candidate]:
     """The sentence after a one-sided trigger names the missing side ('Đoàn do ông X, Đại sứ quán … dẫn đầu')."""
-    if pending is None or _event_type(sentence) is not None:
+    if pending is None or _event_type(sentence) is not None or _TOURED.search(sentence) or (
+            _not_held(sentence) or _is_background(sentence, None)):
         return []
     orgs = _parties_in(sentence)
     missing = "KR" if not pending.kr else "VN"
     found = [m for m in orgs if m.country == missing]
-    if not found or not re.search(r"\bđoàn\b|dẫn đầu|trưởng đoàn|^\W*(?:về |bên )?phía (?:Hàn Quốc|Việt Nam|bạn)\b",
-                                  sentence, re.IGNORECASE):
+    if not found or not _DELEGATION_NAMED.search(sentence):
         return []
     if missing == "KR":
         pending.kr = found
@@ -834,9 +865,18 @@ _SIGNED_BEFORE = re.compile(
 )
 
 
-# the signed minutes of a session ('ký Biên bản phiên họp') record the meeting: no cooperation document
-_MINUTES = re.compile(r"\bký(?: kết)?(?: thông qua)? (?:các )?biên bản (?:phiên họp|kỳ họp|cuộc họp|hội đàm|buổi làm việc|"
-                      r"làm việc|họp)\b")
+# a document named before its signing, in a past month or year: a relative clause of background ('… theo thỏa thuận
+# hợp tác hai bệnh viện ký kết vào tháng 3/2023', 'chương trình liên kết …, được hai trường ký kết từ năm 2018')
+_SIGNED_IN_A_PAST_YEAR = re.compile(
+    r"\b(?:thỏa thuận|bản ghi nhớ|hiệp định|chương trình|được|mà)\b[^,.;]{0,40}?\bký(?: kết)?(?: giữa hai bên)?"
+    r" (?:từ |vào |trong )?(?:năm \d{4}|tháng \d{1,2}[/-]\d{4}|tháng \d{1,2} năm \d{4})"
+)
+
+
+# the signed minutes of a session ('ký Biên bản phiên họp') record the meeting, those of a handover or an
+# acceptance ('ký biên bản bàn giao dự án') the ceremony (rule 4d): no cooperation document
+_MINUTES = re.compile(r"\b(?:ký(?: kết)?(?: thông qua)?|trao) (?:các )?(?:biên bản (?:phiên họp|kỳ họp|cuộc họp|hội đàm|buổi làm việc|"
+                      r"làm việc|họp|bàn giao|nghiệm thu|thanh lý|xác nhận|tiếp nhận)|bàn giao|nghiệm thu)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -844,8 +884,8 @@ def _event_type(sentence: str) -> EventType | None:
     sentence = sentence.lower()  # the keyword patterns are lower case: faster than IGNORECASE
     if not _ANY_TRIGGER.search(sentence):  # most sentences: one cheap look
         return None
-    if "ký" in sentence:
-        sentence = _MINUTES.sub(" ", _SIGNED_BEFORE.sub(" ", sentence))
+    if "ký" in sentence or "trao" in sentence:
+        sentence = _MINUTES.sub(" ", _SIGNED_BEFORE.sub(" ", _SIGNED_IN_A_PAST_YEAR.sub(" ", sentence)))
     signed = _SIGN.search(sentence)
     if _LOI.search(sentence) and signed:
         return EventType.LETTER_OF_INTENT
@@ -884,7 +924,11 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
         return True  # 'Năm 2019, A và B đã ký …': a year alone is no date mention
     for mention in mentions:
         if mention.explicit_year and published and mention.year is not None:
-            if mention.day is None or published - dt.date(mention.year, mention.month, mention.day or 1) > dt.timedelta(days=45):
+            if mention.day is None:
+                # 'Tháng 5/2025, … đã ký' in a story of June 2025 is this story's event, with no day (rule 7)
+                if (published.year - mention.year) * 12 + published.month - mention.month > 1:
+                    return True
+            elif published - dt.date(mention.year, mention.month, mention.day) > dt.timedelta(days=45):
                 return True
         elif mention.day is None:
             return True
@@ -970,7 +1014,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         unnamed = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(  # rule 4f: 'đoàn doanh nghiệp thành phố Daejeon'
             _UNNAMED_MEMBERS.search(sentence[max(0, mention.start - 40) : mention.start]))
         multilateral = bool(_MULTILATERAL.match(sentence[mention.end :])) or "các nước" in mention.name
-        topic = bool(_TOPIC_OF.search(sentence[max(0, mention.start - 60) : mention.start]))
+        topic = bool(_TOPIC_OF.search(sentence[max(0, mention.start - 60) : mention.start])) or bool(
+            _ASIDE.search(sentence[: mention.start]))
         previous_end = mention.end
         previous_venue = place_venue or venue
         if inside_acronym and out and _korea_in_brackets(mention, out[-1]):
@@ -1012,13 +1057,28 @@ def _korea_studies_of_a_vietnamese_body(unit: Mention, parent: Mention) -> bool:
 
 
 # 'A làm việc với B về tiến độ dự án của Tập đoàn C': C's project is what they talk about, C is not there
-_TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\bcủa\s+$")
+_TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\b(?:của|tại|ở)\s+$")  # 'về dự án … tại huyện Kỳ Sơn': a topic too
+# the clause after the event's own: whom it serves, what it is like, whose experience it draws on; who is named
+# there takes no part ('…, phục vụ nhà máy Hyundai Vinashin', '…, tương tự bản ghi nhớ đã ký với thành phố Incheon')
+_ASIDE = re.compile(r"\b(?:phục vụ(?: cho)?|ứng dụng tại|dựa trên kinh nghiệm của|theo đề xuất của|dành cho|tương tự|vốn đã có|"
+                    r"liên doanh với|sau khi đã (?:ký|trao đổi|làm việc)|mô hình (?:hợp tác )?(?:với|của))\b[^.;]*$",
+                    re.IGNORECASE)
 _BUILDING = re.compile(r"^(?:Trung tâm Hành chính|Trung tâm Hội nghị|Nhà khách|Khách sạn|Hội trường|Nhà hát|Cung Văn hóa|"
                        r"Nhà Quốc hội|Nhà Văn hóa)\b")
 _RECEIVES = re.compile(r"\b(?:tiếp|đón|làm việc|hội đàm|hội kiến)\b")
 
 
+# 'Ngày 19/6, Sở Ngoại vụ cho biết, chiều 16/6, lãnh đạo Sở đã làm việc …': the day of the report, then the event's
+_REPORTED = re.compile(r"\b(?:cho biết|cho hay|thông báo|thông tin(?=,| rằng)|công bố)\b,?")
+
+
+@lru_cache(maxsize=4096)
 def _sentence_date(sentence: str, published: dt.date | None) -> dt.date | None:
+    report = _REPORTED.search(sentence)
+    if report is not None and report.start() < 80:
+        told = parse_date(sentence[report.end() :], published)
+        if told is not None and find_dates(sentence[: report.start()]):
+            return told
     return parse_date(sentence, published)
 
 
@@ -1188,12 +1248,34 @@ def _joined(first: list[Mention], more: list[Mention]) -> list[Mention]:
     return [m for m in union if not any(_loosely_one(m, o) for o in union)]
 
 
+# an earlier document the new one replaces: 'thay cho Bản ghi nhớ ký năm 2009'
+_REPLACED = re.compile(r"\bthay (?:cho|thế)(?: cho)? (?:các |những )?(?:biên bản ghi nhớ|bản ghi nhớ|mous?)\b")
+
+
+def _calls_a_document_an_mou(title: str, text: str, published: dt.date | None) -> bool:
+    """Rule 2: the story calls its document an MOU somewhere; an MOU of its background does not count."""
+    for sentence in [title, *(s for p in text.split("\n\n") for s in split_sentences(p))]:
+        lower = _REPLACED.sub(" ", _SIGNED_IN_A_PAST_YEAR.sub(" ", sentence.lower()))
+        if _MOU.search(lower) and not _is_background(sentence, published):
+            return True
+    return False
+
+
+def _another_signing_s_mou(agreement: Candidate, mous: list[Candidate]) -> bool:
+    """The story's MOU is a signing of another day or of other bodies on both sides: the agreement keeps its type."""
+    return agreement.date is not None and any(
+        not _overlap(m.kr, agreement.kr) and (m.date != agreement.date or not _sides_meet(m.vn, agreement.vn))
+        for m in mous)
+
+
 def _merge(candidates: list[Candidate], has_mou: bool) -> list[Candidate]:
     """One event per signing or meeting: the same parties and type in several sentences are one."""
     merged: list[Candidate] = []
+    mous = [c for c in candidates if c.type is EventType.MOU]
     for cand in candidates:
         if has_mou and cand.type is EventType.AGREEMENT and not cand.listed and not (
-                _NAMED_DOCUMENT.search(cand.sentence.lower()) and not _MOU.search(cand.sentence.lower())):
+                _NAMED_DOCUMENT.search(cand.sentence.lower()) and not _MOU.search(cand.sentence.lower())) and not (
+                _another_signing_s_mou(cand, mous)):
             cand.type = EventType.MOU
         target = next(
             (m for m in merged if m.type is cand.type and _sides_meet(m.vn, cand.vn) and _overlap(m.kr, cand.kr)
@@ -1333,6 +1415,25 @@ _UNNAMED_SUBJECT = re.compile(r"^\W*(?:[^,]{0,50},\s*)?(?:các|nhiều|những) 
 _UNNAMED_PARTNER = re.compile(r"\b(?:với|tiếp) (?:các|một số|nhiều|những|đại diện (?:các|một số)) [a-zđà-ỹ]")
 
 
+# the same gathering as the lead's ('Tại buổi lễ, hai trường đã ký …'), or a signing just done
+_AT_THE_SAME_TIME = re.compile(r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc|đây)|trong (?:buổi|khuôn khổ)|cũng tại|bên lề|"
+                               r"cùng ngày|nhân dịp|(?:cũng )?(?:trong |nhân )?dịp này)|\b(?:vừa|mới đây|hôm nay)\b")
+
+
+def _aside_of_the_lead_s_own_event(lines: list[str], trigger_at: int, titled: bool, published: dt.date | None) -> bool:
+    """'Sáng 5/9, Trường … tổ chức lễ khai giảng. Nhà trường đã ký kết hợp tác với Đại học Kyung Hee …': the lead
+    dates the story's own, other event; an undated 'đã ký' further down is its background (rule 4c)."""
+    first = 1 if titled else 0
+    if trigger_at <= first:
+        return False
+    trigger = lines[trigger_at]
+    lower = trigger.lower()
+    if not re.search(r"\bđã\b", lower) or _AT_THE_SAME_TIME.search(lower) or _sentence_date(trigger, published):
+        return False
+    lead = lines[first]
+    return _event_type(lead) is None and opening_day(lead, published) is not None
+
+
 def read_document(title: str, text: str, published: dt.date | None) -> Candidate | None:
     """The parties from the headline and lead, the trigger and day from the lead's sentences.
 
@@ -1351,7 +1452,16 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event
     trigger_at, kind = settled[0]
-    trigger_sides = {m.country for m in _parties_in(lines[trigger_at])}
+    if _aside_of_the_lead_s_own_event(lines, trigger_at, bool(title), published):
+        return None
+    trigger_orgs = _parties_in(lines[trigger_at])
+    if title and trigger_at == 0:
+        trigger_orgs = _as_the_text_tells(trigger_orgs, text)
+    if _counterpart_not_of_the_other_country(lines[trigger_at], trigger_orgs) or any(
+        _counterpart_not_of_the_other_country(lines[i], _parties_in(lines[i])) for i, _ in settled[:2]
+    ):
+        return None  # 'Bắc Ninh tiếp Đại sứ Ấn Độ. … nhà máy của Tập đoàn Samsung (Hàn Quốc)': the Korean body is aside
+    trigger_sides = {m.country for m in trigger_orgs}
     if (_UNNAMED_PARTNER.search(lines[trigger_at]) or _UNNAMED_SUBJECT.match(lines[trigger_at])) and len(trigger_sides) < 2:
         return None  # rule 4f: '… làm việc với các sở ngành', 'các nhà khoa học đã gặp gỡ': the partners are not named
     vn: list[Mention] = []

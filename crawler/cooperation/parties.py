@@ -265,8 +265,14 @@ _INTERNATIONAL = re.compile(
 _KOREA_FIRST_ACRONYM = re.compile(r"\s*\((?:KO|K)[A-Z]*V[A-Z]*\)")
 
 
+# 'Vina' closing a company's name marks a firm incorporated in Vietnam, whatever its parent
+_INCORPORATED_IN_VIETNAM = re.compile(r"\bVina\b(?:\s+(?:Co\.?|Corp\.?|Company|Ltd\.?|JSC))?\s*$")
+
+
 def classify(name: str, context_after: str = "") -> str:
     """VN, KR or XX for an organisation name, by gazetteer, then by the names and places in it."""
+    if _INCORPORATED_IN_VIETNAM.search(name):
+        return "VN"  # rule 6: 'Công ty TNHH Seojin Vina', 'Samsung Display Vina' are Vietnamese companies
     known = lookup(name, name) or _known_by_its_acronym(name)
     if known:
         return known.country

@@ -1,0 +1,180 @@
+"""What a story names beside its own event is no event of it: a Korean body in the next sentence of a meeting
+with others, a programme called 'gặp gỡ', a handover's minutes, a plan, a clause about whom a signing serves,
+a document signed in a past year. Sentences written for these tests in the press's style."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crawler.cooperation import parse_article
+from crawler.items import Extraction
+
+PUBLISHED = dt.date(2025, 6, 20)
+
+
+def read(title: str, text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    return parse_article(title, "", text, published)
+
+
+def sides(result: Extraction) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type.value, [p.name for p in e.vn_parties], [p.name for p in e.kr_parties]) for e in result.events]
+
+
+# the meeting is with a third country's body, or between two bodies of one country; the Korean firm is aside
+@pytest.mark.parametrize(("title", "text"), [
+    ("Tỉnh Bắc Giang tiếp đoàn JICA",
+     ("Chiều 10/6, Phó Chủ tịch UBND tỉnh Bắc Giang tiếp và làm việc với đoàn Cơ quan Hợp tác Quốc tế Nhật Bản "
+     "(JICA). Trên địa bàn tỉnh hiện có Tập đoàn Hyosung (Hàn Quốc) đầu tư lớn.")),
+    ("Nghệ An tiếp Đại sứ Ấn Độ",
+     ("Sáng 11/6, Chủ tịch UBND tỉnh Nghệ An tiếp ông Sandeep Arya, Đại sứ Ấn Độ tại Việt Nam. Tỉnh là nơi đặt nhà "
+     "máy của Tập đoàn Samsung (Hàn Quốc).")),
+    ("Sơn La làm việc với tỉnh Houaphan",
+     ("Ngày 12/6, UBND tỉnh Sơn La làm việc với Chính quyền tỉnh Houaphan (Lào). Hai bên đánh giá cao dự án do Cơ "
+     "quan Hợp tác Quốc tế Hàn Quốc (KOICA) tài trợ.")),
+    ("Bộ Tài chính làm việc với tỉnh Thái Nguyên",
+     ("Chiều 13/6, Thứ trưởng Bộ Tài chính làm việc với UBND tỉnh Thái Nguyên về thu hút đầu tư. Tỉnh hiện có hai "
+     "dự án lớn của Tập đoàn Samsung.")),
+    ("Bộ Công Thương làm việc với tỉnh Bắc Ninh",
+     ("Chiều 13/6, đoàn công tác Bộ Công Thương làm việc với UBND tỉnh Bắc Ninh. Đoàn đã đi thăm nhà máy của Công ty "
+     "Hyosung tại KCN Quế Võ.")),
+    ("Hàn Quốc và Mỹ hội đàm thương mại",
+     ("Ngày 14/6, tại Washington, Bộ trưởng Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc đã hội đàm với Đại diện "
+     "Thương mại Mỹ. Đoàn Hàn Quốc sẽ tham khảo kinh nghiệm của Bộ Công Thương Việt Nam.")),
+])
+def test_a_korean_body_beside_a_meeting_with_others_is_no_party(title: str, text: str) -> None:
+    assert not read(title, text).relevant
+
+
+def test_the_next_sentence_still_names_the_korean_delegation() -> None:
+    text = ("Ngày 16/8, Ban Tuyên giáo Tỉnh ủy Long An tiếp và làm việc với đoàn giáo sư. Về phía đoàn có Trường Đại "
+            "học Yeungnam (Hàn Quốc).")
+    assert sides(read("", text)) == [("meeting", ["Ban Tuyên giáo Tỉnh ủy Long An"], ["Trường Đại học Yeungnam"])]
+
+
+# an undated 'đã ký' further down is background of the lead's own, dated, other event (rule 4c)
+@pytest.mark.parametrize(("title", "text"), [
+    ("Trường Đại học Công nghiệp khai giảng năm học mới",
+     ("Sáng 5/6, Trường Đại học Công nghiệp Hà Nội tổ chức lễ khai giảng. Nhà trường đã ký kết hợp tác với Đại học "
+     "Kyung Hee (Hàn Quốc) về đào tạo song bằng.")),
+    ("Bệnh viện tỉnh tiếp nhận thiết bị",
+     ("Ngày 8/6, Bệnh viện Đa khoa tỉnh Phú Thọ tiếp nhận lô thiết bị y tế. Bệnh viện đã ký thỏa thuận hợp tác với "
+     "Bệnh viện Đại học Quốc gia Chungnam (Hàn Quốc) để chuyển giao kỹ thuật.")),
+])
+def test_an_undated_signing_beside_the_lead_s_own_event_is_background(title: str, text: str) -> None:
+    assert not read(title, text).relevant
+
+
+def test_a_signing_at_the_lead_s_ceremony_is_an_event() -> None:
+    text = ("Sáng 5/6, Trường Đại học Công nghiệp Hà Nội tổ chức lễ kỷ niệm 20 năm thành lập. Tại buổi lễ, Trường Đại "
+            "học Công nghiệp Hà Nội và Đại học Kyung Hee (Hàn Quốc) đã ký biên bản ghi nhớ.")
+    assert sides(read("", text)) == [("mou", ["Trường Đại học Công nghiệp Hà Nội"], ["Đại học Kyung Hee"])]
+
+
+# 'gặp gỡ' naming a programme, a forum or people meeting: no working meeting of two bodies (rule 4d)
+@pytest.mark.parametrize("text", [
+    ("Ngày 12/6, KOTRA phối hợp với Sở Công Thương TP.HCM tổ chức chương trình gặp gỡ giao thương giữa doanh "
+     "nghiệp hai nước."),
+    ("Sáng 16/6, Sở Công Thương tỉnh Bình Dương và Cơ quan Xúc tiến Thương mại và Đầu tư Hàn Quốc (KOTRA) tổ "
+     "chức Diễn đàn 'Gặp gỡ Hàn Quốc' lần thứ 5."),
+    ("Tối 14/6, Tổng Lãnh sự quán Hàn Quốc tại Đà Nẵng và Sở Văn hóa, Thể thao và Du lịch Đà Nẵng tổ chức lễ hội "
+     "để người dân hai nước gặp gỡ, giao lưu."),
+])
+def test_a_programme_called_a_meeting_is_no_meeting(text: str) -> None:
+    assert not read("", text).relevant
+
+
+def test_meeting_and_talking_with_a_named_delegation_is_a_meeting() -> None:
+    text = "Ngày 12/6, Sở Công Thương TP.HCM đã gặp gỡ và trao đổi với đoàn KOTRA về xúc tiến thương mại."
+    assert [e.type.value for e in read("", text).events] == ["meeting"]
+
+
+# the minutes of a handover or an acceptance are no cooperation document; 'tiếp' in other words is no reception
+@pytest.mark.parametrize("text", [
+    "Sáng 10/6, Văn phòng KOICA tại Việt Nam và Sở Y tế tỉnh Quảng Trị đã ký biên bản bàn giao dự án bệnh viện.",
+    "Ngày 13/6, Sở Y tế tỉnh Hòa Bình và Quỹ Chăm sóc sức khỏe quốc tế Hàn Quốc đã ký biên bản nghiệm thu dự án.",
+    "Chiều 13/6, Tập đoàn Hyundai Motor đã trao biên bản bàn giao 5 xe cứu thương cho Bệnh viện Đa khoa tỉnh Điện Biên.",
+    "Ngày 12/6, Công ty Cổ phần Sữa Việt Nam tổ chức chương trình tiếp thị sản phẩm tại siêu thị Lotte Mart ở Seoul.",
+    "Ngày 10/6, Tập đoàn Lotte (Hàn Quốc) chính thức tiếp quản trung tâm thương mại từ Tổng công ty Thương mại Hà Nội.",
+    "Năm thứ ba liên tiếp, Tập đoàn LG được UBND thành phố Hải Phòng vinh danh là nhà đầu tư tiêu biểu.",
+])
+def test_handovers_and_other_words_are_no_event(text: str) -> None:
+    assert not read("", text).relevant
+
+
+# a signing approved, weighed or put off is no signing (rule 4e)
+@pytest.mark.parametrize("text", [
+    ("Ngày 14/6, UBND thành phố Cần Thơ ban hành quyết định phê duyệt chủ trương ký kết thỏa thuận hợp tác với "
+     "thành phố Changwon (Hàn Quốc)."),
+    ("Ngày 12/6, Bộ Ngoại giao có văn bản cho ý kiến về việc ký kết thỏa thuận hợp tác giữa UBND tỉnh Lào Cai và "
+     "thành phố Suwon (Hàn Quốc)."),
+    "Ngày 13/6, UBND tỉnh Bắc Ninh và tỉnh Gyeonggi thống nhất ký kết thỏa thuận hợp tác trong thời gian tới.",
+])
+def test_a_signing_approved_or_to_come_is_no_event(text: str) -> None:
+    assert not read("", text).relevant
+
+
+# who the signing serves, what it resembles, whose experience it draws on: not its parties
+@pytest.mark.parametrize("text", [
+    ("Chiều 12/6, tại Ulsan, Tập đoàn Công nghiệp nặng Hyundai và Đại học Ulsan đã ký biên bản ghi nhớ đào tạo kỹ "
+     "sư, phục vụ nhà máy Hyundai Vinashin tại tỉnh Khánh Hòa."),
+    ("Chiều 12/6, UBND thành phố Hải Phòng và Chính quyền tỉnh Kanagawa (Nhật Bản) đã ký biên bản ghi nhớ về cảng "
+     "biển, nội dung tương tự bản ghi nhớ đã ký với thành phố Incheon."),
+])
+def test_a_body_named_in_the_clause_after_the_signing_is_no_party(text: str) -> None:
+    assert not read("", text).relevant
+
+
+# a document signed in a past year, in a relative clause of today's other event (rule 4c)
+@pytest.mark.parametrize("text", [
+    ("Sáng 11/6, Bệnh viện Trung ương Huế đón 10 chuyên gia của Bệnh viện Samsung Seoul theo thỏa thuận hợp tác "
+     "hai bệnh viện ký kết vào tháng 3/2023."),
+    ("Sáng 15/6, Trường Đại học Kinh tế tổ chức lễ trao bằng thạc sĩ chương trình liên kết với Đại học Kyung Hee "
+     "(Hàn Quốc), được hai trường ký kết từ năm 2018."),
+])
+def test_a_document_of_a_past_year_told_in_passing_is_no_event(text: str) -> None:
+    assert not read("", text).relevant
+
+
+# rule 6: 'Vina' closing a firm's name marks a company incorporated in Vietnam
+@pytest.mark.parametrize("firm", ["Công ty TNHH Seojin Vina", "Công ty TNHH Kumho Tire Vina", "Samsung Display Vina"])
+def test_a_vina_company_is_vietnamese(firm: str) -> None:
+    text = f"Sáng 11/6, Sở Nội vụ tỉnh Vĩnh Phúc đã làm việc với {firm} về tuyển dụng lao động."
+    assert not read("", text).relevant
+
+
+# signed documents told by other verbs
+@pytest.mark.parametrize("text", [
+    "Ngày 10/6, Tổng cục Hải quan Việt Nam và Cơ quan Hải quan Hàn Quốc đã ký Nghị định thư về trao đổi dữ liệu.",
+    "Chiều 12/6, Bộ Y tế và Bộ Y tế và Phúc lợi Hàn Quốc đã trao đổi văn kiện hợp tác về nhân lực y tế.",
+    "Sáng 11/6, Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Hàn Quốc đã trao văn bản thỏa thuận hoán đổi tiền tệ.",
+])
+def test_a_protocol_or_documents_exchanged_are_an_agreement(text: str) -> None:
+    assert [e.type.value for e in read("", text).events] == ["agreement"]
+
+
+@pytest.mark.parametrize(("month", "relevant"), [("Tháng 5/2025", True), ("Đầu tháng 6/2025", True),
+                                                 ("Tháng 3/2024", False)])
+def test_a_signing_of_the_story_s_month_has_no_day_and_one_long_before_is_background(month: str, relevant: bool) -> None:
+    result = read("", f"{month}, Trường Đại học Vinh đã ký biên bản ghi nhớ với Đại học Woosuk (Hàn Quốc).")
+    assert result.relevant is relevant
+    assert all(e.date is None for e in result.events)
+
+
+def test_an_mou_of_the_background_does_not_retype_the_story_s_agreement() -> None:
+    text = ("Ngày 16/6, Bệnh viện Bạch Mai và Bệnh viện Samsung Seoul đã ký thỏa thuận hợp tác về đào tạo. Trước đó, "
+            "năm 2019 hai bên đã ký biên bản ghi nhớ về ghép gan.")
+    assert sides(read("", text)) == [("agreement", ["Bệnh viện Bạch Mai"], ["Bệnh viện Samsung Seoul"])]
+
+
+def test_two_signings_with_other_partners_keep_their_own_types() -> None:
+    text = ("Ngày 11/6, Trường Đại học Duy Tân đã ký biên bản ghi nhớ với Đại học Soongsil. Ngày 12/6, nhà trường "
+            "tiếp tục ký thỏa thuận hợp tác với Công ty LG CNS về đào tạo AI.")
+    assert [e.type.value for e in read("", text).events] == ["mou", "agreement"]
+
+
+def test_the_day_of_the_event_not_of_its_report() -> None:
+    text = ("Ngày 19/6, Sở Ngoại vụ TP.HCM cho biết, chiều 16/6, lãnh đạo Sở đã làm việc với Tổng Lãnh sự quán Hàn "
+            "Quốc tại TP.HCM.")
+    assert [e.date for e in read("", text).events] == [dt.date(2025, 6, 16)]
