@@ -64,6 +64,7 @@ _MEETING = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
+    r"\bđã ký\b[^.;]{0,80}\b(?:từ |vào |trong )?(?:năm ngoái|năm trước)\b|"
     r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bký(?: kết)? (?:từ |vào |trong )?năm \d{4}|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
     # a tally of documents ('đã ký kết nhiều thỏa thuận', 'hơn 20 văn kiện') sums up the past
     r"|\bký(?: kết)? (?:được )?(?:rất )?(?:nhiều|hàng loạt|hàng chục|hơn \d+|trên \d+|gần \d+) (?:văn kiện|văn bản|thỏa thuận|bản ghi nhớ|biên bản|hiệp định)"
@@ -142,7 +143,8 @@ _UNNAMED_MEMBERS = re.compile(
 # one of many countries' bodies: 'Cơ quan Sở hữu trí tuệ các nước ASEAN', a multilateral meeting
 _MULTILATERAL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:của\s+)?(?:các|\d+|mười) nước\b|\s*ASEAN\b")
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
+# a clause after ';' that opens with its own day is a sentence of its own ('…; ngày 4/6, đoàn làm việc với …')
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|cùng ngày\b)|\n+")
 # a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
 _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|Video)\s*:?\s*(?:\S+\s+){0,2}$")
 # '… Thông tấn xã Việt Nam đưa tin', 'như Yonhap dẫn lời …': the outlet tells the news, it takes no part
@@ -650,6 +652,9 @@ def _fill_from_both_sides(found: list[Candidate], sentence: str, published: dt.d
     if _not_held(sentence) or _ATTENDANCE.search(lower) or _is_background(sentence, published):
         return
     date = _sentence_date(sentence, published)
+    if kind is not EventType.MEETING and date is not None and any(
+            c.date is not None and (c.date - date).days > 45 for c in found):
+        return  # 'Sáng 12/6, A làm việc với B. Hai bên đã ký biên bản ghi nhớ ngày 10/1.': an earlier signing
     if kind is not EventType.MEETING and _one_meeting(found) and (
         (_BOTH_SIDES.search(lower) and _SIGNING_DONE_BY_BOTH.search(lower))
         or (signed_there and _names_the_sides_of(sentence, found[0]))
@@ -1022,6 +1027,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             # 'Hiệp hội KFIA (Korea Fabless Industry Association)': the bracket's country is the name's
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym, "KR", last.canonical)
+        if follows_kept and not parent and _APPOSED.match(between) and _SCHOOL.match(mention.name) and (
+                _korea_studies_of_a_vietnamese_body(out[-1], mention)):
+            parent = True  # 'Trung tâm Nghiên cứu Hàn Quốc, Trường Đại học …': the school the unit belongs to
         if parent and follows_kept and _korea_studies_of_a_vietnamese_body(out[-1], mention):
             last = out[-1]  # 'Khoa Ngôn ngữ và Văn hóa Hàn Quốc của Trường Đại học Hà Nội': a Vietnamese unit
             out[-1] = Mention(last.start, last.end, last.name, last.acronym, "VN", last.canonical)
@@ -1046,6 +1054,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     return tuple(sorted([*out, *hosts], key=lambda m: m.start)) if hosts and _RECEIVES.search(sentence) else tuple(out)
 
 
+_APPOSED = re.compile(r"^\s*[,–-]\s*$")
+_SCHOOL = re.compile(r"^(?:Trường|Đại học|ĐH|Học viện)\b")
 _BELONGS_TO = re.compile(r"^\W*(?:trực )?thuộc\b|^\s*của\b")  # '(thuộc X)' names the parent, not the same body
 _UNIT = re.compile(r"^(?:Khoa|Bộ môn|Trung tâm|Câu lạc bộ|Phòng|Viện|Ban)\b")
 

@@ -269,9 +269,17 @@ _KOREA_FIRST_ACRONYM = re.compile(r"\s*\((?:KO|K)[A-Z]*V[A-Z]*\)")
 _INCORPORATED_IN_VIETNAM = re.compile(r"\bVina\b(?:\s+(?:Co\.?|Corp\.?|Company|Ltd\.?|JSC))?\s*$")
 
 
+_UNIT_OF_A_SCHOOL = re.compile(r"^(?:Trung tâm|Khoa|Viện|Bộ môn|Phòng)\b.*?\s[-–]\s((?:Trường|Đại học|ĐH|Học viện)\b.*)$")
+# a Vietnamese company form with 'Hàn Quốc' as a style inside its name: 'Công ty TNHH Mỹ phẩm Hàn Quốc Star'
+_KOREAN_STYLE_BRAND = re.compile(r"Công ty (?:TNHH|CP|Cổ phần)\b.*\bHàn Quốc\s+\S")
+
+
 def classify(name: str, context_after: str = "") -> str:
     """VN, KR or XX for an organisation name, by gazetteer, then by the names and places in it."""
-    if _INCORPORATED_IN_VIETNAM.search(name):
+    unit_of_a_school = _UNIT_OF_A_SCHOOL.match(name)
+    if unit_of_a_school:  # 'Trung tâm Ngôn ngữ Hàn Quốc - Trường Đại học Ngoại ngữ': the school's country
+        return classify(unit_of_a_school.group(1), context_after)
+    if _INCORPORATED_IN_VIETNAM.search(name) or _KOREAN_STYLE_BRAND.match(name):
         return "VN"  # rule 6: 'Công ty TNHH Seojin Vina', 'Samsung Display Vina' are Vietnamese companies
     known = lookup(name, name) or _known_by_its_acronym(name)
     if known:

@@ -178,3 +178,32 @@ def test_the_day_of_the_event_not_of_its_report() -> None:
     text = ("Ngày 19/6, Sở Ngoại vụ TP.HCM cho biết, chiều 16/6, lãnh đạo Sở đã làm việc với Tổng Lãnh sự quán Hàn "
             "Quốc tại TP.HCM.")
     assert [e.date for e in read("", text).events] == [dt.date(2025, 6, 16)]
+
+
+# rule 6: a school's unit of Korean studies named beside its school, a Vietnamese firm styled 'Hàn Quốc'
+@pytest.mark.parametrize("text", [
+    ("Sáng 10/6, Trung tâm Nghiên cứu Hàn Quốc, Trường Đại học Khoa học Xã hội và Nhân văn đã ký biên bản ghi nhớ "
+     "với Trường Đại học Thủ Dầu Một."),
+    "Chiều 11/6, Trung tâm Ngôn ngữ Hàn Quốc - Trường Đại học Ngoại ngữ làm việc với Sở Ngoại vụ thành phố Huế.",
+    "Ngày 15/6, Công ty TNHH Mỹ phẩm Hàn Quốc Star ký thỏa thuận hợp tác với Hội Da liễu TP.HCM.",
+])
+def test_a_vietnamese_body_styled_korean_is_vietnamese(text: str) -> None:
+    assert not read("", text).relevant
+
+
+# after a meeting, a signing long before it is background, not this meeting's document (rules 3, 4c)
+@pytest.mark.parametrize("earlier", ["ngày 10/1", "hôm 3/3", "từ năm ngoái"])
+def test_the_signing_of_an_earlier_day_leaves_the_meeting_a_meeting(earlier: str) -> None:
+    text = ("Sáng 12/6, Trường Đại học Giao thông vận tải làm việc với Viện Nghiên cứu Đường sắt Hàn Quốc (KRRI). "
+            f"Hai bên đã ký biên bản ghi nhớ {earlier}.")
+    assert [(e.type.value, e.date) for e in read("", text).events] == [("meeting", dt.date(2025, 6, 12))]
+
+
+def test_each_day_of_a_trip_after_a_semicolon_is_its_own_meeting() -> None:
+    text = ("Từ ngày 2 đến 6/6, đoàn công tác Sở Khoa học và Công nghệ Hà Nội đã thăm Hàn Quốc. Ngày 3/6, đoàn làm "
+            "việc với Cơ quan Xúc tiến Công nghiệp Seoul (SBA); ngày 4/6, đoàn làm việc với Viện Khoa học và Công nghệ "
+            "Hàn Quốc (KIST).")
+    assert [(e.date, [p.name for p in e.kr_parties]) for e in read("", text).events] == [
+        (dt.date(2025, 6, 3), ["Cơ quan Xúc tiến Công nghiệp Seoul"]),
+        (dt.date(2025, 6, 4), ["Viện Khoa học và Công nghệ Hàn Quốc"]),
+    ]
