@@ -191,7 +191,8 @@ def parse_article(
         scores = [(m, model.score("party", f)) for m, f in scored]
         kept = [m for m, p in scores if p >= model.THRESHOLD["party"]]
         best = max(scores, key=lambda mp: mp[1])[0]
-        setattr(cand, side, [m for m in mentions if m in kept or m is best])
+        subject = _subject_of_the_trigger(cand.sentence, mentions, [*kept, best])
+        setattr(cand, side, [m for m in mentions if m in kept or m is best or m is subject])
         chosen = getattr(cand, side)
         cand.certainty = _lowest(cand.certainty, *(p if m in chosen else 1 - p for m, p in scores))
     has_mou = bool(candidates) and _calls_a_document_an_mou(title_n, text, published)  # read only to merge candidates
@@ -1402,6 +1403,25 @@ def party_choices(
                       for m in mentions]
             out.append((cand, side, mentions, scored))
     return out
+
+
+def _subject_of_the_trigger(sentence: str, mentions: list[Mention], kept: list[Mention]) -> Mention | None:
+    """'UBND tỉnh Đồng Nai đã làm việc với Công ty TNHH Posco Việt Nam và Tập đoàn POSCO Holdings': the side's one
+    body before the verb hosts the meeting, whoever else of its country came with the guest."""
+    trigger = _TRIGGER.search(sentence.lower())
+    if trigger is None:
+        return None
+    placed = [(_placed(m, sentence), m) for m in mentions]
+    before = [(p, m) for p, m in placed if p.end <= trigger.start()]
+    after_only = all(p.start >= trigger.end() for p, m in placed if m in kept)
+    if len(before) != 1 or not after_only:
+        return None
+    placed_subject, subject = before[0]
+    # 'Bộ TT&TT đã tổ chức Lễ ký kết … giữa A và B': who holds the ceremony or watches it signs nothing
+    return None if _HOLDS_OR_WATCHES.search(sentence[placed_subject.end : trigger.start()]) else subject
+
+
+_HOLDS_OR_WATCHES = re.compile(r"\b(?:tổ chức|chứng kiến|tham dự|dự|phối hợp|chủ trì)\b", re.IGNORECASE)
 
 
 def _placed(mention: Mention, sentence: str) -> Mention:

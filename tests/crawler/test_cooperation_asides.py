@@ -207,3 +207,18 @@ def test_each_day_of_a_trip_after_a_semicolon_is_its_own_meeting() -> None:
         (dt.date(2025, 6, 3), ["Cơ quan Xúc tiến Công nghiệp Seoul"]),
         (dt.date(2025, 6, 4), ["Viện Khoa học và Công nghệ Hàn Quốc"]),
     ]
+
+
+@pytest.mark.parametrize(("subsidiary", "parent"), [
+    ("Công ty TNHH Posco Việt Nam", "Tập đoàn POSCO Holdings"),
+    ("Công ty Hyundai Thành Công Việt Nam", "Tập đoàn Hyundai Motor"),
+])
+def test_the_host_stays_a_party_beside_the_guest_s_vietnamese_company(subsidiary: str, parent: str) -> None:
+    text = f"Sáng 11/6, Phó Chủ tịch UBND tỉnh Đồng Nai đã làm việc với {subsidiary} và {parent}."
+    assert sides(read("", text)) == [("meeting", ["UBND tỉnh Đồng Nai", subsidiary], [parent])]
+
+
+def test_who_holds_the_signing_ceremony_is_no_party_of_it() -> None:
+    text = ("Chiều 18/6, tại Hà Nội, Bộ Khoa học và Công nghệ đã tổ chức lễ ký kết biên bản ghi nhớ giữa Cơ quan Xúc "
+            "tiến Công nghiệp CNTT Hàn Quốc (NIPA) và Trường Đại học Thái Nguyên.")
+    assert [[p.name for p in e.vn_parties] for e in read("", text).events] == [["Trường Đại học Thái Nguyên"]]
