@@ -144,7 +144,9 @@ _UNNAMED_MEMBERS = re.compile(
 _MULTILATERAL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:của\s+)?(?:các|\d+|mười) nước\b|\s*ASEAN\b")
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
 # a clause after ';' that opens with its own day is a sentence of its own ('…; ngày 4/6, đoàn làm việc với …')
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|cùng ngày\b)|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|cùng ngày\b)|"
+                       # a second signing of other bodies: '…, đồng thời Ban Quản lý … ký thỏa thuận với KOTRA'
+                       r"(?<=,)\s+(?=(?:đồng thời|còn) [A-ZĐ][^.;,]{0,80}\bký\b)|\n+")
 # a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
 _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|Video)\s*:?\s*(?:\S+\s+){0,2}$")
 # '… Thông tấn xã Việt Nam đưa tin', 'như Yonhap dẫn lời …': the outlet tells the news, it takes no part

@@ -222,3 +222,11 @@ def test_who_holds_the_signing_ceremony_is_no_party_of_it() -> None:
     text = ("Chiều 18/6, tại Hà Nội, Bộ Khoa học và Công nghệ đã tổ chức lễ ký kết biên bản ghi nhớ giữa Cơ quan Xúc "
             "tiến Công nghiệp CNTT Hàn Quốc (NIPA) và Trường Đại học Thái Nguyên.")
     assert [[p.name for p in e.vn_parties] for e in read("", text).events] == [["Trường Đại học Thái Nguyên"]]
+
+
+@pytest.mark.parametrize("joint", ["đồng thời", "còn"])
+def test_a_second_signing_of_other_bodies_in_one_sentence_is_its_own_event(joint: str) -> None:
+    text = (f"Ngày 14/6, Trường Đại học Y Hà Nội ký thỏa thuận hợp tác với Bệnh viện Samsung Seoul, {joint} Bệnh viện "
+            "Bạch Mai ký biên bản ghi nhớ với Bệnh viện Asan.")
+    assert sides(read("", text)) == [("agreement", ["Trường Đại học Y Hà Nội"], ["Bệnh viện Samsung Seoul"]),
+                                     ("mou", ["Bệnh viện Bạch Mai"], ["Bệnh viện Asan"])]
