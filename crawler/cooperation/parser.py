@@ -44,18 +44,18 @@ from crawler.items import CooperationEvent, EventType, Extraction, Party
 # signing a government act ('ký Quyết định', 'ký ban hành') or one's name ('ký tên', 'ký nhận') is no
 # cooperation document
 # 'ký' is also a syllable of other words: đăng ký (register), chữ ký (signature), ký túc xá (dormitory)…
-_SIGN = re.compile(r"(?<!thư )(?<!đăng )(?<!chữ )(?<!nhật )(?<!tốc )(?<!bút )\bký(?: kết)?\b"
+_SIGN = re.compile(r"(?=ký)(?<!thư )(?<!đăng )(?<!chữ )(?<!nhật )(?<!tốc )(?<!bút )\bký(?: kết)?\b"
                    r"(?! (?:quyết định|nghị định(?! thư)|nghị quyết|chỉ thị|thông tư|công văn|"
                    r"công điện|lệnh|ban hành|tên|nhận|duyệt|túc xá|sinh|ức|hiệu|sự|họa|giả|quỹ|gửi|số)\b)|\blễ ký\b|"
                    r"\btrao (?:đổi )?(?:bản|biên bản|thỏa thuận|văn bản thỏa thuận|(?:các |những )?văn kiện)")
 _LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
 _MEETING = re.compile(
-    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|(?<!sang )(?<!đi )làm việc tại(?! (?:hàn quốc|việt nam)\b)|tiếp và làm việc|tiếp đón|"
-    r"tiếp đoàn|(?<!trực )(?<!liên )(?<!kế )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn|thị(?! trưởng)|viên|quản|giáp|sóng|dân|liệu|âm|bước|lửa|đất|máu|ứng|vận))|"
+    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|(?=làm việc tại)(?<!sang )(?<!đi )làm việc tại(?! (?:hàn quốc|việt nam)\b)|tiếp và làm việc|tiếp đón|"
+    r"tiếp đoàn|(?=tiếp)(?<!trực )(?<!liên )(?<!kế )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn|thị(?! trưởng)|viên|quản|giáp|sóng|dân|liệu|âm|bước|lửa|đất|máu|ứng|vận))|"
     r"hội kiến|"
     # not a programme of that name ('chương trình gặp gỡ giao thương', Diễn đàn 'Gặp gỡ Hàn Quốc', 'người dân hai nước gặp gỡ')
-    r"(?<!chương trình )(?<!diễn đàn )(?<!hội thảo )(?<!ngày hội )(?<!cơ hội )(?<!dịp )(?<!để )(?<!hai nước )(?<![\"'‘“])"
+    r"(?=gặp gỡ)(?<!chương trình )(?<!diễn đàn )(?<!hội thảo )(?<!ngày hội )(?<!cơ hội )(?<!dịp )(?<!để )(?<!hai nước )(?<![\"'‘“])"
     r"gặp gỡ(?!,? (?:và )?(?:giao lưu|giao thương|nhà tuyển dụng|doanh nghiệp|các nhà đầu tư|nhà đầu tư)\b)|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
     r"trao đổi trực tuyến|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
     r"đối thoại (?:chiến lược|quốc phòng|an ninh)|"
@@ -143,10 +143,12 @@ _UNNAMED_MEMBERS = re.compile(
 # one of many countries' bodies: 'Cơ quan Sở hữu trí tuệ các nước ASEAN', a multilateral meeting
 _MULTILATERAL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:của\s+)?(?:các|\d+|mười) nước\b|\s*ASEAN\b")
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
-# a clause after ';' that opens with its own day is a sentence of its own ('…; ngày 4/6, đoàn làm việc với …')
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|cùng ngày\b)|"
-                       # a second signing of other bodies: '…, đồng thời Ban Quản lý … ký thỏa thuận với KOTRA'
-                       r"(?<=,)\s+(?=(?:đồng thời|còn) [A-ZĐ][^.;,]{0,80}\bký\b)|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
+# clauses that are sentences of their own: after ';' one that opens with its own day ('…; ngày 4/6, đoàn làm việc
+# với …'), after ',' a second signing of other bodies ('…, đồng thời Ban Quản lý … ký thỏa thuận với KOTRA')
+_CLAUSE = re.compile(r"(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|cùng ngày\b)|"
+                     r"(?<=,)\s+(?=(?:đồng thời|còn) [A-ZĐ][^.;,]{0,80}\bký\b)")
+_CLAUSE_MARK = re.compile(r"; |, đồng thời |, còn ")
 # a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
 _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|Video)\s*:?\s*(?:\S+\s+){0,2}$")
 # '… Thông tấn xã Việt Nam đưa tin', 'như Yonhap dẫn lời …': the outlet tells the news, it takes no part
@@ -339,7 +341,10 @@ def split_sentences(text: str) -> tuple[str, ...]:
     Cached: each paragraph is read by several stages."""
     out: list[str] = []
     glue = False
-    for piece in _SENTENCE.split(text):
+    pieces = _SENTENCE.split(text)
+    if _CLAUSE_MARK.search(text):  # seldom: the clause splitter is slow to fail on every space
+        pieces = [clause for piece in pieces for clause in _CLAUSE.split(piece)]
+    for piece in pieces:
         piece = piece.strip()
         if not piece:
             continue
