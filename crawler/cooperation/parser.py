@@ -104,10 +104,19 @@ def _not_held(sentence: str) -> bool:
 
 
 # who witnesses, sponsors or attends a signing is no party of it
+# and so does who organises, funds, brokers or invites to the frame it happens in ('bên lề Diễn đàn … do A và B đồng
+# tổ chức', 'Dự án … do KOICA tài trợ', 'thông qua sự kết nối của VKBIA', 'theo lời mời của …'), and an
+# official's other post ('…, Viện trưởng, đồng thời là Phó Chủ tịch Hiệp hội …')
 _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*|"
-                      r"(?:với|có|dưới|nhờ) sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự) của[^,.;]*", re.IGNORECASE)
+                      r"(?:với|có|dưới|nhờ|thông qua) sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự|kết nối|phối hợp|giới thiệu) "
+                      r"của[^,.;]*|"
+                      r"\bdo\s[^,.;]{0,120}?\b(?:(?:phối hợp|đồng|cùng) )?(?:tổ chức|tài trợ|đăng cai)\b|"
+                      r"\btheo lời mời của[^,.;]*|\bthuộc (?:chương trình|dự án)\b[^,.;]*|"
+                      r"\b(?:đồng thời là|kiêm)\s[^,.;]*", re.IGNORECASE)
 # a plain look first: _WITNESS is slow to fail
-_WITNESSED = re.compile(r"chứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự) của", re.IGNORECASE)
+_WITNESSED = re.compile(r"chứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự|kết nối|phối hợp|giới thiệu) của|"
+                        r"tổ chức|tài trợ|đăng cai|lời mời|thuộc (?:chương trình|dự án)|đồng thời là|\bkiêm\b",
+                        re.IGNORECASE)
 _ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b")
 # 'Tại hội nghị, UBND tỉnh … đã ký biên bản ghi nhớ với Tập đoàn X': a signing at a conference is news of its own
 _AT_THE_GATHERING = re.compile(r"^\W*(?:tại|bên lề) (?:hội nghị|hội thảo|diễn đàn|sự kiện|triển lãm|hội chợ)\b")
@@ -134,7 +143,8 @@ _TOUR = re.compile(r"(?:tham quan|thăm quan)\s+(?:\S+\s+){0,3}$")
 _STUDENTS_OF = re.compile(r"\b(?:sinh viên|học sinh|du học sinh|thực tập sinh|du khách)\s+(?:của\s+)?$")
 _BUILT = re.compile(r"\b(?:xây dựng|thành lập|nâng cấp)\s+(?:(?:mới|lại|và phát triển|và vận hành)\s+)?$")
 _PLACE_QUALIFIER = re.compile(r"(?:TP\.?|Tp\.)\s?|(?:thành phố|Thành phố|tỉnh|Tỉnh)\s")
-_VENUE = re.compile(r"\b(?:tại|ở)\s+trụ sở\s*(?:của\s+)?$", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:tại|ở)\s+(?:trụ sở|khuôn viên|(?:phòng|hội trường|giảng đường|tòa nhà)[^,.;]{0,30}? của)"
+                    r"\s*(?:của\s+)?$", re.IGNORECASE)
 # companies or agencies of a place, none named: the place is no party ('các doanh nghiệp tại tỉnh Gyeonggi')
 _UNNAMED_MEMBERS = re.compile(
     r"\b(?:doanh nghiệp|nhà đầu tư|công ty|cơ quan|tổ chức|trường|đơn vị|hãng)(?: [a-zđà-ỹ]+){0,2}?(?:, [^,]{1,20})?\s+"
@@ -155,7 +165,7 @@ _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|
 _REPORTS = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:đã |vừa )?(?:đưa tin|dẫn (?:lời|nguồn)|trích dẫn|đăng tải|loan tin)\b")
 # 'Ảnh: Lãnh đạo Trường X và Y ký …' is a caption, not a credit
 _CAPTION_SUBJECT = re.compile(r"(?:Lãnh đạo|lãnh đạo|Đại diện|đại diện|Quang cảnh|Toàn cảnh|Các đại biểu)\s*$")
-_ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT)\.$")
+_ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT|\bSt)\.$")
 _ABBREVIATION_TAIL = 6  # the longest abbreviation, its dot and the character before it (for the word boundary)
 
 
@@ -1038,6 +1048,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         if follows_kept and not parent and _APPOSED.match(between) and _SCHOOL.match(mention.name) and (
                 _korea_studies_of_a_vietnamese_body(out[-1], mention)):
             parent = True  # 'Trung tâm Nghiên cứu Hàn Quốc, Trường Đại học …': the school the unit belongs to
+        if follows_kept and not parent and between.strip() == "," and _ministry_above(out[-1], mention):
+            parent = True  # 'Bệnh viện Trung ương Quân đội 108, Bộ Quốc phòng': its ministry, named as in brackets
         if parent and follows_kept and _korea_studies_of_a_vietnamese_body(out[-1], mention):
             last = out[-1]  # 'Khoa Ngôn ngữ và Văn hóa Hàn Quốc của Trường Đại học Hà Nội': a Vietnamese unit
             out[-1] = Mention(last.start, last.end, last.name, last.acronym, "VN", last.canonical)
@@ -1062,6 +1074,21 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
     return tuple(sorted([*out, *hosts], key=lambda m: m.start)) if hosts and _RECEIVES.search(sentence) else tuple(out)
 
 
+_ABOVE_UNITS = {"Bộ": 3, "Viện Hàn lâm": 3, "Tổng cục": 2, "Cục": 2}
+_UNIT_OF_A_MINISTRY = re.compile(r"^(?:Bệnh viện|Trung tâm|Viện|Vụ|Cục|Phòng|Ban|Văn phòng|Học viện|Trường|Tổng cục|"
+                                 r"Công ty|Tổng công ty)\b")
+
+
+def _rank(name: str) -> int:
+    return next((rank for head, rank in _ABOVE_UNITS.items() if re.match(rf"{head}\b", name)), 1)
+
+
+def _ministry_above(unit: Mention, parent: Mention) -> bool:
+    """A ministry (or its department) named after one of its units, of the same country."""
+    return (unit.country == parent.country and bool(_UNIT_OF_A_MINISTRY.match(unit.name))
+            and _rank(parent.name) > max(_rank(unit.name), 1) and _rank(parent.name) >= 2)
+
+
 _APPOSED = re.compile(r"^\s*[,–-]\s*$")
 _SCHOOL = re.compile(r"^(?:Trường|Đại học|ĐH|Học viện)\b")
 _BELONGS_TO = re.compile(r"^\W*(?:trực )?thuộc\b|^\s*của\b")  # '(thuộc X)' names the parent, not the same body
@@ -1079,7 +1106,8 @@ _TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\b(?:của|tại|ở)\s+$")  # 'v
 # the clause after the event's own: whom it serves, what it is like, whose experience it draws on; who is named
 # there takes no part ('…, phục vụ nhà máy Hyundai Vinashin', '…, tương tự bản ghi nhớ đã ký với thành phố Incheon')
 _ASIDE = re.compile(r"\b(?:phục vụ(?: cho)?|ứng dụng tại|dựa trên kinh nghiệm của|theo đề xuất của|dành cho|tương tự|vốn đã có|"
-                    r"liên doanh với|sau khi đã (?:ký|trao đổi|làm việc)|mô hình (?:hợp tác )?(?:với|của))\b[^.;]*$",
+                    r"liên doanh với|sau khi đã (?:ký|trao đổi|làm việc)|mô hình (?:hợp tác )?(?:với|của)|"
+                    r"theo (?:tiêu chuẩn|chuẩn|công nghệ) của|(?:cho|tại) (?:các )?nhà máy của)\b[^.;]*$",
                     re.IGNORECASE)
 _BUILDING = re.compile(r"^(?:Trung tâm Hành chính|Trung tâm Hội nghị|Nhà khách|Khách sạn|Hội trường|Nhà hát|Cung Văn hóa|"
                        r"Nhà Quốc hội|Nhà Văn hóa)\b")

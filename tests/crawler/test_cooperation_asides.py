@@ -230,3 +230,30 @@ def test_a_second_signing_of_other_bodies_in_one_sentence_is_its_own_event(joint
             "Bạch Mai ký biên bản ghi nhớ với Bệnh viện Asan.")
     assert sides(read("", text)) == [("agreement", ["Trường Đại học Y Hà Nội"], ["Bệnh viện Samsung Seoul"]),
                                      ("mou", ["Bệnh viện Bạch Mai"], ["Bệnh viện Asan"])]
+
+
+# rule 5: who organises, funds, brokers or invites to the frame, a parent ministry after a comma, an official's other
+# post, the owner of the room, the companies of the topic: none is a party
+@pytest.mark.parametrize(("text", "vn", "kr"), [
+    (("Ngày 12/6, bên lề Diễn đàn Hợp tác nông nghiệp do Bộ Nông nghiệp và Môi trường và Đại sứ quán Hàn Quốc đồng tổ "
+      "chức, Công ty CP Giống cây trồng Trung ương đã có buổi làm việc với Tập đoàn Nông nghiệp Nonghyup."),
+     ["Công ty CP Giống cây trồng Trung ương"], ["Tập đoàn Nông nghiệp Nonghyup"]),
+    (("Ngày 14/6, trong khuôn khổ Dự án phát triển nông thôn do Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) tài trợ, UBND "
+      "tỉnh Hòa Bình và Tổ chức Good Neighbors International đã ký biên bản ghi nhớ thực hiện dự án."),
+     ["UBND tỉnh Hòa Bình"], ["Tổ chức Good Neighbors International"]),
+    (("Sáng 11/6, thông qua sự kết nối của Hiệp hội Doanh nhân và Đầu tư Việt Nam - Hàn Quốc (VKBIA), Công ty CP Nhựa "
+      "Thiếu niên Tiền Phong và Tập đoàn LG Chem đã ký biên bản ghi nhớ."),
+     ["Công ty CP Nhựa Thiếu niên Tiền Phong"], ["Tập đoàn LG Chem"]),
+    (("Sáng 15/6, Bệnh viện Trung ương Quân đội 108, Bộ Quốc phòng và Bệnh viện Đại học Korea Anam đã ký thỏa thuận "
+      "hợp tác về phẫu thuật robot."), ["Bệnh viện Trung ương Quân đội 108"], ["Bệnh viện Đại học Korea Anam"]),
+    (("Sáng 13/6, Sở Khoa học và Công nghệ tỉnh Đồng Nai đã tiếp Viện Thử nghiệm và Nghiên cứu Hàn Quốc (KOTITI) do ông "
+      "Kim Dong-ho, Viện trưởng, đồng thời là Phó Chủ tịch Hiệp hội Tiêu chuẩn Hàn Quốc, dẫn đầu."),
+     ["Sở Khoa học và Công nghệ tỉnh Đồng Nai"], ["Viện Thử nghiệm và Nghiên cứu Hàn Quốc"]),
+    (("Ngày 16/6, tại khuôn viên Trường Đại học Y Dược TP.HCM, Bệnh viện Chợ Rẫy đã có buổi làm việc với Bệnh viện "
+      "Samsung Seoul về ghép gan."), ["Bệnh viện Chợ Rẫy"], ["Bệnh viện Samsung Seoul"]),
+    (("Chiều 11/6, Sở Xây dựng thành phố Đà Nẵng đã làm việc với Tổng công ty Đường sắt Hàn Quốc (Korail) về vận hành "
+      "đường sắt đô thị theo công nghệ của Tập đoàn Hyundai Rotem."),
+     ["Sở Xây dựng thành phố Đà Nẵng"], ["Tổng công ty Đường sắt Hàn Quốc"]),
+])
+def test_who_frames_funds_or_houses_the_event_is_no_party(text: str, vn: list[str], kr: list[str]) -> None:
+    assert sides(read("", text))[0][1:] == (vn, kr)
