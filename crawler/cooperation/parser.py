@@ -153,7 +153,10 @@ _UNNAMED_MEMBERS = re.compile(
 # one of many countries' bodies: 'Cơ quan Sở hữu trí tuệ các nước ASEAN', a multilateral meeting
 _MULTILATERAL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:của\s+)?(?:các|\d+|mười) nước\b|\s*ASEAN\b")
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+|"
+                       # glued, as pages often are: '… (RDA).Dự kiến hai bên …', not 'Tp.Hồ Chí Minh', 'Ths.Nguyễn'
+                       r"(?<=[a-zà-ỹ)]\.)(?<!\bTp\.)(?<!\btp\.)(?<!\bThs\.)(?<!\bTs\.)(?<!\bGs\.)(?<!\bPgs\.)"
+                       r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])")
 # clauses that are sentences of their own: after ';' one that opens with its own day ('…; ngày 4/6, đoàn làm việc
 # với …'), after ',' a second signing of other bodies ('…, đồng thời Ban Quản lý … ký thỏa thuận với KOTRA')
 _CLAUSE = re.compile(r"(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|cùng ngày\b)|"
@@ -309,6 +312,7 @@ def _after_the_frame(sentence: str) -> str:
 
 def read_candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
     """The events the sentences tell; failing those, the one the headline and lead tell together."""
+    text = _without_other_stories(text)
     token = _ACRONYMS.set(article_acronyms(f"{title}\n{text}"))
     text = _without_the_past(text)
     try:
@@ -454,6 +458,34 @@ def _at_the_meeting_with(
         return []
     return [Candidate(EventType.MEETING, _sentence_date(sentence, published) or day, list(sides["VN"]), partners,
                       _location(sentence, sides["VN"]), sentence)]
+
+
+# what a page shows of other stories: links to them ('Xem thêm: …', a 'Tin liên quan' block) and archive or
+# illustration photos with their captions ('Ảnh tư liệu: Lễ ký kết …', '… ký kết hợp tác. (Ảnh minh họa)')
+_LINK_LINE = re.compile(r"^\W*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan)\s*[:>]", re.IGNORECASE)
+_LINKS_BLOCK = re.compile(r"^\W*(?:tin liên quan|bài liên quan|tin cùng chuyên mục|tin khác|tin mới nhất|có thể bạn quan tâm|"
+                          r"đọc thêm|xem thêm)\W*$", re.IGNORECASE)
+_OLD_PHOTO = re.compile(r"[^.!?\n]*[.!?]?\s*\(\s*ảnh(?::| minh họa| tư liệu)[^)]{0,30}\)|"
+                        r"\bảnh (?:tư liệu|minh họa)\b\s*:?[^\n]*", re.IGNORECASE)
+_OTHER_STORIES = re.compile(r"xem thêm|đọc thêm|liên quan|cùng chuyên mục|tin khác|tin mới nhất|bạn quan tâm|"
+                            r"tư liệu|minh họa", re.IGNORECASE)
+
+
+def _without_other_stories(text: str) -> str:
+    """The text less the other stories its page points to or pictures them with: their events are not its own."""
+    if not _OTHER_STORIES.search(text):
+        return text
+    kept = []
+    for paragraph in text.split("\n\n"):
+        if _LINKS_BLOCK.match(paragraph):
+            break  # the rest of the page lists other stories' headlines
+        if _LINK_LINE.match(paragraph):
+            continue
+        paragraph = _OLD_PHOTO.sub(lambda m: " " if re.search(r"tư liệu|minh họa", m.group(0), re.IGNORECASE)
+                                   else m.group(0), paragraph).strip()
+        if paragraph:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
 
 
 def _without_the_past(text: str) -> str:
@@ -1028,7 +1060,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             _BUILT.search(just_before)) or bool(_STUDENTS_OF.search(just_before))
         credit = sentence[max(0, mention.start - 30) : mention.start]
         credited = (bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)) or bool(
-            _REPORTS.match(sentence[mention.end :]))
+            _REPORTS.match(sentence[mention.end :])) or (  # the dateline's outlet: '(Báo Đồng Nai) - Sáng 16/6, …'
+            not sentence[: mention.start].strip(" (\"'") and bool(_DATELINE_END.match(sentence[mention.end :])))
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
         )
@@ -1089,6 +1122,7 @@ def _ministry_above(unit: Mention, parent: Mention) -> bool:
             and _rank(parent.name) > max(_rank(unit.name), 1) and _rank(parent.name) >= 2)
 
 
+_DATELINE_END = re.compile(r"^(?:\.[A-Za-z]{2,3})?\s*\)?\s*[-–]\s")
 _APPOSED = re.compile(r"^\s*[,–-]\s*$")
 _SCHOOL = re.compile(r"^(?:Trường|Đại học|ĐH|Học viện)\b")
 _BELONGS_TO = re.compile(r"^\W*(?:trực )?thuộc\b|^\s*của\b")  # '(thuộc X)' names the parent, not the same body
@@ -1472,6 +1506,17 @@ def _placed(mention: Mention, sentence: str) -> Mention:
 # ---------------------------------------------------------------- reading the article as a whole
 
 LEAD_SENTENCES = 8
+# a line that names a side of the event: its delegates, its people by name, the pair ('thỏa thuận giữa A và B')
+# an interview's answer or a speech in the first person ('Chúng tôi đã ký biên bản ghi nhớ với …'): a tally of
+# what was done, not the report of an event
+_SPOKEN = re.compile(r"^\W*(?:[^:]{1,40}:\s*)?[\"“]?\s*(?:chúng tôi|tôi|nhà trường chúng tôi)\b|^\W*(?:PV|Phóng viên)\s*:",
+                     re.IGNORECASE)
+def _names_a_side(line: str) -> bool:
+    """A line that names a side of the event: a trigger's, a delegation's, a delegate's or a headline's."""
+    return bool(_DELEGATION_NAMED.search(line) or _event_type(line) or _TAKES_PART.search(line) or line.isupper())
+
+
+_TAKES_PART = re.compile(r"\b(?:[Đđ]ại diện|[Ll]ãnh đạo|[Hh]ai bên|[Pp]hía|giữa)\b|\b(?:[Ôô]ng|[Bb]à|TS\.?|GS\.?) [A-ZĐ]")
 _OTHER_PARTNERS = re.compile(r"\b(?:còn|đã|từng) hợp tác\b|\bnhà đầu tư\b|\bdự án (?:của|như)\b", re.IGNORECASE)
 
 
@@ -1512,7 +1557,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     if not triggers:
         return None
     settled = [(i, k) for i, k in triggers
-               if not _not_held(lines[i]) and not _is_background(lines[i], published)
+               if not _not_held(lines[i]) and not _is_background(lines[i], published) and not _SPOKEN.search(lines[i])
                and not (k is EventType.MEETING and _LEADER_RECEIVES.search(lines[i]))]
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event
@@ -1536,6 +1581,8 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     for i, line in enumerate(lines[: max(trigger_at + 2, 3)]):
         if i != trigger_at and _is_background(line, published):
             continue  # 'Trước đó, Bộ cũng đã ký với KOICA năm 2020': another partner, another time
+        if i > trigger_at and not _names_a_side(line):  # a later line must name a side, not a body aside
+            continue
         orgs = _as_the_text_tells(_parties_in(line), text) if title and i == 0 else _parties_in(line)
         line_vn = [m for m in orgs if m.country == "VN"]
         line_kr = [m for m in orgs if m.country == "KR"]
@@ -1548,8 +1595,10 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
             named_at = i
     if bool(vn) != bool(kr):  # one side named only further down ('Về phía Hàn Quốc có ông X, Chủ tịch Viện Y')
         for line in all_sentences:
-            if _OTHER_PARTNERS.search(line) or _is_background(line, published):
+            if _OTHER_PARTNERS.search(line) or _is_background(line, published) or _not_held(line):
                 continue  # a partner of other days ('còn hợp tác với …', 'nhà đầu tư như …') is not this event's
+            if not _names_a_side(line):
+                continue  # 'Đây là đường bay do hãng Vietjet khai thác': named aside, not as a side of the event
             orgs = _parties_in(line)
             if not kr:
                 kr = [m for m in orgs if m.country == "KR" and surely_korean(m, line)][:1]

@@ -257,3 +257,32 @@ def test_a_second_signing_of_other_bodies_in_one_sentence_is_its_own_event(joint
 ])
 def test_who_frames_funds_or_houses_the_event_is_no_party(text: str, vn: list[str], kr: list[str]) -> None:
     assert sides(read("", text))[0][1:] == (vn, kr)
+
+
+# a whole page: its dateline's outlet, the other stories it links or pictures, glued sentences, an interview
+@pytest.mark.parametrize("text", [
+    ("(Báo Đồng Nai) - Sáng 16/6, đoàn doanh nghiệp thuộc Hiệp hội Doanh nghiệp vừa và nhỏ Hàn Quốc (KBIZ) đã đến "
+     "khảo sát các khu công nghiệp của tỉnh.\n\nẢnh: Báo Đồng Nai"),
+    ("VOV.VN - Chiều 11/6, Tỉnh trưởng tỉnh tự trị đặc biệt Jeju đã tiếp đoàn 200 khách du lịch Việt Nam.\n\nĐây là "
+     "đường bay do hãng Vietjet khai thác."),
+    ("Chiều 12/6, tại Seoul, Tập đoàn Hyundai Motor và Công ty Kia đã ký thỏa thuận phát triển pin thể rắn.\n\nTại Việt "
+     "Nam, Công ty cổ phần Tập đoàn Thành Công cho biết chưa có kế hoạch sản xuất xe dùng loại pin này."),
+    ("Theo Bộ Giáo dục và Đào tạo, năm 2024 có hơn 70.000 du học sinh Việt Nam tại Hàn Quốc.\n\nTrường Đại học Hà Nội "
+     "và Đại học Ngoại ngữ Hankuk ký kết hợp tác đào tạo. (Ảnh minh họa)"),
+    ("Ngày 17/6, UBND tỉnh Đồng Nai tổ chức hội nghị đối thoại với doanh nghiệp FDI.\n\nẢnh tư liệu: Lãnh đạo UBND tỉnh "
+     "Đồng Nai tiếp đoàn Tập đoàn Hyosung (Hàn Quốc)."),
+    ("Sáng 14/6, Trường Đại học Sư phạm Kỹ thuật TP. Hồ Chí Minh tổ chức lễ tốt nghiệp.\n\nĐọc thêm: Trường Đại học Sư "
+     "phạm Kỹ thuật TP. Hồ Chí Minh ký kết biên bản ghi nhớ với Đại học Kumoh"),
+    ("Ngày 16/6, Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam giới thiệu điểm đến tại Seoul.\n\nTin liên quan:\n\n"
+     "Quảng Nam và tỉnh Jeollanam ký kết thỏa thuận hợp tác hữu nghị"),
+    ("Phóng viên: Nhà trường có những đối tác nào tại Hàn Quốc?\n\nPGS.TS Lê Minh Chiến: Trường Đại học Đà Lạt có quan "
+     "hệ với 12 trường. Chúng tôi đã ký biên bản ghi nhớ với Đại học Jeju và Đại học Sunmoon."),
+])
+def test_what_a_page_shows_beside_its_story_is_no_event(text: str) -> None:
+    assert not read("", text).relevant
+
+
+def test_a_sentence_glued_to_the_last_is_read_on_its_own() -> None:
+    text = ("Ngày 10/6, UBND tỉnh Sơn La đã làm việc với Cơ quan Phát triển Nông thôn Hàn Quốc (RDA).Dự kiến hai bên sẽ "
+            "ký biên bản ghi nhớ vào cuối năm nay.")
+    assert [(e.type.value, e.date) for e in read("", text).events] == [("meeting", dt.date(2025, 6, 10))]
