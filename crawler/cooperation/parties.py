@@ -10,6 +10,7 @@ from typing import Any
 
 from crawler.cooperation import reference
 from crawler.cooperation.normalize import FoldTable, fold
+from crawler.cooperation.titles import title_prefixes, title_rules
 
 # Words that open an organisation's name, longest first.
 HEADS = [
@@ -390,13 +391,42 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
             mentions.append(minister)
     mentions.extend(_counterparts(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
-    return tuple(_drop_nested(mentions))
+    return tuple(m for m in _drop_nested(mentions) if not _held_formerly(sentence, m.start))
+
+
+@lru_cache(maxsize=1)
+def _former_official() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'nguyên Đại sứ …', 'cựu Bộ trưởng …' before a point of the text, and a title at a point.
+
+    The words and titles are those of reference/titles.toml; a title is also taken without the head of
+    the body it names ('Bí thư' of 'Bí thư Tỉnh ủy'), since that body's name then follows it."""
+    titles = {r.title for r in title_rules()} | {
+        r.title[: -len(r.org_head)].strip() for r in title_rules() if r.org_head and r.title.endswith(f" {r.org_head}")}
+    title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    former = "|".join(re.escape(p.word) for p in title_prefixes() if not p.represents)
+    still = "|".join(re.escape(p.word) for p in title_prefixes() if p.represents)
+    before = re.compile(rf"(?<![\wÀ-ỹ])(?P<former>{former})\s+(?:(?:{still})\s+)*(?P<title>(?:{title})\s+)?$")
+    return before, re.compile(rf"(?:(?:{still})\s+)*(?:{title})(?![\wÀ-ỹ])")
+
+
+def _held_formerly(sentence: str, start: int) -> bool:
+    """A mention right after a former official's title ('ông Ahn, nguyên Tổng Lãnh sự Hàn Quốc tại TP.HCM',
+    'nguyên Thị trưởng thành phố Busan'): a former official stands for no organisation."""
+    before, title_at = _former_official()
+    match = before.search(sentence[max(0, start - 80) : start])
+    if match is None or not (match["title"] or title_at.match(sentence, start)):
+        return False
+    if match["former"][:1].islower():
+        return True
+    # 'Nguyên' written with a capital after a capitalised word is a place's last word ('Thái Nguyên')
+    at = max(0, start - 80) + match.start()
+    return not re.search(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+$", sentence[max(0, at - 30) : at])
 
 
 # 'Bộ trưởng Ngoại giao Bùi Thanh Sơn', 'Thứ trưởng Quốc phòng Hàn Quốc', 'Ngoại trưởng Hàn Quốc': a minister
 # named by the ministry's field alone stands for that ministry (rule 5)
-_MINISTER = re.compile(r"(?<!Nguyên )(?:Phó )?(?:Bộ trưởng|Thứ trưởng(?: Thường trực)?)\s+(?!Bộ\b)(?=[A-ZĐ])")
-_FOREIGN_MINISTER = re.compile(r"(?<!Nguyên )(?:Phó )?Ngoại trưởng(?P<c> Hàn Quốc| Việt Nam)?")
+_MINISTER = re.compile(r"(?:Phó )?(?:Bộ trưởng|Thứ trưởng(?: Thường trực)?)\s+(?!Bộ\b)(?=[A-ZĐ])")
+_FOREIGN_MINISTER = re.compile(r"(?:Phó )?Ngoại trưởng(?P<c> Hàn Quốc| Việt Nam)?")
 _DOMAIN_WORD = re.compile(r"[\wÀ-ỹ]+|,|-")
 
 
@@ -496,15 +526,15 @@ _PLACE_NAME = rf"{_CAP}(?:[ -]{_CAP})?"
 _KR_SURNAMES = {"Kim", "Lee", "Park", "Choi", "Choe", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Yun", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Na", "Jin", "Ji", "Um", "Chae", "Won", "Chun", "Bang", "Gong", "Hyun", "Yeo", "Chu", "Do", "Seok", "Pyo", "Myung", "Gil", "Yeon", "Ban", "Wang", "Ok", "Yook", "Maeng", "Tak", "Yeom", "Kil", "Rhee", "Chung", "Choo", "Yim", "Pyun", "Ryoo", "Roh", "Suh", "Shim", "Sim", "Cheon", "Byun", "Byeon", "Uh", "Kook", "Bong"}
 # officials standing for their organisation (rule 5: parties are organisations, not people)
 _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<!Nguyên )(?:Phó )?Đại sứ(?! quán)(?: đặc mệnh toàn quyền)?\s+(?P<c>Hàn Quốc|Việt Nam)"
+    (re.compile(r"(?:Phó )?Đại sứ(?! quán)(?: đặc mệnh toàn quyền)?\s+(?P<c>Hàn Quốc|Việt Nam)"
                 r"(?P<at>\s+tại\s+(?:Việt Nam|Hàn Quốc|Hà Nội|Seoul))?"), "Đại sứ quán {c}{at}"),
-    (re.compile(r"(?<!Nguyên )(?:Phó )?Tổng Lãnh sự(?! quán)\s+(?P<c>Hàn Quốc|Việt Nam)"
+    (re.compile(r"(?:Phó )?Tổng Lãnh sự(?! quán)\s+(?P<c>Hàn Quốc|Việt Nam)"
                 r"(?P<at>\s+tại\s+(?:TP\.?\s?HCM|TP\.? Hồ Chí Minh|Thành phố Hồ Chí Minh|Đà Nẵng|Busan))?"),
      "Tổng Lãnh sự quán {c}{at}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Thị trưởng\s+(?:(?P<h>thành phố|TP)\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Tỉnh trưởng\s+(?:tỉnh\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Quận trưởng\s+(?:quận\s+)?(?P<p>{_PLACE_NAME})"), "quận {p}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Huyện trưởng\s+(?:huyện\s+)?(?P<p>{_PLACE_NAME})"), "huyện {p}"),
+    (re.compile(rf"(?:Phó )?Thị trưởng\s+(?:(?P<h>thành phố|TP)\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
+    (re.compile(rf"(?:Phó )?Tỉnh trưởng\s+(?:tỉnh\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
+    (re.compile(rf"(?:Phó )?Quận trưởng\s+(?:quận\s+)?(?P<p>{_PLACE_NAME})"), "quận {p}"),
+    (re.compile(rf"(?:Phó )?Huyện trưởng\s+(?:huyện\s+)?(?P<p>{_PLACE_NAME})"), "huyện {p}"),
 ]
 
 

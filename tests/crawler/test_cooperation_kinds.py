@@ -1133,3 +1133,23 @@ def test_a_unit_of_korean_studies_signing_with_a_korean_school_is_an_event() -> 
     text = ("Ngày 12/6, Khoa Hàn Quốc học của Trường Đại học Ngoại ngữ Đà Nẵng ký biên bản ghi nhớ với Trường Đại học "
             "Keimyung.")
     assert sides(read("", text)) == [("mou", ["Trường Đại học Ngoại ngữ Đà Nẵng"], ["Trường Đại học Keimyung"])]
+
+
+# a former official ('nguyên', 'cựu') stands for no organisation: a courtesy visit is no event
+@pytest.mark.parametrize("text", [
+    ("Chiều 18/6, Chủ tịch UBND tỉnh Bình Thuận đã tiếp ông Park Noh-wan, nguyên Đại sứ Hàn Quốc tại Việt Nam, "
+     "nhân dịp ông sang thăm tỉnh."),
+    ("Sáng 17/6, Bí thư Tỉnh ủy Hà Nam đã tiếp ông Kim Man-soo, cựu Thị trưởng thành phố Gimhae, cùng phu nhân."),
+    "Ngày 16/6, Chủ tịch UBND thành phố Cần Thơ đã tiếp ông Lim Jae-hoon, nguyên Phó Tổng Lãnh sự Hàn Quốc tại TP.HCM.",
+    "Ngày 16/6, Giám đốc Sở Ngoại vụ tỉnh Đồng Nai đã tiếp bà Kang Kyung-wha, cựu Bộ trưởng Bộ Ngoại giao Hàn Quốc.",
+])
+def test_a_former_official_stands_for_no_organisation(text: str) -> None:
+    assert sides(read("Giao lưu hữu nghị", text)) == []
+
+
+def test_a_place_ending_in_nguyen_before_a_title_is_no_former_official() -> None:
+    # a caption's glued words: the capital 'Nguyên' after 'Thái' ends the place
+    from crawler.cooperation.parties import find_orgs
+
+    text = "Ảnh: Chủ tịch UBND tỉnh Thái Nguyên Đại sứ Hàn Quốc tại Việt Nam trao đổi bên lề buổi làm việc."
+    assert [m.name for m in find_orgs(text)] == ["UBND tỉnh Thái Nguyên", "Đại sứ quán Hàn Quốc tại Việt Nam"]
