@@ -17,7 +17,7 @@ HEADS = [
     "Tổng Lãnh sự quán", "Đại sứ quán", "Lãnh sự quán", "Ủy ban nhân dân", "Ủy ban Nhân dân", "UBND",
     "Hội đồng nhân dân", "HĐND", "Hội đồng", "Thành ủy", "Tỉnh ủy", "Quận ủy", "Huyện ủy",
     "Ban Tuyên giáo", "Ban Quản lý", "Bộ", "Tổng cục", "Cục", "Sở", "Viện Hàn lâm", "Viện",
-    "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "ĐHQG", "ĐH",
+    "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "Cao đẳng", "ĐHQG", "ĐH",
     "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng",
     "Quỹ", "Cơ quan", "Văn phòng", "Bệnh viện", "Khu công nghệ cao", "Khu Công nghệ cao",
     "Công viên", "Quận", "Huyện", "quận", "huyện", "Ủy ban", "Hãng thông tấn", "Hãng", "Thông tấn xã",
@@ -51,7 +51,7 @@ _PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "H�
                        "Quận ủy", "Huyện ủy", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Sở", "Công an"}
 
 
-_NAMED_AFTER_PEOPLE = {"Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "ĐH", "Học viện", "Bệnh viện",
+_NAMED_AFTER_PEOPLE = {"Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "Cao đẳng", "ĐH", "Học viện", "Bệnh viện",
                        "Quỹ", "trường đại học", "đại học", "Công viên", "Bảo tàng", "Thư viện"}
 
 

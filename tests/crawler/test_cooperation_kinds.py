@@ -1153,3 +1153,15 @@ def test_a_place_ending_in_nguyen_before_a_title_is_no_former_official() -> None
 
     text = "Ảnh: Chủ tịch UBND tỉnh Thái Nguyên Đại sứ Hàn Quốc tại Việt Nam trao đổi bên lề buổi làm việc."
     assert [m.name for m in find_orgs(text)] == ["UBND tỉnh Thái Nguyên", "Đại sứ quán Hàn Quốc tại Việt Nam"]
+
+
+# a Korean college named 'Cao đẳng X' without 'Trường' is an organisation; a Vietnamese 'Trường Cao đẳng' stays whole
+@pytest.mark.parametrize(("text", "vn", "kr"), [
+    (("Ngày 12/6, Trường Cao đẳng Công nghệ Thủ Đức đã ký biên bản ghi nhớ với Cao đẳng Dongwon (Hàn Quốc) về "
+     "đào tạo kỹ thuật viên ô tô."), "Trường Cao đẳng Công nghệ Thủ Đức", "Cao đẳng Dongwon"),
+    (("Sáng 10/6, Trường Đại học Sư phạm Kỹ thuật Nam Định và Cao đẳng Kỹ thuật Daelim đã ký thỏa thuận hợp tác "
+     "đào tạo."), "Trường Đại học Sư phạm Kỹ thuật Nam Định", "Cao đẳng Kỹ thuật Daelim"),
+])
+def test_a_korean_college_is_named_without_truong(text: str, vn: str, kr: str) -> None:
+    ((_, vns, krs),) = sides(read("", text))
+    assert (vns, krs) == ([vn], [kr])
