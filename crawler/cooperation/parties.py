@@ -587,10 +587,18 @@ def _english_mentions(sentence: str) -> list[Mention]:
     return out
 
 
+_ACADEMIC_TITLES = {"TS", "ThS", "PGS", "GS", "KS", "BS", "NCS", "TSKH", "Dr", "Prof", "BSCKI", "BSCKII"}
+_SURNAME = "(?:" + "|".join(sorted(_KR_SURNAMES | _VN_SURNAMES)) + r")(?![\wÀ-ỹ])"
+# the academic title before a person's name: 'GS.TS Trần …', 'PGS. TS. Nguyễn …', 'ThS Lê …', 'GS. Kim …'
+# (not the conglomerate of 'Tập đoàn GS Caltex' or 'GS E&C': a dot or a surname after it makes a title)
+_ACADEMIC_TITLE = re.compile(
+    r"(?:" + "|".join(sorted(_ACADEMIC_TITLES, key=len, reverse=True)) + r")(?:\.\s?(?:"
+    + "|".join(sorted(_ACADEMIC_TITLES, key=len, reverse=True)) + rf"))*(?:\.|(?=\s+{_SURNAME}))"
+)
 # the text's fuller name after a listed one: 'Bộ Công Thương Việt Nam', 'LG CNS' (not a person: '… Lee Jong-ho',
-# 'Bộ Tư pháp Phan Chí Hiếu')
+# 'Bộ Tư pháp Phan Chí Hiếu', '… GS.TS Trần Trung Tính')
 _FULLER = re.compile(
-    r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)(?!(?:" + "|".join(sorted(_KR_SURNAMES | _VN_SURNAMES)) + r")\b)"
+    rf"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)(?!{_SURNAME})(?!{_ACADEMIC_TITLE.pattern})"
     r"[A-Z][A-Za-z0-9&]*){1,2}(?![\wÀ-ỹ])"
 )
 
@@ -752,6 +760,8 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 15:
             break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
         previous_word = tokens[i - 1].group(0) if i else ""
+        if taken and _ACADEMIC_TITLE.match(sentence, start + len(head) + tok.start()):
+            break  # 'Trường Đại học Cần Thơ GS.TS Trần Trung Tính': the official's name follows
         qualified = _place_qualifier_length(tokens[i:]) if taken else 0
         if qualified:  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': a place qualifier completes the name
             name_end = _before_a_full_stop(sentence, start + len(head) + tokens[i + qualified - 1].end())
@@ -842,7 +852,6 @@ def _foreign_word(word: str) -> bool:
     return not _VN_SYLLABLE.match(word.lower())
 
 
-_ACADEMIC_TITLES = {"TS", "ThS", "PGS", "GS", "KS", "BS", "NCS", "TSKH", "Dr"}
 _TRAILING = re.compile(r"(?:\s+(?:và|của|tại|với|cùng|và các))+$")
 
 

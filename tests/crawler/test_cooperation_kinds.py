@@ -1165,3 +1165,23 @@ def test_a_place_ending_in_nguyen_before_a_title_is_no_former_official() -> None
 def test_a_korean_college_is_named_without_truong(text: str, vn: str, kr: str) -> None:
     ((_, vns, krs),) = sides(read("", text))
     assert (vns, krs) == ([vn], [kr])
+
+
+# an academic title glued to the name ends the organisation's name: the official's name follows
+@pytest.mark.parametrize(("text", "vn"), [
+    (("Sáng 13/6, Hiệu trưởng Trường Đại học Nông Lâm TP.HCM PGS.TS Nguyễn Tất Toàn đã tiếp đoàn Trường Đại học "
+     "Chungnam."), "Trường Đại học Nông Lâm TP.HCM"),
+    ("Ngày 13/6, Giám đốc Học viện Ngân hàng TS. Đỗ Thị Hà đã làm việc với Đại học Dongguk.", "Học viện Ngân hàng"),
+    (("Chiều 13/6, Viện trưởng Viện Nghiên cứu Nuôi trồng Thủy sản I ThS Lê Văn Khôi đã làm việc với Viện Khoa "
+     "học Thủy sản Quốc gia Hàn Quốc."), "Viện Nghiên cứu Nuôi trồng Thủy sản I"),
+    ("Ngày 13/6, Hiệu trưởng Trường Đại học Quy Nhơn GS Đỗ Ngọc Mỹ đã tiếp đoàn Trường Đại học Pai Chai.",
+     "Trường Đại học Quy Nhơn"),
+])
+def test_an_academic_title_ends_the_name(text: str, vn: str) -> None:
+    ((_, vns, _),) = sides(read("", text))
+    assert vns == [vn]
+
+
+def test_a_korean_conglomerate_named_gs_keeps_its_name() -> None:
+    text = "Ngày 13/6, Tập đoàn GS và UBND tỉnh Long An đã ký biên bản ghi nhớ về dự án khu đô thị."
+    assert sides(read("", text)) == [("mou", ["UBND tỉnh Long An"], ["Tập đoàn GS"])]
