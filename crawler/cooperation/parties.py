@@ -611,7 +611,7 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         if org:
             out.append(Mention(match.start(), match.end(), org.name, org.acronym, org.country, org.name))
     folded, offsets = _fold_with_offsets(sentence)
-    for match in pattern.finditer(folded):
+    for match in _agreeing_matches(pattern, folded, offsets, sentence):
         org = by_name[match.group(1)]
         start, end = offsets[match.start()], offsets[match.end() - 1] + 1
         if org.country == "VN" and _spelled_without_marks(sentence[start:end], org, match.group(1)):
@@ -640,6 +640,35 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
     return out
+
+
+def _agreeing_matches(
+    pattern: re.Pattern[str], folded: str, offsets: Sequence[int], sentence: str
+) -> Iterable[re.Match[str]]:
+    """The gazetteer's matches in the folded sentence whose first word the text spells as the name does.
+
+    Folding lets a text without marks match, but 'Hiệu trưởng Đại học Yonsei' folds to '… truong dai hoc
+    yonsei': its 'trưởng' (a title) is no 'Trường' (a school), so the search goes on from the next letter
+    and finds 'Đại học Yonsei'."""
+    at = 0
+    while (match := pattern.search(folded, at)) is not None:
+        start = offsets[match.start()]
+        word = sentence[start : offsets[match.end() - 1] + 1].split(maxsplit=1)[0].lower()
+        if word.isascii() or word in _first_words()[match.group(1)]:
+            yield match
+            at = match.end()
+        else:
+            at = match.start() + 1
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """The first words (lower case, with their marks) of the gazetteer's spellings, by folded spelling."""
+    words: dict[str, set[str]] = {}
+    for org in gazetteer():
+        for form in (org.name, *org.aliases):
+            words.setdefault(fold(form), set()).add(form.split(maxsplit=1)[0].lower())
+    return {key: frozenset(found) for key, found in words.items()}
 
 
 def _vietnamese_place_length(after: str) -> int:

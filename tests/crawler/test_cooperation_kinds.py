@@ -1185,3 +1185,15 @@ def test_an_academic_title_ends_the_name(text: str, vn: str) -> None:
 def test_a_korean_conglomerate_named_gs_keeps_its_name() -> None:
     text = "Ngày 13/6, Tập đoàn GS và UBND tỉnh Long An đã ký biên bản ghi nhớ về dự án khu đô thị."
     assert sides(read("", text)) == [("mou", ["UBND tỉnh Long An"], ["Tập đoàn GS"])]
+
+
+# a title ending in '-trưởng' before a listed school is no school: 'Hiệu trưởng Đại học X' is not 'Trường Đại học X'
+@pytest.mark.parametrize(("text", "kr"), [
+    ("Chiều 11/6, Trường Đại học Thương mại đã tiếp Hiệu trưởng Đại học Kyung Hee cùng đoàn công tác.",
+     "Đại học Kyung Hee"),
+    ("Sáng 11/6, Giám đốc Đại học Đà Nẵng đã làm việc với Phó Hiệu trưởng Đại học Quốc gia Pusan.",
+     "Đại học Quốc gia Pusan"),
+])
+def test_a_title_ending_in_truong_is_not_the_school(text: str, kr: str) -> None:
+    ((_, _, krs),) = sides(read("", text))
+    assert krs == [kr]
