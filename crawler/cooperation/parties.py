@@ -383,6 +383,9 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     for english in _english_mentions(sentence):
         if not any(m.start < english.end and english.start < m.end for m in mentions):
             mentions.append(english)
+    for unit in _korean_unit_mentions(sentence):
+        if not any(m.start < unit.end and unit.start < m.end for m in mentions):
+            mentions.append(unit)
     for named in _korean_names_with_acronyms(sentence):
         if not any(m.start < named.end and named.start < m.end for m in mentions):
             mentions.append(named)
@@ -573,6 +576,45 @@ _ENGLISH_NAME = re.compile(
     # 'Korea Research Institute of Bioscience and Biotechnology': the 'of …' part is the name's too
     r"(?:\s+(?:of|for)\s+[A-Z][A-Za-z0-9&']*(?:\s+(?:(?:and|&)\s+)?[A-Z][A-Za-z0-9&']*){0,5})?)(?![\wÀ-ỹ])"
 )
+
+
+# the Korean units that have a government of their own, as its name can stand for it
+_GOVERNED_UNITS = {"province", "special_self_governing_province", "special_city", "metropolitan_city",
+                   "special_self_governing_city", "city"}
+_SUFFIXED = re.compile(r"-(?:do|si)$")
+
+
+@lru_cache(maxsize=1)
+def _korean_unit_finder() -> re.Pattern[str]:
+    """A Korean province or city named without its head word where only its government can be meant: after
+    a delegation ('đoàn đại biểu Gyeonggi', 'đoàn Incheon') or 'chính quyền', or with its own '-do'/'-si'
+    suffix after 'và', 'với', 'giữa', 'cùng' or at the sentence's start ('… và Chungcheongnam-do đã ký')."""
+    bare: set[str] = set()
+    suffixed: set[str] = set()
+    for place in reference.kr_places():
+        for form in (place.name, *place.aliases) if place.kind in _GOVERNED_UNITS else ():
+            core = _SUFFIXED.sub("", form)
+            if form[:1].isupper() and core in KR_PLACES:
+                (suffixed if core != form else bare).add(form)
+    either = _trie_pattern(bare | suffixed)
+    return re.compile(
+        rf"(?<![\wÀ-ỹ])(?:[Đđ]oàn(?: công tác| đại biểu)?(?: của)?\s+|(?P<government>[Cc]hính quyền\s+))(?P<unit>{either})"
+        rf"(?![\wÀ-ỹ-])|(?:^|(?<=và )|(?<=với )|(?<=giữa )|(?<=cùng ))(?P<suffixed>{_trie_pattern(suffixed)})(?![\wÀ-ỹ-])"
+    )
+
+
+def _korean_unit_mentions(sentence: str) -> list[Mention]:
+    """'tiếp đoàn đại biểu Gyeonggi do Phó Tỉnh trưởng dẫn đầu' (that 'do' is 'led by'), 'UBND tỉnh Bình Dương
+    và chính quyền Gyeonggi': the party named as the text names it. Vietnamese places are left alone:
+    'đoàn Đà Nẵng' is a delegation of any of the city's bodies."""
+    if not has_place(sentence, korean=True):
+        return []
+    out = []
+    for match in _korean_unit_finder().finditer(sentence):
+        start = match.start("government") if match["government"] else match.start("unit" if match["unit"] else "suffixed")
+        end = match.end("unit") if match["unit"] else match.end("suffixed")
+        out.append(Mention(start, end, sentence[start:end], None, "KR"))
+    return out
 
 
 def _english_mentions(sentence: str) -> list[Mention]:

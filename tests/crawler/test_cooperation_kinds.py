@@ -1197,3 +1197,26 @@ def test_a_korean_conglomerate_named_gs_keeps_its_name() -> None:
 def test_a_title_ending_in_truong_is_not_the_school(text: str, kr: str) -> None:
     ((_, _, krs),) = sides(read("", text))
     assert krs == [kr]
+
+
+# a Korean province or city named without its head word, where only its government can be meant
+@pytest.mark.parametrize(("text", "kr"), [
+    (("Chiều 17/6, Phó Chủ tịch UBND tỉnh Vĩnh Phúc đã tiếp đoàn đại biểu Chungcheongbuk do Phó Tỉnh trưởng dẫn "
+     "đầu."), "Chungcheongbuk"),
+    ("Sáng 17/6, UBND tỉnh Hưng Yên và chính quyền Gyeongsangnam đã ký kết thỏa thuận hợp tác hữu nghị.",
+     "chính quyền Gyeongsangnam"),
+    ("Ngày 17/6, Chủ tịch UBND tỉnh Thanh Hóa đã làm việc với đoàn Ulsan do Phó Thị trưởng dẫn đầu.", "Ulsan"),
+    ("Ngày 17/6, Sở Ngoại vụ tỉnh Quảng Bình đã làm việc với đoàn công tác Jeollanam-do về lao động thời vụ.",
+     "Jeollanam-do"),
+])
+def test_a_korean_province_or_city_is_named_without_its_head_word(text: str, kr: str) -> None:
+    ((_, _, krs),) = sides(read("", text))
+    assert krs == [kr]
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều 17/6, UBND tỉnh Bắc Ninh đã làm việc với đoàn Đà Nẵng về kinh nghiệm thu hút đầu tư Hàn Quốc.",
+    "Chiều 17/6, Sở Ngoại vụ tỉnh Nghệ An tiếp đoàn công tác Hà Tĩnh và đoàn Quảng Bình.",
+])
+def test_a_vietnamese_place_after_doan_names_no_new_party(text: str) -> None:
+    assert sides(read("", text)) == []
