@@ -394,7 +394,13 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
             mentions.append(minister)
     mentions.extend(_counterparts(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
-    return tuple(m for m in _drop_nested(mentions) if not _held_formerly(sentence, m.start))
+    mentions = _drop_nested(mentions)
+    if _FORMER_WORD.search(sentence):  # most sentences name no former official: one cheap look
+        mentions = [m for m in mentions if not _held_formerly(sentence, m.start)]
+    return tuple(mentions)
+
+
+_FORMER_WORD = re.compile(r"[Nn]guyên|[Cc]ựu")
 
 
 @lru_cache(maxsize=1)
@@ -585,9 +591,9 @@ _SUFFIXED = re.compile(r"-(?:do|si)$")
 
 
 @lru_cache(maxsize=1)
-def _korean_unit_finder() -> re.Pattern[str]:
+def _korean_unit_finders() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A Korean province or city named without its head word where only its government can be meant: after
-    a delegation ('đoàn đại biểu Gyeonggi', 'đoàn Incheon') or 'chính quyền', or with its own '-do'/'-si'
+    a delegation ('đoàn đại biểu Gyeonggi', 'đoàn Incheon') or 'chính quyền'; and with its own '-do'/'-si'
     suffix after 'và', 'với', 'giữa', 'cùng' or at the sentence's start ('… và Chungcheongnam-do đã ký')."""
     bare: set[str] = set()
     suffixed: set[str] = set()
@@ -596,25 +602,26 @@ def _korean_unit_finder() -> re.Pattern[str]:
             core = _SUFFIXED.sub("", form)
             if form[:1].isupper() and core in KR_PLACES:
                 (suffixed if core != form else bare).add(form)
-    either = _trie_pattern(bare | suffixed)
-    return re.compile(
-        rf"(?<![\wÀ-ỹ])(?:[Đđ]oàn(?: công tác| đại biểu)?(?: của)?\s+|(?P<government>[Cc]hính quyền\s+))(?P<unit>{either})"
-        rf"(?![\wÀ-ỹ-])|(?:^|(?<=và )|(?<=với )|(?<=giữa )|(?<=cùng ))(?P<suffixed>{_trie_pattern(suffixed)})(?![\wÀ-ỹ-])"
-    )
+    after_delegation = re.compile(
+        r"(?<![\wÀ-ỹ])(?:[Đđ]oàn(?: công tác| đại biểu)?(?: của)?\s+|(?P<government>[Cc]hính quyền\s+))"
+        rf"(?P<unit>{_trie_pattern(bare | suffixed)})(?![\wÀ-ỹ-])")
+    with_suffix = re.compile(
+        rf"(?:^|(?<![\wÀ-ỹ])(?:và|với|giữa|cùng) )(?P<unit>{_trie_pattern(suffixed)})(?![\wÀ-ỹ-])")
+    return after_delegation, with_suffix
 
 
 def _korean_unit_mentions(sentence: str) -> list[Mention]:
     """'tiếp đoàn đại biểu Gyeonggi do Phó Tỉnh trưởng dẫn đầu' (that 'do' is 'led by'), 'UBND tỉnh Bình Dương
     và chính quyền Gyeonggi': the party named as the text names it. Vietnamese places are left alone:
     'đoàn Đà Nẵng' is a delegation of any of the city's bodies."""
-    if not has_place(sentence, korean=True):
-        return []
+    after_delegation, with_suffix = _korean_unit_finders()
+    matches = [*(after_delegation.finditer(sentence) if "oàn " in sentence or "quyền " in sentence else ()),
+               *(with_suffix.finditer(sentence) if "-do" in sentence or "-si" in sentence else ())]
     out = []
-    for match in _korean_unit_finder().finditer(sentence):
-        start = match.start("government") if match["government"] else match.start("unit" if match["unit"] else "suffixed")
-        end = match.end("unit") if match["unit"] else match.end("suffixed")
-        out.append(Mention(start, end, sentence[start:end], None, "KR"))
-    return out
+    for match in matches:
+        start = match.start("government") if match.groupdict().get("government") else match.start("unit")
+        out.append(Mention(start, match.end("unit"), sentence[start : match.end("unit")], None, "KR"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _english_mentions(sentence: str) -> list[Mention]:
@@ -630,6 +637,7 @@ def _english_mentions(sentence: str) -> list[Mention]:
 
 
 _ACADEMIC_TITLES = {"TS", "ThS", "PGS", "GS", "KS", "BS", "NCS", "TSKH", "Dr", "Prof", "BSCKI", "BSCKII"}
+_ACADEMIC_INITIALS = frozenset(t[0] for t in _ACADEMIC_TITLES)
 _SURNAME = "(?:" + "|".join(sorted(_KR_SURNAMES | _VN_SURNAMES)) + r")(?![\wÀ-ỹ])"
 # the academic title before a person's name: 'GS.TS Trần …', 'PGS. TS. Nguyễn …', 'ThS Lê …', 'GS. Kim …'
 # (not the conglomerate of 'Tập đoàn GS Caltex' or 'GS E&C': a dot or a surname after it makes a title)
@@ -831,7 +839,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 15:
             break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
         previous_word = tokens[i - 1].group(0) if i else ""
-        if taken and _ACADEMIC_TITLE.match(sentence, start + len(head) + tok.start()):
+        if taken and word[:1] in _ACADEMIC_INITIALS and _ACADEMIC_TITLE.match(sentence, start + len(head) + tok.start()):
             break  # 'Trường Đại học Cần Thơ GS.TS Trần Trung Tính': the official's name follows
         qualified = _place_qualifier_length(tokens[i:]) if taken else 0
         if qualified:  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': a place qualifier completes the name
