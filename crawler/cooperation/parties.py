@@ -10,13 +10,14 @@ from typing import Any
 
 from crawler.cooperation import reference
 from crawler.cooperation.normalize import FoldTable, fold
+from crawler.cooperation.titles import title_prefixes, title_rules
 
 # Words that open an organisation's name, longest first.
 HEADS = [
     "Tổng Lãnh sự quán", "Đại sứ quán", "Lãnh sự quán", "Ủy ban nhân dân", "Ủy ban Nhân dân", "UBND",
     "Hội đồng nhân dân", "HĐND", "Hội đồng", "Thành ủy", "Tỉnh ủy", "Quận ủy", "Huyện ủy",
     "Ban Tuyên giáo", "Ban Quản lý", "Bộ", "Tổng cục", "Cục", "Sở", "Viện Hàn lâm", "Viện",
-    "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "ĐHQG", "ĐH",
+    "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "Cao đẳng", "ĐHQG", "ĐH",
     "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng",
     "Quỹ", "Cơ quan", "Văn phòng", "Bệnh viện", "Khu công nghệ cao", "Khu Công nghệ cao",
     "Công viên", "Quận", "Huyện", "quận", "huyện", "Ủy ban", "Hãng thông tấn", "Hãng", "Thông tấn xã",
@@ -50,7 +51,7 @@ _PLACE_TAKING_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "H�
                        "Quận ủy", "Huyện ủy", "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Sở", "Công an"}
 
 
-_NAMED_AFTER_PEOPLE = {"Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "ĐH", "Học viện", "Bệnh viện",
+_NAMED_AFTER_PEOPLE = {"Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "Cao đẳng", "ĐH", "Học viện", "Bệnh viện",
                        "Quỹ", "trường đại học", "đại học", "Công viên", "Bảo tàng", "Thư viện"}
 
 
@@ -396,6 +397,9 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     for english in _english_mentions(sentence):
         if not any(m.start < english.end and english.start < m.end for m in mentions):
             mentions.append(english)
+    for unit in _korean_unit_mentions(sentence):
+        if not any(m.start < unit.end and unit.start < m.end for m in mentions):
+            mentions.append(unit)
     for named in _korean_names_with_acronyms(sentence):
         if not any(m.start < named.end and named.start < m.end for m in mentions):
             mentions.append(named)
@@ -404,13 +408,48 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
             mentions.append(minister)
     mentions.extend(_counterparts(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
-    return tuple(_drop_nested(mentions))
+    mentions = _drop_nested(mentions)
+    if _FORMER_WORD.search(sentence):  # most sentences name no former official: one cheap look
+        mentions = [m for m in mentions if not _held_formerly(sentence, m.start)]
+    return tuple(mentions)
+
+
+_FORMER_WORD = re.compile(r"[Nn]guyên|[Cc]ựu")
+
+
+@lru_cache(maxsize=1)
+def _former_official() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'nguyên Đại sứ …', 'cựu Bộ trưởng …' before a point of the text, and a title at a point.
+
+    The words and titles are those of reference/titles.toml; a title is also taken without the head of
+    the body it names ('Bí thư' of 'Bí thư Tỉnh ủy'), since that body's name then follows it."""
+    titles = {r.title for r in title_rules()} | {
+        r.title[: -len(r.org_head)].strip() for r in title_rules() if r.org_head and r.title.endswith(f" {r.org_head}")}
+    title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    former = "|".join(re.escape(p.word) for p in title_prefixes() if not p.represents)
+    still = "|".join(re.escape(p.word) for p in title_prefixes() if p.represents)
+    before = re.compile(rf"(?<![\wÀ-ỹ])(?P<former>{former})\s+(?:(?:{still})\s+)*(?P<title>(?:{title})\s+)?$")
+    return before, re.compile(rf"(?:(?:{still})\s+)*(?:{title})(?![\wÀ-ỹ])")
+
+
+def _held_formerly(sentence: str, start: int) -> bool:
+    """A mention right after a former official's title ('ông Ahn, nguyên Tổng Lãnh sự Hàn Quốc tại TP.HCM',
+    'nguyên Thị trưởng thành phố Busan'): a former official stands for no organisation."""
+    before, title_at = _former_official()
+    match = before.search(sentence[max(0, start - 80) : start])
+    if match is None or not (match["title"] or title_at.match(sentence, start)):
+        return False
+    if match["former"][:1].islower():
+        return True
+    # 'Nguyên' written with a capital after a capitalised word is a place's last word ('Thái Nguyên')
+    at = max(0, start - 80) + match.start()
+    return not re.search(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+$", sentence[max(0, at - 30) : at])
 
 
 # 'Bộ trưởng Ngoại giao Bùi Thanh Sơn', 'Thứ trưởng Quốc phòng Hàn Quốc', 'Ngoại trưởng Hàn Quốc': a minister
 # named by the ministry's field alone stands for that ministry (rule 5)
-_MINISTER = re.compile(r"(?<!Nguyên )(?:Phó )?(?:Bộ trưởng|Thứ trưởng(?: Thường trực)?)\s+(?!Bộ\b)(?=[A-ZĐ])")
-_FOREIGN_MINISTER = re.compile(r"(?<!Nguyên )(?:Phó )?Ngoại trưởng(?P<c> Hàn Quốc| Việt Nam)?")
+_MINISTER = re.compile(r"(?:Phó )?(?:Bộ trưởng|Thứ trưởng(?: Thường trực)?)\s+(?!Bộ\b)(?=[A-ZĐ])")
+_FOREIGN_MINISTER = re.compile(r"(?:Phó )?Ngoại trưởng(?P<c> Hàn Quốc| Việt Nam)?")
 _DOMAIN_WORD = re.compile(r"[\wÀ-ỹ]+|,|-")
 
 
@@ -510,15 +549,15 @@ _PLACE_NAME = rf"{_CAP}(?:[ -]{_CAP})?"
 _KR_SURNAMES = {"Kim", "Lee", "Park", "Choi", "Choe", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Yun", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Na", "Jin", "Ji", "Um", "Chae", "Won", "Chun", "Bang", "Gong", "Hyun", "Yeo", "Chu", "Do", "Seok", "Pyo", "Myung", "Gil", "Yeon", "Ban", "Wang", "Ok", "Yook", "Maeng", "Tak", "Yeom", "Kil", "Rhee", "Chung", "Choo", "Yim", "Pyun", "Ryoo", "Roh", "Suh", "Shim", "Sim", "Cheon", "Byun", "Byeon", "Uh", "Kook", "Bong"}
 # officials standing for their organisation (rule 5: parties are organisations, not people)
 _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<!Nguyên )(?:Phó )?Đại sứ(?! quán)(?: đặc mệnh toàn quyền)?\s+(?P<c>Hàn Quốc|Việt Nam)"
+    (re.compile(r"(?:Phó )?Đại sứ(?! quán)(?: đặc mệnh toàn quyền)?\s+(?P<c>Hàn Quốc|Việt Nam)"
                 r"(?P<at>\s+tại\s+(?:Việt Nam|Hàn Quốc|Hà Nội|Seoul))?"), "Đại sứ quán {c}{at}"),
-    (re.compile(r"(?<!Nguyên )(?:Phó )?Tổng Lãnh sự(?! quán)\s+(?P<c>Hàn Quốc|Việt Nam)"
+    (re.compile(r"(?:Phó )?Tổng Lãnh sự(?! quán)\s+(?P<c>Hàn Quốc|Việt Nam)"
                 r"(?P<at>\s+tại\s+(?:TP\.?\s?HCM|TP\.? Hồ Chí Minh|Thành phố Hồ Chí Minh|Đà Nẵng|Busan))?"),
      "Tổng Lãnh sự quán {c}{at}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Thị trưởng\s+(?:(?P<h>thành phố|TP)\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Tỉnh trưởng\s+(?:tỉnh\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Quận trưởng\s+(?:quận\s+)?(?P<p>{_PLACE_NAME})"), "quận {p}"),
-    (re.compile(rf"(?<!Nguyên )(?:Phó )?Huyện trưởng\s+(?:huyện\s+)?(?P<p>{_PLACE_NAME})"), "huyện {p}"),
+    (re.compile(rf"(?:Phó )?Thị trưởng\s+(?:(?P<h>thành phố|TP)\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
+    (re.compile(rf"(?:Phó )?Tỉnh trưởng\s+(?:tỉnh\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
+    (re.compile(rf"(?:Phó )?Quận trưởng\s+(?:quận\s+)?(?P<p>{_PLACE_NAME})"), "quận {p}"),
+    (re.compile(rf"(?:Phó )?Huyện trưởng\s+(?:huyện\s+)?(?P<p>{_PLACE_NAME})"), "huyện {p}"),
 ]
 
 
@@ -559,6 +598,46 @@ _ENGLISH_NAME = re.compile(
 )
 
 
+# the Korean units that have a government of their own, as its name can stand for it
+_GOVERNED_UNITS = {"province", "special_self_governing_province", "special_city", "metropolitan_city",
+                   "special_self_governing_city", "city"}
+_SUFFIXED = re.compile(r"-(?:do|si)$")
+
+
+@lru_cache(maxsize=1)
+def _korean_unit_finders() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A Korean province or city named without its head word where only its government can be meant: after
+    a delegation ('đoàn đại biểu Gyeonggi', 'đoàn Incheon') or 'chính quyền'; and with its own '-do'/'-si'
+    suffix after 'và', 'với', 'giữa', 'cùng' or at the sentence's start ('… và Chungcheongnam-do đã ký')."""
+    bare: set[str] = set()
+    suffixed: set[str] = set()
+    for place in reference.kr_places():
+        for form in (place.name, *place.aliases) if place.kind in _GOVERNED_UNITS else ():
+            core = _SUFFIXED.sub("", form)
+            if form[:1].isupper() and core in KR_PLACES:
+                (suffixed if core != form else bare).add(form)
+    after_delegation = re.compile(
+        r"(?<![\wÀ-ỹ])(?:[Đđ]oàn(?: công tác| đại biểu)?(?: của)?\s+|(?P<government>[Cc]hính quyền\s+))"
+        rf"(?P<unit>{_trie_pattern(bare | suffixed)})(?![\wÀ-ỹ-])")
+    with_suffix = re.compile(
+        rf"(?:^|(?<![\wÀ-ỹ])(?:và|với|giữa|cùng) )(?P<unit>{_trie_pattern(suffixed)})(?![\wÀ-ỹ-])")
+    return after_delegation, with_suffix
+
+
+def _korean_unit_mentions(sentence: str) -> list[Mention]:
+    """'tiếp đoàn đại biểu Gyeonggi do Phó Tỉnh trưởng dẫn đầu' (that 'do' is 'led by'), 'UBND tỉnh Bình Dương
+    và chính quyền Gyeonggi': the party named as the text names it. Vietnamese places are left alone:
+    'đoàn Đà Nẵng' is a delegation of any of the city's bodies."""
+    after_delegation, with_suffix = _korean_unit_finders()
+    matches = [*(after_delegation.finditer(sentence) if "oàn " in sentence or "quyền " in sentence else ()),
+               *(with_suffix.finditer(sentence) if "-do" in sentence or "-si" in sentence else ())]
+    out = []
+    for match in matches:
+        start = match.start("government") if match.groupdict().get("government") else match.start("unit")
+        out.append(Mention(start, match.end("unit"), sentence[start : match.end("unit")], None, "KR"))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _english_mentions(sentence: str) -> list[Mention]:
     """Organisations named in English ('Korean Air', 'KN Holdings', 'Korea Conformity Laboratories')."""
     out = []
@@ -571,10 +650,19 @@ def _english_mentions(sentence: str) -> list[Mention]:
     return out
 
 
+_ACADEMIC_TITLES = {"TS", "ThS", "PGS", "GS", "KS", "BS", "NCS", "TSKH", "Dr", "Prof", "BSCKI", "BSCKII"}
+_ACADEMIC_INITIALS = frozenset(t[0] for t in _ACADEMIC_TITLES)
+_SURNAME = "(?:" + "|".join(sorted(_KR_SURNAMES | _VN_SURNAMES)) + r")(?![\wÀ-ỹ])"
+# the academic title before a person's name: 'GS.TS Trần …', 'PGS. TS. Nguyễn …', 'ThS Lê …', 'GS. Kim …'
+# (not the conglomerate of 'Tập đoàn GS Caltex' or 'GS E&C': a dot or a surname after it makes a title)
+_ACADEMIC_TITLE = re.compile(
+    r"(?:" + "|".join(sorted(_ACADEMIC_TITLES, key=len, reverse=True)) + r")(?:\.\s?(?:"
+    + "|".join(sorted(_ACADEMIC_TITLES, key=len, reverse=True)) + rf"))*(?:\.|(?=\s+{_SURNAME}))"
+)
 # the text's fuller name after a listed one: 'Bộ Công Thương Việt Nam', 'LG CNS' (not a person: '… Lee Jong-ho',
-# 'Bộ Tư pháp Phan Chí Hiếu')
+# 'Bộ Tư pháp Phan Chí Hiếu', '… GS.TS Trần Trung Tính')
 _FULLER = re.compile(
-    r"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)(?!(?:" + "|".join(sorted(_KR_SURNAMES | _VN_SURNAMES)) + r")\b)"
+    rf"\s+(?:Việt Nam|Hàn Quốc)\b|(?:\s+(?!Việt\b)(?!{_SURNAME})(?!{_ACADEMIC_TITLE.pattern})"
     r"[A-Z][A-Za-z0-9&]*){1,2}(?![\wÀ-ỹ])"
 )
 
@@ -587,7 +675,7 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         if org:
             out.append(Mention(match.start(), match.end(), org.name, org.acronym, org.country, org.name))
     folded, offsets = _fold_with_offsets(sentence)
-    for match in pattern.finditer(folded):
+    for match in _agreeing_matches(pattern, folded, offsets, sentence):
         org = by_name[match.group(1)]
         start, end = offsets[match.start()], offsets[match.end() - 1] + 1
         if org.country == "VN" and _spelled_without_marks(sentence[start:end], org, match.group(1)):
@@ -616,6 +704,35 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
     return out
+
+
+def _agreeing_matches(
+    pattern: re.Pattern[str], folded: str, offsets: Sequence[int], sentence: str
+) -> Iterable[re.Match[str]]:
+    """The gazetteer's matches in the folded sentence whose first word the text spells as the name does.
+
+    Folding lets a text without marks match, but 'Hiệu trưởng Đại học Yonsei' folds to '… truong dai hoc
+    yonsei': its 'trưởng' (a title) is no 'Trường' (a school), so the search goes on from the next letter
+    and finds 'Đại học Yonsei'."""
+    at = 0
+    while (match := pattern.search(folded, at)) is not None:
+        start = offsets[match.start()]
+        word = sentence[start : offsets[match.end() - 1] + 1].split(maxsplit=1)[0].lower()
+        if word.isascii() or word in _first_words()[match.group(1)]:
+            yield match
+            at = match.end()
+        else:
+            at = match.start() + 1
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """The first words (lower case, with their marks) of the gazetteer's spellings, by folded spelling."""
+    words: dict[str, set[str]] = {}
+    for org in gazetteer():
+        for form in (org.name, *org.aliases):
+            words.setdefault(fold(form), set()).add(form.split(maxsplit=1)[0].lower())
+    return {key: frozenset(found) for key, found in words.items()}
 
 
 def _vietnamese_place_length(after: str) -> int:
@@ -736,6 +853,8 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         if (gap.strip() and not (gap.strip() == "," and _ENUMERATION.match(sentence[name_end:]))) or taken >= 15:
             break  # 'Bộ Văn hóa, Thể thao và Du lịch' runs on over its commas
         previous_word = tokens[i - 1].group(0) if i else ""
+        if taken and word[:1] in _ACADEMIC_INITIALS and _ACADEMIC_TITLE.match(sentence, start + len(head) + tok.start()):
+            break  # 'Trường Đại học Cần Thơ GS.TS Trần Trung Tính': the official's name follows
         qualified = _place_qualifier_length(tokens[i:]) if taken else 0
         if qualified:  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': a place qualifier completes the name
             name_end = _before_a_full_stop(sentence, start + len(head) + tokens[i + qualified - 1].end())
@@ -826,7 +945,6 @@ def _foreign_word(word: str) -> bool:
     return not _VN_SYLLABLE.match(word.lower())
 
 
-_ACADEMIC_TITLES = {"TS", "ThS", "PGS", "GS", "KS", "BS", "NCS", "TSKH", "Dr"}
 _TRAILING = re.compile(r"(?:\s+(?:và|của|tại|với|cùng|và các))+$")
 
 

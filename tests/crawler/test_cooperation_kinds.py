@@ -1133,3 +1133,90 @@ def test_a_unit_of_korean_studies_signing_with_a_korean_school_is_an_event() -> 
     text = ("Ngày 12/6, Khoa Hàn Quốc học của Trường Đại học Ngoại ngữ Đà Nẵng ký biên bản ghi nhớ với Trường Đại học "
             "Keimyung.")
     assert sides(read("", text)) == [("mou", ["Trường Đại học Ngoại ngữ Đà Nẵng"], ["Trường Đại học Keimyung"])]
+
+
+# a former official ('nguyên', 'cựu') stands for no organisation: a courtesy visit is no event
+@pytest.mark.parametrize("text", [
+    ("Chiều 18/6, Chủ tịch UBND tỉnh Bình Thuận đã tiếp ông Park Noh-wan, nguyên Đại sứ Hàn Quốc tại Việt Nam, "
+     "nhân dịp ông sang thăm tỉnh."),
+    ("Sáng 17/6, Bí thư Tỉnh ủy Hà Nam đã tiếp ông Kim Man-soo, cựu Thị trưởng thành phố Gimhae, cùng phu nhân."),
+    "Ngày 16/6, Chủ tịch UBND thành phố Cần Thơ đã tiếp ông Lim Jae-hoon, nguyên Phó Tổng Lãnh sự Hàn Quốc tại TP.HCM.",
+    "Ngày 16/6, Giám đốc Sở Ngoại vụ tỉnh Đồng Nai đã tiếp bà Kang Kyung-wha, cựu Bộ trưởng Bộ Ngoại giao Hàn Quốc.",
+])
+def test_a_former_official_stands_for_no_organisation(text: str) -> None:
+    assert sides(read("Giao lưu hữu nghị", text)) == []
+
+
+def test_a_place_ending_in_nguyen_before_a_title_is_no_former_official() -> None:
+    # a caption's glued words: the capital 'Nguyên' after 'Thái' ends the place
+    from crawler.cooperation.parties import find_orgs
+
+    text = "Ảnh: Chủ tịch UBND tỉnh Thái Nguyên Đại sứ Hàn Quốc tại Việt Nam trao đổi bên lề buổi làm việc."
+    assert [m.name for m in find_orgs(text)] == ["UBND tỉnh Thái Nguyên", "Đại sứ quán Hàn Quốc tại Việt Nam"]
+
+
+# a Korean college named 'Cao đẳng X' without 'Trường' is an organisation; a Vietnamese 'Trường Cao đẳng' stays whole
+@pytest.mark.parametrize(("text", "vn", "kr"), [
+    (("Ngày 12/6, Trường Cao đẳng Công nghệ Thủ Đức đã ký biên bản ghi nhớ với Cao đẳng Dongwon (Hàn Quốc) về "
+     "đào tạo kỹ thuật viên ô tô."), "Trường Cao đẳng Công nghệ Thủ Đức", "Cao đẳng Dongwon"),
+    (("Sáng 10/6, Trường Đại học Sư phạm Kỹ thuật Nam Định và Cao đẳng Kỹ thuật Daelim đã ký thỏa thuận hợp tác "
+     "đào tạo."), "Trường Đại học Sư phạm Kỹ thuật Nam Định", "Cao đẳng Kỹ thuật Daelim"),
+])
+def test_a_korean_college_is_named_without_truong(text: str, vn: str, kr: str) -> None:
+    ((_, vns, krs),) = sides(read("", text))
+    assert (vns, krs) == ([vn], [kr])
+
+
+# an academic title glued to the name ends the organisation's name: the official's name follows
+@pytest.mark.parametrize(("text", "vn"), [
+    (("Sáng 13/6, Hiệu trưởng Trường Đại học Nông Lâm TP.HCM PGS.TS Nguyễn Tất Toàn đã tiếp đoàn Trường Đại học "
+     "Chungnam."), "Trường Đại học Nông Lâm TP.HCM"),
+    ("Ngày 13/6, Giám đốc Học viện Ngân hàng TS. Đỗ Thị Hà đã làm việc với Đại học Dongguk.", "Học viện Ngân hàng"),
+    (("Chiều 13/6, Viện trưởng Viện Nghiên cứu Nuôi trồng Thủy sản I ThS Lê Văn Khôi đã làm việc với Viện Khoa "
+     "học Thủy sản Quốc gia Hàn Quốc."), "Viện Nghiên cứu Nuôi trồng Thủy sản I"),
+    ("Ngày 13/6, Hiệu trưởng Trường Đại học Quy Nhơn GS Đỗ Ngọc Mỹ đã tiếp đoàn Trường Đại học Pai Chai.",
+     "Trường Đại học Quy Nhơn"),
+])
+def test_an_academic_title_ends_the_name(text: str, vn: str) -> None:
+    ((_, vns, _),) = sides(read("", text))
+    assert vns == [vn]
+
+
+def test_a_korean_conglomerate_named_gs_keeps_its_name() -> None:
+    text = "Ngày 13/6, Tập đoàn GS và UBND tỉnh Long An đã ký biên bản ghi nhớ về dự án khu đô thị."
+    assert sides(read("", text)) == [("mou", ["UBND tỉnh Long An"], ["Tập đoàn GS"])]
+
+
+# a title ending in '-trưởng' before a listed school is no school: 'Hiệu trưởng Đại học X' is not 'Trường Đại học X'
+@pytest.mark.parametrize(("text", "kr"), [
+    ("Chiều 11/6, Trường Đại học Thương mại đã tiếp Hiệu trưởng Đại học Kyung Hee cùng đoàn công tác.",
+     "Đại học Kyung Hee"),
+    ("Sáng 11/6, Giám đốc Đại học Đà Nẵng đã làm việc với Phó Hiệu trưởng Đại học Quốc gia Pusan.",
+     "Đại học Quốc gia Pusan"),
+])
+def test_a_title_ending_in_truong_is_not_the_school(text: str, kr: str) -> None:
+    ((_, _, krs),) = sides(read("", text))
+    assert krs == [kr]
+
+
+# a Korean province or city named without its head word, where only its government can be meant
+@pytest.mark.parametrize(("text", "kr"), [
+    (("Chiều 17/6, Phó Chủ tịch UBND tỉnh Vĩnh Phúc đã tiếp đoàn đại biểu Chungcheongbuk do Phó Tỉnh trưởng dẫn "
+     "đầu."), "Chungcheongbuk"),
+    ("Sáng 17/6, UBND tỉnh Hưng Yên và chính quyền Gyeongsangnam đã ký kết thỏa thuận hợp tác hữu nghị.",
+     "chính quyền Gyeongsangnam"),
+    ("Ngày 17/6, Chủ tịch UBND tỉnh Thanh Hóa đã làm việc với đoàn Ulsan do Phó Thị trưởng dẫn đầu.", "Ulsan"),
+    ("Ngày 17/6, Sở Ngoại vụ tỉnh Quảng Bình đã làm việc với đoàn công tác Jeollanam-do về lao động thời vụ.",
+     "Jeollanam-do"),
+])
+def test_a_korean_province_or_city_is_named_without_its_head_word(text: str, kr: str) -> None:
+    ((_, _, krs),) = sides(read("", text))
+    assert krs == [kr]
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều 17/6, UBND tỉnh Bắc Ninh đã làm việc với đoàn Đà Nẵng về kinh nghiệm thu hút đầu tư Hàn Quốc.",
+    "Chiều 17/6, Sở Ngoại vụ tỉnh Nghệ An tiếp đoàn công tác Hà Tĩnh và đoàn Quảng Bình.",
+])
+def test_a_vietnamese_place_after_doan_names_no_new_party(text: str) -> None:
+    assert sides(read("", text)) == []
