@@ -24,7 +24,7 @@ _OLD_TONE_FORMS = {form for old in _OLD_TONES for form in (old, old.capitalize()
 # pairs the sets take that are no form ('oÀ', 'uà') as they are
 _OLD_TONE_RE = re.compile(
     r"(?<![qQ])([" + "".join(sorted({f[0] for f in _OLD_TONE_FORMS})) + "]["
-    + "".join(sorted({f[1] for f in _OLD_TONE_FORMS})) + r"])(?![a-zà-ỹ])"
+    + "".join(sorted({f[1] for f in _OLD_TONE_FORMS})) + r"])(?![^\W\d_])"  # no letter after it: 'ĐOÀN' stays
 )
 _LINE_EDGES = re.compile(r" *\n *")
 _KHCN = re.compile(r"\bKH\s*(?:&|và)\s*CN\b|\bKHCN\b|\bKH-CN\b")

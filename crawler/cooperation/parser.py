@@ -39,6 +39,7 @@ from crawler.cooperation.parties import (
     vietnamese_subsidiary_named,
 )
 from crawler.cooperation.topics import topics_of
+from crawler.cooperation.truecase import truecase
 from crawler.items import CooperationEvent, EventType, Extraction, Party
 
 # signing a government act ('ký Quyết định', 'ký ban hành') or one's name ('ký tên', 'ký nhận') is no
@@ -201,8 +202,8 @@ def parse_article(
 ) -> Extraction:
     """Whether the article reports a Vietnam–Korea cooperation event, and the events."""
     published = _local_day(published_at)
-    title_n = normalize(title or "")
     text = normalize("\n\n".join(p for p in (sapo, body, *captions) if p))  # captions after the body
+    title_n = truecase(normalize(title or ""), text)  # 'LIÊN ĐOÀN LAO ĐỘNG TỈNH …' read as the press writes it
     candidates = read_candidates(title_n, text, published)
     for cand, side, mentions, scored in party_choices(title_n, text, candidates):
         scores = [(m, model.score("party", f)) for m, f in scored]

@@ -42,7 +42,7 @@ _ENUMERATION = re.compile(
 )
 # verbs and stop words inside names: 'Liên Hợp quốc', 'Trung tâm Khởi nghiệp sáng tạo', 'Ban Quản lý dự án'
 _NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b|sáng tạo\b|phát triển\b|hỗ trợ\b|"
-                         r"tham nhũng\b|thực phẩm\b|thực nghiệm\b|thực hành\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
+                         r"tham nhũng\b|thực phẩm\b|thực nghiệm\b|thực hành\b|lương thực\b|cộng đồng\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
                          r"các [Kk]hu (?:công nghiệp|chế xuất|kinh tế|[Cc]hế xuất)|các dự án\b")  # 'Ban Quản lý các khu …'
 _MEMBERS = re.compile(r" (?:[Hh]ội|[Hh]iệp hội|[Dd]oanh nghiệp|[Nn]hà)\b")  # a federation's members, named with it
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")
@@ -119,7 +119,10 @@ KR_PLACES = {"Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan"
 FOREIGN = re.compile(
     r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b(?! (?:thuật|nghệ|phẩm|Tho|Đình|Phước|Xuyên|Hào|Lộc|Khê|Sơn|Tú|Đức|Thạnh)\b)|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
     r"Ấn Độ|Triều Tiên|CHDCND|Lào(?! Cai)|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
-    r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc"
+    r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc|"
+    r"Mông Cổ|Uzbekistan|Kazakhstan|Myanmar|Brunei|Timor|Pakistan|Bangladesh|Sri Lanka|Nepal|Mexico|Brazil|Chile|"
+    r"Argentina|Cuba|Ai Cập|Nam Phi|Thổ Nhĩ Kỳ|Iran|Qatar|UAE|Ba Lan|Ukraine|Đan Mạch|Na Uy|Phần Lan|Bồ Đào Nha|"
+    r"Hy Lạp|Romania"
 )
 KOREA = re.compile(r"Hàn Quốc|\bHàn\b(?! [Ll]âm\b)|Korea|\bKR\b")  # not 'Viện Hàn lâm' (an academy)
 _KOREA_AFTER = re.compile(r"\s*(?:\([^()]{0,80}?(?:Hàn Quốc|Korea)[^()]{0,20}\)|của Hàn Quốc|tại Hàn Quốc)")
@@ -698,12 +701,30 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
             out.append(Mention(start, end, sentence[start:end], _acronym_after(sentence, end), "VN"))
             continue
         acronym = _acronym_after(sentence, end) or org.acronym
+        if org.country == "VN" and _another_country_s(sentence[end:] if fuller is None else sentence[start:]):
+            out.append(Mention(start, end, sentence[start:end], acronym, "XX"))  # 'Bộ Y tế Lào', 'Bộ Giáo dục … Mông Cổ'
+            continue
         if org.country == "VN" and KOREA.search(org.name) and _KOREA_FIRST_ACRONYM.match(f"({acronym})"):
             out.append(Mention(start, end, sentence[start:end], acronym, "KR"))  # the Korean twin of a bilateral body
             continue
         # the text's own words: the press names one organisation many ways, the gazetteer links them
         out.append(Mention(start, end, sentence[start:end], acronym, org.country, org.name))
     return out
+
+
+_NAME_TAIL = re.compile(r"[^,.;()]{0,45}?(?=[,.;()]|\s(?:đã|vừa|ký|tiếp|làm việc|hội đàm|về|tại|cùng|với)\b|"
+                        r"\svà\s+(?:Bộ|Cơ quan|Viện|Tổng cục|Cục|Trường|Đại học|Ủy ban|Tập đoàn|Công ty|Văn phòng|Sở|"
+                        r"Ngân hàng|Quỹ|Hội|Trung tâm)\b|$)")
+
+
+def _another_country_s(after: str) -> bool:
+    """A Vietnamese ministry's words continued by a third country's name are that country's ministry:
+    'Bộ Y tế Campuchia', 'Bộ Giáo dục và Thể thao Lào' (the listed 'Bộ Y tế' matches inside them)."""
+    tail = _NAME_TAIL.match(after)
+    if tail is None or not FOREIGN.search(tail.group(0)) or VIETNAM.search(tail.group(0)):
+        return False
+    words = set(tail.group(0).split())  # '… Quy Nhơn GS Đỗ Ngọc Mỹ': a person's name follows, 'Mỹ' is no country
+    return not words & (_VN_SURNAMES | _KR_SURNAMES | {"GS", "PGS", "TS", "ThS", "ông", "bà"})
 
 
 def _agreeing_matches(
@@ -916,7 +937,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
                 sentence[start + len(head) + tokens[i + 1].start() :]
             )):
                 break
-        if word.endswith(".") and not re.match(r"^(TP|Tp)\.$", word):
+        if word.endswith(".") and not re.match(r"^(TP|Tp|St)\.$", word):
             name_end = start + len(head) + tok.start() + len(word) - 1
             taken += 1
             break

@@ -286,3 +286,24 @@ def test_a_sentence_glued_to_the_last_is_read_on_its_own() -> None:
     text = ("Ngày 10/6, UBND tỉnh Sơn La đã làm việc với Cơ quan Phát triển Nông thôn Hàn Quốc (RDA).Dự kiến hai bên sẽ "
             "ký biên bản ghi nhớ vào cuối năm nay.")
     assert [(e.type.value, e.date) for e in read("", text).events] == [("meeting", dt.date(2025, 6, 10))]
+
+
+# a Vietnamese ministry's name inside a third country's ministry is no Vietnamese body (rule 6)
+@pytest.mark.parametrize("text", [
+    "Ngày 12/6, tại Vientiane, Văn phòng KOICA tại Lào và Bộ Giáo dục và Thể thao Lào đã ký biên bản ghi nhớ.",
+    "Ngày 13/6, Đại sứ Hàn Quốc tại Campuchia đã làm việc với Bộ Y tế Campuchia về bệnh viện do KOICA tài trợ.",
+    ("Ngày 13/6, tại Ulaanbaatar, Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc và Bộ Công nghiệp và Khoáng sản "
+     "Mông Cổ đã ký biên bản ghi nhớ."),
+])
+def test_a_third_country_s_ministry_is_not_vietnamese(text: str) -> None:
+    assert not read("", text).relevant
+
+
+@pytest.mark.parametrize(("text", "vn", "kr"), [
+    ("Ngày 12/6, Tổng công ty Lương thực miền Bắc đã làm việc với Tập đoàn Nông nghiệp Nonghyup.",
+     ["Tổng công ty Lương thực miền Bắc"], ["Tập đoàn Nông nghiệp Nonghyup"]),
+    ("Ngày 12/6, Bệnh viện Đa khoa tỉnh Phú Thọ và Bệnh viện St. Mary Seoul đã ký biên bản ghi nhớ.",
+     ["Bệnh viện Đa khoa tỉnh Phú Thọ"], ["Bệnh viện St. Mary Seoul"]),
+])
+def test_names_that_hold_a_stop_word_or_a_dot_run_to_their_end(text: str, vn: list[str], kr: list[str]) -> None:
+    assert sides(read("", text))[0][1:] == (vn, kr)
