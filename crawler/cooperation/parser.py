@@ -77,7 +77,7 @@ _BACKGROUND = re.compile(
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành|gặp gỡ|gặp mặt|hội đàm|hội kiến|tiếp đón|tiếp đoàn)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
-    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký|"
+    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị (?:nội dung |cho (?:việc |lễ )?)?ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký|"
     # a signing approved, discussed or prepared: 'phê duyệt chủ trương ký kết', 'cho ý kiến về việc ký kết'
     r"\bchủ trương (?:về việc )?ký|\bvề việc ký|\bkhả năng ký|\bxúc tiến (?:việc )?ký|\bhoàn thiện (?:các )?dự thảo|"
     r"\bđang (?:thảo luận|đàm phán|xúc tiến)\b[^.;]{0,30}\bký|\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tháng tới|năm tới|quý tới)\b"
@@ -929,6 +929,11 @@ _SIGNED_IN_A_PAST_YEAR = re.compile(
 )
 
 
+# a draft, and a signing it is drafted for, are no document yet: 'thống nhất xây dựng dự thảo bản ghi nhớ … để ký
+# trong quý IV' (the meeting that agreed on it stays one)
+_DRAFTED = re.compile(r"\bdự thảo\b[^,.;]*|\bđể ký\b[^,.;]*")
+
+
 # the signed minutes of a session ('ký Biên bản phiên họp') record the meeting, those of a handover or an
 # acceptance ('ký biên bản bàn giao dự án') the ceremony (rule 4d): no cooperation document
 _MINUTES = re.compile(r"\b(?:ký(?: kết)?(?: thông qua)?|trao) (?:các )?(?:biên bản (?:phiên họp|kỳ họp|cuộc họp|hội đàm|buổi làm việc|"
@@ -942,6 +947,7 @@ def _event_type(sentence: str) -> EventType | None:
         return None
     if "ký" in sentence or "trao" in sentence:
         sentence = _MINUTES.sub(" ", _SIGNED_BEFORE.sub(" ", _SIGNED_IN_A_PAST_YEAR.sub(" ", sentence)))
+        sentence = _DRAFTED.sub(" ", sentence)
     signed = _SIGN.search(sentence)
     if _LOI.search(sentence) and signed:
         return EventType.LETTER_OF_INTENT

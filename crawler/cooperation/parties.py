@@ -122,7 +122,7 @@ FOREIGN = re.compile(
     r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc|"
     r"Mông Cổ|Uzbekistan|Kazakhstan|Myanmar|Brunei|Timor|Pakistan|Bangladesh|Sri Lanka|Nepal|Mexico|Brazil|Chile|"
     r"Argentina|Cuba|Ai Cập|Nam Phi|Thổ Nhĩ Kỳ|Iran|Qatar|UAE|Ba Lan|Ukraine|Đan Mạch|Na Uy|Phần Lan|Bồ Đào Nha|"
-    r"Hy Lạp|Romania"
+    r"Hy Lạp|Romania|(?<=Đại sứ )Đức\b|(?<=Đại sứ quán )Đức\b|(?<=Cộng hòa Liên bang )Đức\b"
 )
 KOREA = re.compile(r"Hàn Quốc|\bHàn\b(?! [Ll]âm\b)|Korea|\bKR\b")  # not 'Viện Hàn lâm' (an academy)
 _KOREA_AFTER = re.compile(r"\s*(?:\([^()]{0,80}?(?:Hàn Quốc|Korea)[^()]{0,20}\)|của Hàn Quốc|tại Hàn Quốc)")

@@ -307,3 +307,20 @@ def test_a_third_country_s_ministry_is_not_vietnamese(text: str) -> None:
 ])
 def test_names_that_hold_a_stop_word_or_a_dot_run_to_their_end(text: str, vn: list[str], kr: list[str]) -> None:
     assert sides(read("", text))[0][1:] == (vn, kr)
+
+
+def test_a_meeting_that_agrees_on_a_draft_is_a_meeting_not_a_signing() -> None:
+    text = ("Chiều 12/6, tại buổi trao đổi trực tuyến, Sở Khoa học và Công nghệ tỉnh Bình Định và Viện Khoa học và Công "
+            "nghệ Hàn Quốc (KIST) thống nhất xây dựng dự thảo bản ghi nhớ hợp tác để ký trong quý IV.")
+    assert [e.type.value for e in read("", text).events] == ["meeting"]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Sở Nông nghiệp Lâm Đồng chuẩn bị nội dung ký kết với Cơ quan Phát triển Nông thôn Hàn Quốc",
+     "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng đang hoàn thiện dự thảo thỏa thuận hợp tác với RDA."),
+    ("Hải Phòng tiếp Đại sứ Đức",
+     ("Ngày 12/6, Chủ tịch UBND thành phố Hải Phòng tiếp Đại sứ Đức tại Việt Nam. Ông cho biết Hải Phòng là điểm đến "
+     "của nhiều tập đoàn như LG Electronics.")),
+])
+def test_a_signing_in_preparation_or_a_german_guest_is_no_korean_event(title: str, text: str) -> None:
+    assert not read(title, text).relevant
