@@ -324,3 +324,10 @@ def test_a_meeting_that_agrees_on_a_draft_is_a_meeting_not_a_signing() -> None:
 ])
 def test_a_signing_in_preparation_or_a_german_guest_is_no_korean_event(title: str, text: str) -> None:
     assert not read(title, text).relevant
+
+
+@pytest.mark.parametrize("party", ["Đảng Quyền lực Nhân dân (Hàn Quốc)", "Đảng Dân chủ Đồng hành Hàn Quốc"])
+def test_a_korean_political_party_is_a_korean_party(party: str) -> None:
+    text = f"Chiều 9/6, Trưởng Ban Đối ngoại Trung ương đã tiếp đoàn {party} do Tổng Thư ký dẫn đầu."
+    assert [(e.type.value, [p.name for p in e.vn_parties]) for e in read("", text).events] == [
+        ("meeting", ["Ban Đối ngoại Trung ương"])]
