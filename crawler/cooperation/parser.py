@@ -758,7 +758,7 @@ def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
 def _skip(sentence: str, published: dt.date | None) -> bool:
     lower = sentence.lower()
     return bool(
-        _not_held(sentence) or _ATTENDANCE.search(lower)
+        _not_held(sentence) or _ATTENDANCE.search(lower) or (_SPOKEN.search(sentence) and not find_dates(sentence))
         or (_ELABORATION.search(lower) and not _SIGNED_AT_THE_GATHERING.match(lower))
         or _is_background(sentence, published)
     )
@@ -1075,7 +1075,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         place_venue = place_venue or (  # 'tại thành phố Goyang, tỉnh Gyeonggi': both are the venue
             previous_venue and between.strip() == "," and bool(_PLACE_QUALIFIER.match(mention.name)))
         unnamed = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(  # rule 4f: 'đoàn doanh nghiệp thành phố Daejeon'
-            _UNNAMED_MEMBERS.search(sentence[max(0, mention.start - 40) : mention.start]))
+            _UNNAMED_MEMBERS.search(sentence[max(0, mention.start - 40) : mention.start])) or bool(
+            _MEMBERS_OF.search(sentence[max(0, mention.start - 50) : mention.start]))
         multilateral = bool(_MULTILATERAL.match(sentence[mention.end :])) or "các nước" in mention.name
         topic = bool(_TOPIC_OF.search(sentence[max(0, mention.start - 60) : mention.start])) or bool(
             _ASIDE.search(sentence[: mention.start]))
@@ -1130,6 +1131,9 @@ def _ministry_above(unit: Mention, parent: Mention) -> bool:
 
 
 _DATELINE_END = re.compile(r"^(?:\.[A-Za-z]{2,3})?\s*\)?\s*[-–]\s")
+# 'làm việc với các doanh nghiệp trong Khu công nghiệp Nhơn Trạch': its members, none named (rule 4f)
+_MEMBERS_OF = re.compile(r"\b(?:các|những|nhiều) (?:doanh nghiệp|công ty|đơn vị|nhà máy|cơ sở|nhà đầu tư)(?: \w+){0,2}? "
+                         r"(?:trong|tại|của|thuộc|ở)\s+$")
 _APPOSED = re.compile(r"^\s*[,–-]\s*$")
 _SCHOOL = re.compile(r"^(?:Trường|Đại học|ĐH|Học viện)\b")
 _BELONGS_TO = re.compile(r"^\W*(?:trực )?thuộc\b|^\s*của\b")  # '(thuộc X)' names the parent, not the same body
@@ -1518,6 +1522,9 @@ LEAD_SENTENCES = 8
 # what was done, not the report of an event
 _SPOKEN = re.compile(r"^\W*(?:[^:]{1,40}:\s*)?[\"“]?\s*(?:chúng tôi|tôi|nhà trường chúng tôi)\b|^\W*(?:PV|Phóng viên)\s*:",
                      re.IGNORECASE)
+_ONCE = re.compile(r"\btừng\b")  # 'Ông Kim từng dẫn dắt CLB Jeonbuk Hyundai Motors': what was, not who is here
+
+
 def _names_a_side(line: str) -> bool:
     """A line that names a side of the event: a trigger's, a delegation's, a delegate's or a headline's."""
     return bool(_DELEGATION_NAMED.search(line) or _event_type(line) or _TAKES_PART.search(line) or line.isupper())
@@ -1588,7 +1595,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     for i, line in enumerate(lines[: max(trigger_at + 2, 3)]):
         if i != trigger_at and _is_background(line, published):
             continue  # 'Trước đó, Bộ cũng đã ký với KOICA năm 2020': another partner, another time
-        if i > trigger_at and not _names_a_side(line):  # a later line must name a side, not a body aside
+        if i > trigger_at and (not _names_a_side(line) or _ONCE.search(line)):  # a later line names a side, now
             continue
         orgs = _as_the_text_tells(_parties_in(line), text) if title and i == 0 else _parties_in(line)
         line_vn = [m for m in orgs if m.country == "VN"]
@@ -1604,7 +1611,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
         for line in all_sentences:
             if _OTHER_PARTNERS.search(line) or _is_background(line, published) or _not_held(line):
                 continue  # a partner of other days ('còn hợp tác với …', 'nhà đầu tư như …') is not this event's
-            if not _names_a_side(line):
+            if not _names_a_side(line) or _ONCE.search(line):
                 continue  # 'Đây là đường bay do hãng Vietjet khai thác': named aside, not as a side of the event
             orgs = _parties_in(line)
             if not kr:

@@ -287,7 +287,7 @@ def classify(name: str, context_after: str = "") -> str:
         return "VN"  # rule 6: 'Công ty TNHH Seojin Vina', 'Samsung Display Vina' are Vietnamese companies
     known = lookup(name, name) or _known_by_its_acronym(name)
     if known:
-        return known.country
+        return "XX" if known.country == "VN" and _another_country_s(context_after) else known.country
     tail = context_after[:40]
     if _INTERNATIONAL.search(name) and not KOREA.search(name) and not VIETNAM.search(name):
         return "XX"  # the United Nations' and other international bodies belong to neither side
@@ -723,8 +723,10 @@ def _another_country_s(after: str) -> bool:
     tail = _NAME_TAIL.match(after)
     if tail is None or not FOREIGN.search(tail.group(0)) or VIETNAM.search(tail.group(0)):
         return False
-    words = set(tail.group(0).split())  # '… Quy Nhơn GS Đỗ Ngọc Mỹ': a person's name follows, 'Mỹ' is no country
-    return not words & (_VN_SURNAMES | _KR_SURNAMES | {"GS", "PGS", "TS", "ThS", "ông", "bà"})
+    words = tail.group(0).split()  # '… Quy Nhơn GS Đỗ Ngọc Mỹ': a person's name follows, 'Mỹ' is no country
+    person = any(w in _VN_SURNAMES | _KR_SURNAMES and all(n[:1].isupper() for n in words[i + 1 : i + 3])
+                 and len(words) >= i + 3 for i, w in enumerate(words))
+    return not person and not set(words) & {"GS", "PGS", "TS", "ThS", "ông", "bà"}
 
 
 def _agreeing_matches(

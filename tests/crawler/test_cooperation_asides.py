@@ -331,3 +331,19 @@ def test_a_korean_political_party_is_a_korean_party(party: str) -> None:
     text = f"Chiều 9/6, Trưởng Ban Đối ngoại Trung ương đã tiếp đoàn {party} do Tổng Thư ký dẫn đầu."
     assert [(e.type.value, [p.name for p in e.vn_parties]) for e in read("", text).events] == [
         ("meeting", ["Ban Đối ngoại Trung ương"])]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Doanh nghiệp Hàn Quốc khảo sát Đồng Nai",
+     ("Sáng 16/6, đoàn Hiệp hội Doanh nghiệp vừa và nhỏ Hàn Quốc (KBIZ) đã làm việc với các doanh nghiệp trong Khu "
+     "công nghiệp Nhơn Trạch.")),
+    ("VFF gia hạn hợp đồng với huấn luyện viên",
+     ("Chiều 10/6, Liên đoàn Bóng đá Việt Nam (VFF) và HLV Kim Sang-sik đã ký hợp đồng gia hạn.\n\nÔng Kim Sang-sik từng "
+     "dẫn dắt CLB Jeonbuk Hyundai Motors của Hàn Quốc.")),
+    ("Hiệu trưởng: Mở rộng hợp tác với Hàn Quốc",
+     "\"Chúng tôi đã ký biên bản ghi nhớ với Đại học Quốc gia Kongju\", Hiệu trưởng Trường Đại học Sư phạm chia sẻ."),
+    ("Hàn Quốc hỗ trợ Lào phát triển nông thôn",
+     "Ngày 11/6, tại Vientiane, KOICA và Bộ Nông nghiệp và Lâm nghiệp Lào đã ký biên bản thỏa thuận triển khai dự án."),
+])
+def test_unnamed_members_what_was_and_a_quoted_tally_make_no_event(title: str, text: str) -> None:
+    assert not read(title, text).relevant
