@@ -54,7 +54,7 @@ _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\
 _MEETING = re.compile(
     r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|(?=làm việc tại)(?<!sang )(?<!đi )làm việc tại(?! (?:hàn quốc|việt nam)\b)|tiếp và làm việc|tiếp đón|"
     r"tiếp đoàn|(?=tiếp)(?<!trực )(?<!liên )(?<!kế )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn|thị(?! trưởng)|viên|quản|giáp|sóng|dân|liệu|âm|bước|lửa|đất|máu|ứng|vận))|"
-    r"hội kiến|"
+    r"hội kiến|(?<!báo )(?<!cuộc )\bhọp (?:bàn )?với|\bđón (?:tiếp )?đoàn|(?:buổi|cuộc) trao đổi(?: song phương)? với|"
     # not a programme of that name ('chương trình gặp gỡ giao thương', Diễn đàn 'Gặp gỡ Hàn Quốc', 'người dân hai nước gặp gỡ')
     r"(?=gặp gỡ)(?<!chương trình )(?<!diễn đàn )(?<!hội thảo )(?<!ngày hội )(?<!cơ hội )(?<!dịp )(?<!để )(?<!hai nước )(?<![\"'‘“])"
     r"gặp gỡ(?!,? (?:và )?(?:giao lưu|giao thương|nhà tuyển dụng|doanh nghiệp|các nhà đầu tư|nhà đầu tư)\b)|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
@@ -164,7 +164,8 @@ _CLAUSE = re.compile(r"(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|c
                      r"(?<=,)\s+(?=(?:đồng thời|còn) [A-ZĐ][^.;,]{0,80}\bký\b)")
 _CLAUSE_MARK = re.compile(r"; |, đồng thời |, còn ")
 # a photo credit or the reporting agency is no party ('Ảnh: TTXVN', 'Phóng viên TTXVN tại Seoul')
-_CREDIT = re.compile(r"(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|PV|Video)\s*:?\s*(?:\S+\s+){0,2}$")
+# ('PV' only with its colon: '(PVEP) và Công ty SK Earthon' is no credit)
+_CREDIT = re.compile(r"(?:(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|Video)\s*:?|\bPV\s*:)\s*(?:\S+\s+){0,2}$")
 # '… Thông tấn xã Việt Nam đưa tin', 'như Yonhap dẫn lời …': the outlet tells the news, it takes no part
 _REPORTS = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:đã |vừa )?(?:đưa tin|dẫn (?:lời|nguồn)|trích dẫn|đăng tải|loan tin)\b")
 # 'Ảnh: Lãnh đạo Trường X và Y ký …' is a caption, not a credit
@@ -909,7 +910,7 @@ def _surely_vietnamese(mention: Mention) -> bool:
 
 _ANY_TRIGGER = re.compile(
     r"ký|ghi nhớ|mou|ý định|thư ý|loi\b|hội đàm|họp|làm việc|tiếp|gặp|hội kiến|thỏa thuận|hiệp định|biên bản|"
-    r"đối thoại|đồng chủ trì|xã giao|trực tuyến|văn kiện"
+    r"đối thoại|đồng chủ trì|xã giao|trực tuyến|văn kiện|đón|trao đổi"
 )
 
 
@@ -1079,7 +1080,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             _MEMBERS_OF.search(sentence[max(0, mention.start - 50) : mention.start]))
         multilateral = bool(_MULTILATERAL.match(sentence[mention.end :])) or "các nước" in mention.name
         topic = bool(_TOPIC_OF.search(sentence[max(0, mention.start - 60) : mention.start])) or bool(
-            _ASIDE.search(sentence[: mention.start]))
+            _ASIDE.search(sentence[: mention.start])) or bool(_FUNDS.search(sentence[max(0, mention.start - 30) : mention.start]))
+        topic = topic or bool(_JOINT_COMMITTEE.match(mention.name)) or (  # the frame, and whom the project serves
+            bool(_BARE_PLACE.match(mention.name)) and bool(_SERVED.search(sentence[max(0, mention.start - 20) : mention.start])))
         previous_end = mention.end
         previous_venue = place_venue or venue
         if inside_acronym and out and _korea_in_brackets(mention, out[-1]):
@@ -1147,6 +1150,13 @@ def _korea_studies_of_a_vietnamese_body(unit: Mention, parent: Mention) -> bool:
 
 
 # 'A làm việc với B về tiến độ dự án của Tập đoàn C': C's project is what they talk about, C is not there
+# the loans a project draws on ('các dự án sử dụng vốn vay EDCF'), a joint committee that is the meeting itself
+# ('Kỳ họp lần thứ 10 Ủy ban Hỗn hợp'), the many places a project serves ('cho 5 tỉnh Tây Nguyên'; one place after
+# 'tại' or 'cho' may be a party's: the annotated parties hold such)
+_FUNDS = re.compile(r"\bvốn(?: vay)?(?: ODA)?(?: (?:của|từ))?\s+$")
+_JOINT_COMMITTEE = re.compile(r"^(?:Ủy ban|Tiểu ban|Ủy ban Liên) [Hh]ỗn\b")
+_BARE_PLACE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|xã|phường|thị xã)\s")
+_SERVED = re.compile(r"\bcho (?:các|\d+|nhiều|những)\s+$")
 _TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\b(?:của|tại|ở)\s+$")  # 'về dự án … tại huyện Kỳ Sơn': a topic too
 # the clause after the event's own: whom it serves, what it is like, whose experience it draws on; who is named
 # there takes no part ('…, phục vụ nhà máy Hyundai Vinashin', '…, tương tự bản ghi nhớ đã ký với thành phố Incheon')

@@ -21,6 +21,7 @@ HEADS = [
     "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng",
     "Quỹ", "Cơ quan", "Văn phòng", "Bệnh viện", "Khu công nghệ cao", "Khu Công nghệ cao",
     "Công viên", "Quận", "Huyện", "quận", "huyện", "Ủy ban", "Hãng thông tấn", "Hãng", "Thông tấn xã",
+    "Liên minh Hợp tác xã", "Hợp tác xã", "HTX",
     "Đài Truyền hình", "Đài Phát thanh", "Đài", "Nhà xuất bản", "Tổ chức", "Khoa", "Vụ", "Chi cục",
     "Khu công nghiệp", "Khu Công nghiệp", "Khu kinh tế", "Phòng Thương mại và Công nghiệp", "Phòng Thương mại",
     "Liên minh", "Mạng lưới", "Nhà máy", "Bảo tàng", "Thư viện", "Tòa án", "Viện Kiểm sát", "Công an",
@@ -42,7 +43,8 @@ _ENUMERATION = re.compile(
 )
 # verbs and stop words inside names: 'Liên Hợp quốc', 'Trung tâm Khởi nghiệp sáng tạo', 'Ban Quản lý dự án'
 _NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b|sáng tạo\b|phát triển\b|hỗ trợ\b|"
-                         r"tham nhũng\b|thực phẩm\b|thực nghiệm\b|thực hành\b|lương thực\b|cộng đồng\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
+                         r"tham nhũng\b|thực phẩm\b|thực nghiệm\b|thực hành\b|lương thực\b|cộng đồng\b|báo chí\b|nhi đồng\b|"
+                         r"thực vật\b|xã hội\b|hải quan\b|đại học\b|đại dương\b|dự án\b|thế giới\b|vừa và nhỏ\b|"
                          r"các [Kk]hu (?:công nghiệp|chế xuất|kinh tế|[Cc]hế xuất)|các dự án\b")  # 'Ban Quản lý các khu …'
 _MEMBERS = re.compile(r" (?:[Hh]ội|[Hh]iệp hội|[Dd]oanh nghiệp|[Nn]hà)\b")  # a federation's members, named with it
 _HOI_EVENT = re.compile(r"\s*(?:đàm|thảo|nghị|kiến|chợ|ý|trại|diễn|đồng nghiệp)\b")

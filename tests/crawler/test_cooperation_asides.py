@@ -347,3 +347,32 @@ def test_a_korean_political_party_is_a_korean_party(party: str) -> None:
 ])
 def test_unnamed_members_what_was_and_a_quoted_tally_make_no_event(title: str, text: str) -> None:
     assert not read(title, text).relevant
+
+
+# sector wordings: meetings told by 'họp với', 'đón đoàn', 'cuộc trao đổi với'; cooperatives; 'PV…' acronyms
+@pytest.mark.parametrize("text", [
+    "Ngày 12/6, tại Seoul, Cục Hải quan đã họp với Cơ quan Hải quan Hàn Quốc (KCS) về chương trình AEO.",
+    "Sáng 10/6, Tập đoàn Điện lực Việt Nam đã đón đoàn công tác Tổng công ty Điện lực Hàn Quốc (KEPCO).",
+    ("Ngày 9/6, Phó Thống đốc Ngân hàng Nhà nước Việt Nam đã có cuộc trao đổi song phương với Ngân hàng Trung ương "
+     "Hàn Quốc về thanh toán bằng đồng nội tệ."),
+])
+def test_meetings_in_other_words(text: str) -> None:
+    assert [e.type.value for e in read("", text).events] == ["meeting"]
+
+
+@pytest.mark.parametrize(("text", "vn", "kr"), [
+    (("Ngày 9/6, Tổng công ty Thăm dò Khai thác Dầu khí (PVEP) và Công ty SK Earthon (Hàn Quốc) đã ký thỏa thuận "
+      "hợp tác điều hành lô dầu khí."), ["Tổng công ty Thăm dò Khai thác Dầu khí"], ["Công ty SK Earthon"]),
+    (("Chiều 10/6, Hợp tác xã Rau an toàn Thanh Xuân (huyện Sóc Sơn, Hà Nội) và Công ty Nongwoo Bio (Hàn Quốc) đã ký "
+      "biên bản ghi nhớ hợp tác."), ["Hợp tác xã Rau an toàn Thanh Xuân"], ["Công ty Nongwoo Bio"]),
+    (("Sáng 12/6, Bộ Y tế và Quỹ Hợp tác Y tế Quốc tế Hàn Quốc (KOFIH) đã ký thỏa thuận hợp tác nâng cao năng lực y "
+      "tế dự phòng cho 5 tỉnh Tây Nguyên."), ["Bộ Y tế"], ["Quỹ Hợp tác Y tế Quốc tế Hàn Quốc"]),
+    (("Ngày 11/6, tại Hà Nội, Bộ Nội vụ và Bộ Việc làm và Lao động Hàn Quốc đã tổ chức Kỳ họp lần thứ 10 Ủy ban Hỗn "
+      "hợp về hợp tác lao động."), ["Bộ Nội vụ"], ["Bộ Việc làm và Lao động Hàn Quốc"]),
+    (("Chiều 13/6, Chủ tịch UBND tỉnh Quảng Nam đã tiếp Đại sứ Hàn Quốc tại Việt Nam, hai bên trao đổi về các dự án "
+      "sử dụng vốn vay EDCF."), ["UBND tỉnh Quảng Nam"], ["Đại sứ quán Hàn Quốc tại Việt Nam"]),
+    (("Ngày 12/6, Học viện Báo chí và Tuyên truyền đã làm việc với Quỹ Báo chí Hàn Quốc (KPF) về đào tạo báo chí "
+      "dữ liệu."), ["Học viện Báo chí và Tuyên truyền"], ["Quỹ Báo chí Hàn Quốc"]),
+])
+def test_sector_names_and_what_a_project_serves(text: str, vn: list[str], kr: list[str]) -> None:
+    assert sides(read("", text))[0][1:] == (vn, kr)
