@@ -1025,6 +1025,9 @@ def _place_starts(words: list[re.Match[str]]) -> bool:
 _LOCAL_GOVERNMENT_HEADS = {"UBND", "Ủy ban nhân dân", "Ủy ban Nhân dân", "HĐND", "Hội đồng nhân dân"}
 
 
+_FIRMS_IN_GENERAL = {"Doanh nghiệp", "doanh nghiệp"}
+
+
 def _specific(name: str, head: str) -> bool:
     """A name that points at one organisation, not 'các Bộ' or 'Bộ này'."""
     rest = name[len(head) :].strip()
@@ -1035,6 +1038,8 @@ def _specific(name: str, head: str) -> bool:
         return False  # 'công ty Hàn Quốc', 'các trường đại học Việt Nam': no one organisation
     if head[:1].islower() and re.match(r"^[a-zđà-ỹ ]*\b(?:của|tại|ở|thuộc)\s", rest):
         return False  # 'công ty lữ hành của thành phố Gwangju': some firms of a place, none named
+    if head in _FIRMS_IN_GENERAL and (rest in _all_places() or has_place(rest) and rest.split()[0] in _BARE_PLACE_HEADS):
+        return False  # 'Doanh nghiệp Cần Thơ ký kết với KOTRA': the firms of a place, none named
     return any(ch.isupper() for ch in rest) or bool(re.search(r"\d", rest))
 
 

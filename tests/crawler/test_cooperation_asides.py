@@ -376,3 +376,10 @@ def test_meetings_in_other_words(text: str) -> None:
 ])
 def test_sector_names_and_what_a_project_serves(text: str, vn: list[str], kr: list[str]) -> None:
     assert sides(read("", text))[0][1:] == (vn, kr)
+
+
+def test_the_firms_of_a_place_in_a_headline_are_no_second_event() -> None:
+    text = ("Chiều 13/6, Công ty CP Xuất nhập khẩu Thủy sản Cần Thơ và Tập đoàn CJ Freshway đã ký thỏa thuận hợp tác "
+            "xuất khẩu cá tra, với sự hỗ trợ của KOTRA Hồ Chí Minh.")
+    assert sides(read("Doanh nghiệp Cần Thơ ký kết với KOTRA", text)) == [
+        ("agreement", ["Công ty CP Xuất nhập khẩu Thủy sản Cần Thơ"], ["Tập đoàn CJ Freshway"])]
