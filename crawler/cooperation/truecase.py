@@ -45,7 +45,9 @@ def in_capitals(title: str) -> bool:
 @lru_cache(maxsize=1)
 def _proper_forms() -> tuple[dict[str, str], re.Pattern[str]]:
     """Lower-cased head words, places and countries -> their written forms, and one pattern finding them."""
-    forms = {form.lower(): form for form in (*VN_PLACES, *KR_PLACES, *_COUNTRIES)}
+    # in a fixed order, the most capitals last, so that of 'TP.HCM' and 'Tp.HCM' one wins whatever the hash seed
+    places = sorted({*VN_PLACES, *KR_PLACES, *_COUNTRIES}, key=lambda form: (sum(c.isupper() for c in form), form))
+    forms = {form.lower(): form for form in places}
     forms.update({head.lower(): head for head in HEADS if head[:1].isupper() and head.lower() not in _NOT_RESTORED})
     forms.update({f"tổng {head.lower()}": f"Tổng {head}" for head in ("Liên đoàn", "Công ty", "Lãnh sự quán", "Cục")})
     pattern = re.compile(r"(?<![^\W\d_])(" + _trie_pattern(forms) + r")(?![^\W\d_])")
