@@ -29,6 +29,7 @@ from crawler.cooperation.parties import (
     VN_PLACES,
     Mention,
     _find_orgs,
+    _gazetteer_index,
     _trie_pattern,
     find_orgs,
     has_place,
@@ -45,19 +46,21 @@ from crawler.items import CooperationEvent, EventType, Extraction, Party
 # signing a government act ('ký Quyết định', 'ký ban hành') or one's name ('ký tên', 'ký nhận') is no
 # cooperation document
 # 'ký' is also a syllable of other words: đăng ký (register), chữ ký (signature), ký túc xá (dormitory)…
-_SIGN = re.compile(r"(?=ký)(?<!thư )(?<!đăng )(?<!chữ )(?<!nhật )(?<!tốc )(?<!bút )\bký(?: kết)?\b"
+_SIGN = re.compile(r"ký(?<!\wký)(?<!thư ký)(?<!đăng ký)(?<!chữ ký)(?<!nhật ký)(?<!tốc ký)(?<!bút ký)(?: kết)?\b"
                    r"(?! (?:quyết định|nghị định(?! thư)|nghị quyết|chỉ thị|thông tư|công văn|"
                    r"công điện|lệnh|ban hành|tên|nhận|duyệt|túc xá|sinh|ức|hiệu|sự|họa|giả|quỹ|gửi|số)\b)|\blễ ký\b|"
                    r"\btrao (?:đổi )?(?:bản|biên bản|thỏa thuận|văn bản thỏa thuận|(?:các |những )?văn kiện)")
 _LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
+# the words before a trigger are looked at behind it ('tiếp(?<!trực tiếp)'), not ahead of it: a pattern whose
+# every branch opens with a letter is tried only where that letter stands
 _MEETING = re.compile(
-    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|(?=làm việc tại)(?<!sang )(?<!đi )làm việc tại(?! (?:hàn quốc|việt nam)\b)|tiếp và làm việc|tiếp đón|"
-    r"tiếp đoàn|(?=tiếp)(?<!trực )(?<!liên )(?<!kế )\btiếp\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn|thị(?! trưởng)|viên|quản|giáp|sóng|dân|liệu|âm|bước|lửa|đất|máu|ứng|vận))|"
-    r"hội kiến|(?<!báo )(?<!cuộc )\bhọp (?:bàn )?với|\bđón (?:tiếp )?đoàn|(?:buổi|cuộc) trao đổi(?: song phương)? với|"
+    r"hội đàm|phiên họp|kỳ họp|buổi làm việc|làm việc (?:trực tuyến )?với|họp trực tuyến với|làm việc tại(?<!sang làm việc tại)(?<!đi làm việc tại)(?! (?:hàn quốc|việt nam)\b)|tiếp và làm việc|tiếp đón|"
+    r"tiếp đoàn|tiếp(?<!\wtiếp)(?<!trực tiếp)(?<!liên tiếp)(?<!kế tiếp)\b(?! (?:tục|theo|cận|nhận|thu|nối|xúc|sức|tuyến|tế|đó|đến|diễn|thị(?! trưởng)|viên|quản|giáp|sóng|dân|liệu|âm|bước|lửa|đất|máu|ứng|vận))|"
+    r"hội kiến|họp(?<!\whọp)(?<!báo họp)(?<!cuộc họp) (?:bàn )?với|\bđón (?:tiếp )?đoàn|(?:buổi|cuộc) trao đổi(?: song phương)? với|"
     # not a programme of that name ('chương trình gặp gỡ giao thương', Diễn đàn 'Gặp gỡ Hàn Quốc', 'người dân hai nước gặp gỡ')
-    r"(?=gặp gỡ)(?<!chương trình )(?<!diễn đàn )(?<!hội thảo )(?<!ngày hội )(?<!cơ hội )(?<!dịp )(?<!để )(?<!hai nước )(?<![\"'‘“])"
-    r"gặp gỡ(?!,? (?:và )?(?:giao lưu|giao thương|nhà tuyển dụng|doanh nghiệp|các nhà đầu tư|nhà đầu tư)\b)|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
+    r"gặp gỡ(?<!chương trình gặp gỡ)(?<!diễn đàn gặp gỡ)(?<!hội thảo gặp gỡ)(?<!ngày hội gặp gỡ)(?<!cơ hội gặp gỡ)"
+    r"(?<!dịp gặp gỡ)(?<!để gặp gỡ)(?<!hai nước gặp gỡ)(?<![\"'‘“]gặp gỡ)(?!,? (?:và )?(?:giao lưu|giao thương|nhà tuyển dụng|doanh nghiệp|các nhà đầu tư|nhà đầu tư)\b)|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
     r"trao đổi trực tuyến|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
     r"đối thoại (?:chiến lược|quốc phòng|an ninh)|"
     # co-chairing a gathering of many countries is no bilateral meeting (rule 4d)
@@ -90,14 +93,18 @@ _TRIGGER = re.compile(_SIGN.pattern + "|" + _MEETING.pattern)
 _NOT_HAPPENED = re.compile(r"\b(?:chưa|không|chẳng)(?: hề| từng| thể| được)? (?:ký|làm việc|gặp|hội đàm|tiếp)\b|"
                            r"\bnếu\b(?=[^.;]{0,100}\bký\b)|\bđang (?:tiếp tục )?làm việc với\b")
 
+# the words each pattern needs, looked for first: a plain look is cheaper than a pattern that fails
+_NOT_HAPPENED_WORDS = ("chưa", "không", "chẳng", "nếu", "đang")
+_DIRECTIVE_WORDS = ("đề nghị", "yêu cầu", "chỉ đạo", "đề xuất", "kiến nghị", "mong muốn", "giao")
+
 
 @lru_cache(maxsize=4096)
 def _not_held(sentence: str) -> bool:
     """Rule 4e: the sentence tells a signing or meeting that is to come, is only asked for, or did not take place."""
     lower = sentence.lower()
-    if _FUTURE.search(lower) or _NOT_HAPPENED.search(lower):
+    if _FUTURE.search(lower) or (any(word in lower for word in _NOT_HAPPENED_WORDS) and _NOT_HAPPENED.search(lower)):
         return True
-    directive = _DIRECTIVE.search(sentence)
+    directive = _DIRECTIVE.search(sentence) if any(word in lower for word in _DIRECTIVE_WORDS) else None
     if directive is None:
         return False
     trigger = _TRIGGER.search(lower)
@@ -115,9 +122,9 @@ _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?
                       r"\btheo lời mời của[^,.;]*|\bthuộc (?:chương trình|dự án)\b[^,.;]*|"
                       r"\b(?:đồng thời là|kiêm)\s[^,.;]*", re.IGNORECASE)
 # a plain look first: _WITNESS is slow to fail
-_WITNESSED = re.compile(r"chứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự|kết nối|phối hợp|giới thiệu) của|"
-                        r"tổ chức|tài trợ|đăng cai|lời mời|thuộc (?:chương trình|dự án)|đồng thời là|\bkiêm\b",
-                        re.IGNORECASE)
+_WITNESSED = re.compile(r"[Cc]hứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự|kết nối|phối hợp|giới thiệu) của|"
+                        r"\bdo\s[^,.;]{0,120}?(?:tổ chức|tài trợ|đăng cai)|lời mời|thuộc (?:[Cc]hương trình|[Dd]ự án)|"
+                        r"đồng thời là|\bkiêm\b")
 _ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b")
 # 'Tại hội nghị, UBND tỉnh … đã ký biên bản ghi nhớ với Tập đoàn X': a signing at a conference is news of its own
 _AT_THE_GATHERING = re.compile(r"^\W*(?:tại|bên lề) (?:hội nghị|hội thảo|diễn đàn|sự kiện|triển lãm|hội chợ)\b")
@@ -154,10 +161,22 @@ _UNNAMED_MEMBERS = re.compile(
 # one of many countries' bodies: 'Cơ quan Sở hữu trí tuệ các nước ASEAN', a multilateral meeting
 _MULTILATERAL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:của\s+)?(?:các|\d+|mười) nước\b|\s*ASEAN\b")
 _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|\n+|"
-                       # glued, as pages often are: '… (RDA).Dự kiến hai bên …', not 'Tp.Hồ Chí Minh', 'Ths.Nguyễn'
-                       r"(?<=[a-zà-ỹ)]\.)(?<!\bTp\.)(?<!\btp\.)(?<!\bThs\.)(?<!\bTs\.)(?<!\bGs\.)(?<!\bPgs\.)"
-                       r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])")
+# a sentence ends at its mark (kept with it) before a capital, or at a line break; the pattern opens with the
+# mark, not a look behind, so that the engine leaps from mark to mark
+_SENTENCE_END = re.compile(r"[.!?;](?:\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|"
+                           # glued, as pages often are: '… (RDA).Dự kiến hai bên …', not 'Tp.Hồ Chí Minh', 'Ths.Nguyễn'
+                           r"(?<=[a-zà-ỹ)]\.)(?<!\bTp\.)(?<!\btp\.)(?<!\bThs\.)(?<!\bTs\.)(?<!\bGs\.)(?<!\bPgs\.)"
+                           r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹ]))|\n+")
+
+
+def _sentence_pieces(text: str) -> list[str]:
+    pieces, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        kept = end.start() if text[end.start()] == "\n" else end.start() + 1
+        pieces.append(text[start:kept])
+        start = end.end()
+    pieces.append(text[start:])
+    return pieces
 # clauses that are sentences of their own: after ';' one that opens with its own day ('…; ngày 4/6, đoàn làm việc
 # với …'), after ',' a second signing of other bodies ('…, đồng thời Ban Quản lý … ký thỏa thuận với KOTRA')
 _CLAUSE = re.compile(r"(?<=;)\s+(?=(?:ngày|sáng|chiều|tối|trưa|hôm) \d|cùng ngày\b)|"
@@ -315,7 +334,7 @@ def _after_the_frame(sentence: str) -> str:
 def read_candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
     """The events the sentences tell; failing those, the one the headline and lead tell together."""
     text = _without_other_stories(text)
-    token = _ACRONYMS.set(article_acronyms(f"{title}\n{text}"))
+    token = _ACRONYMS.set(ArticleAcronyms(f"{title}\n{text}"))
     text = _without_the_past(text)
     try:
         candidates = _candidates(title, text, published)
@@ -357,9 +376,9 @@ def split_sentences(text: str) -> tuple[str, ...]:
     Cached: each paragraph is read by several stages."""
     out: list[str] = []
     glue = False
-    pieces = _SENTENCE.split(text)
+    pieces = _sentence_pieces(text)
     if _CLAUSE_MARK.search(text):  # seldom: the clause splitter is slow to fail on every space
-        pieces = [clause for piece in pieces for clause in _CLAUSE.split(piece)]
+        pieces = [clause for piece in pieces for clause in (_CLAUSE.split(piece) if _CLAUSE_MARK.search(piece) else (piece,))]
     for piece in pieces:
         piece = piece.strip()
         if not piece:
@@ -467,15 +486,27 @@ def _at_the_meeting_with(
 _LINK_LINE = re.compile(r"^\W*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan)\s*[:>]", re.IGNORECASE)
 _LINKS_BLOCK = re.compile(r"^\W*(?:tin liên quan|bài liên quan|tin cùng chuyên mục|tin khác|tin mới nhất|có thể bạn quan tâm|"
                           r"đọc thêm|xem thêm)\W*$", re.IGNORECASE)
-_OLD_PHOTO = re.compile(r"[^.!?\n]*[.!?]?\s*\(\s*ảnh(?::| minh họa| tư liệu)[^)]{0,30}\)|"
-                        r"\bảnh (?:tư liệu|minh họa)\b\s*:?[^\n]*", re.IGNORECASE)
+# (the marker is searched for and the caption before it cut by hand: a pattern that opens with the caption's
+# '[^.!?]*' is tried from every character of every paragraph)
+_OLD_PHOTO_AFTER = re.compile(r"\(\s*ảnh(?: minh họa| tư liệu|\s*:\s*(?:tư liệu|minh họa))[^)]{0,30}\)", re.IGNORECASE)
+_OLD_PHOTO_BEFORE = re.compile(r"\bảnh (?:tư liệu|minh họa)\b\s*:?[^\n]*", re.IGNORECASE)
 _OTHER_STORIES = re.compile(r"xem thêm|đọc thêm|liên quan|cùng chuyên mục|tin khác|tin mới nhất|bạn quan tâm|"
-                            r"tư liệu|minh họa", re.IGNORECASE)
+                            r"tư liệu|minh họa")
+
+
+def _without_old_photos(paragraph: str) -> str:
+    """'… ký kết hợp tác đào tạo. (Ảnh minh họa)' and 'Ảnh tư liệu: Lễ ký kết …' left out with their captions."""
+    while (marker := _OLD_PHOTO_AFTER.search(paragraph)) is not None:
+        head = paragraph[: marker.start()].rstrip()
+        ends = [head.rfind(mark, 0, max(0, len(head) - 1)) for mark in ".!?"]
+        caption_start = max(ends) + 1 if max(ends) >= 0 else 0
+        paragraph = f"{paragraph[:caption_start]} {paragraph[marker.end():]}"
+    return _OLD_PHOTO_BEFORE.sub(" ", paragraph).strip()
 
 
 def _without_other_stories(text: str) -> str:
     """The text less the other stories its page points to or pictures them with: their events are not its own."""
-    if not _OTHER_STORIES.search(text):
+    if not _OTHER_STORIES.search(text.lower()):  # lower case once: faster than IGNORECASE
         return text
     kept = []
     for paragraph in text.split("\n\n"):
@@ -483,8 +514,7 @@ def _without_other_stories(text: str) -> str:
             break  # the rest of the page lists other stories' headlines
         if _LINK_LINE.match(paragraph):
             continue
-        paragraph = _OLD_PHOTO.sub(lambda m: " " if re.search(r"tư liệu|minh họa", m.group(0), re.IGNORECASE)
-                                   else m.group(0), paragraph).strip()
+        paragraph = _without_old_photos(paragraph)
         if paragraph:
             kept.append(paragraph)
     return "\n\n".join(kept)
@@ -493,7 +523,8 @@ def _without_other_stories(text: str) -> str:
 def _without_the_past(text: str) -> str:
     """The text less the sentences that go on telling a past moment ('… vào năm 2009 khi RDA mở trung tâm …
     Tại sự kiện quan trọng này, RDA đã ký …'): what was signed then is background (rule 4c)."""
-    if not _AT_THAT_MOMENT.search(text):
+    lower = text.lower()
+    if not any(word in lower for word in _AT_THAT_MOMENT_WORDS) or not _AT_THAT_MOMENT.search(text):
         return text
     paragraphs = [split_sentences(p) for p in text.split("\n\n")]
     flat = [s for p in paragraphs for s in p]
@@ -504,6 +535,7 @@ def _without_the_past(text: str) -> str:
     return "\n\n".join(" ".join(s for s in p if s not in past) for p in paragraphs)
 
 
+_AT_THAT_MOMENT_WORDS = ("sự kiện", "thời điểm", "khi đó", "lúc đó")  # a cheap look first: the pattern is slow to fail
 _AT_THAT_MOMENT = re.compile(
     r"(?:^|(?<=[.!?]\s))\W*(?:(?:tại|trong) (?:sự kiện|thời điểm)(?: quan trọng| đặc biệt| lịch sử)? (?:này|đó)"
     r"|(?:khi|lúc) đó)\b", re.IGNORECASE | re.MULTILINE)
@@ -946,13 +978,20 @@ def _event_type(sentence: str) -> EventType | None:
     sentence = sentence.lower()  # the keyword patterns are lower case: faster than IGNORECASE
     if not _ANY_TRIGGER.search(sentence):  # most sentences: one cheap look
         return None
-    if "ký" in sentence or "trao" in sentence:
-        sentence = _MINUTES.sub(" ", _SIGNED_BEFORE.sub(" ", _SIGNED_IN_A_PAST_YEAR.sub(" ", sentence)))
-        sentence = _DRAFTED.sub(" ", sentence)
+    if "ký" in sentence or "trao" in sentence:  # each pattern only where the words it needs stand: a plain look is cheap
+        if "năm " in sentence or "tháng " in sentence:
+            sentence = _SIGNED_IN_A_PAST_YEAR.sub(" ", sentence)
+        if "đã " in sentence or "được " in sentence:
+            sentence = _SIGNED_BEFORE.sub(" ", sentence)
+        if "biên bản" in sentence or "bàn giao" in sentence or "nghiệm thu" in sentence:
+            sentence = _MINUTES.sub(" ", sentence)
+        if "dự thảo" in sentence or "để ký" in sentence:
+            sentence = _DRAFTED.sub(" ", sentence)
     signed = _SIGN.search(sentence)
-    if _LOI.search(sentence) and signed:
+    if signed and ("ý định" in sentence or "loi" in sentence) and _LOI.search(sentence):
         return EventType.LETTER_OF_INTENT
-    if _MOU.search(sentence) and (signed or re.search(r"\bđã được ký|ký kết\b", sentence)):
+    if ("ghi nhớ" in sentence or "mou" in sentence) and _MOU.search(sentence) and (
+            signed or re.search(r"\bđã được ký|ký kết\b", sentence)):
         return EventType.MOU
     if signed:
         return EventType.AGREEMENT
@@ -999,19 +1038,36 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
 
 
 # acronyms the article defines ('Tổng công ty Điện lực Đông Nam Hàn Quốc (KOEN)'), for its later bare uses
-_ACRONYMS: ContextVar[dict[str, Mention] | None] = ContextVar("article_acronyms", default=None)
+_ACRONYMS: ContextVar[ArticleAcronyms | None] = ContextVar("article_acronyms", default=None)
 
 
-def article_acronyms(text: str) -> dict[str, Mention]:
-    """Acronym -> the organisation it was defined for, from 'Name (ACR)' anywhere in the text."""
-    found: dict[str, Mention] = {}
-    for sentence in split_sentences(text.replace("\n\n", "\n")):
-        if "(" not in sentence:
-            continue  # an acronym is defined in brackets; finding the names of every sentence is the cost
-        for mention in _participants(sentence):
-            if mention.acronym and mention.country in ("VN", "KR") and mention.acronym not in found:
-                found[mention.acronym] = mention
-    return found
+_IN_BRACKETS = re.compile(r"\(([^()]{2,40})\)")
+_CAPITALISED_WORD = re.compile(r"[A-ZĐ][A-Za-zĐ0-9&.-]*")
+
+
+class ArticleAcronyms:
+    """Acronym -> the organisation it was defined for, from 'Name (ACR)' anywhere in the text.
+
+    Looked up lazily: finding the names of every sentence that has a bracket was a fifth of the parser's time,
+    and most acronyms are never used bare again."""
+
+    def __init__(self, text: str) -> None:
+        self._defining = [s for s in split_sentences(text.replace("\n\n", "\n")) if "(" in s]
+        # what a mention's acronym can be: a listed one, or one the text brackets ('(KOEN)', '(Viện X - VKIST)');
+        # any other capitalised word ('Hàn', 'Bộ') is no acronym, and is not looked for in every bracketed sentence
+        self._bracketed = {word for s in self._defining for inner in _IN_BRACKETS.findall(s)
+                           for word in _CAPITALISED_WORD.findall(inner) if sum(c.isupper() for c in word) >= 2}
+        self._found: dict[str, Mention | None] = {}
+
+    def get(self, acronym: str) -> Mention | None:
+        if acronym not in self._found:
+            if acronym not in self._bracketed and acronym not in _gazetteer_index()[0]:
+                self._found[acronym] = None
+                return None
+            self._found[acronym] = next(
+                (m for s in self._defining if acronym in s for m in _participants(s)
+                 if m.acronym == acronym and m.country in ("VN", "KR")), None)
+        return self._found[acronym]
 
 
 def _parties_in(sentence: str) -> list[Mention]:
@@ -1047,6 +1103,7 @@ def _witness_spans(sentence: str) -> list[tuple[int, int]]:
 def _participants(sentence: str) -> tuple[Mention, ...]:
     """Organisations that take part: witnesses and parent bodies ('thuộc X', '(Bộ X)') are left out."""
     witness_spans = _witness_spans(sentence) if _WITNESSED.search(sentence) else []
+    asides = [m.end() for m in _ASIDE.finditer(sentence)]
     out: list[Mention] = []
     hosts: list[Mention] = []  # 'tại trụ sở Bộ X, Thứ trưởng … tiếp …': the body whose seat it is
     previous_end = -1
@@ -1080,7 +1137,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             _MEMBERS_OF.search(sentence[max(0, mention.start - 50) : mention.start]))
         multilateral = bool(_MULTILATERAL.match(sentence[mention.end :])) or "các nước" in mention.name
         topic = bool(_TOPIC_OF.search(sentence[max(0, mention.start - 60) : mention.start])) or bool(
-            _ASIDE.search(sentence[: mention.start])) or bool(_FUNDS.search(sentence[max(0, mention.start - 30) : mention.start]))
+            any(at <= mention.start and not re.search(r"[.;]", sentence[at : mention.start]) for at in asides)) or bool(
+            _FUNDS.search(sentence[max(0, mention.start - 30) : mention.start]))
         topic = topic or bool(_JOINT_COMMITTEE.match(mention.name)) or (  # the frame, and whom the project serves
             bool(_BARE_PLACE.match(mention.name)) and bool(_SERVED.search(sentence[max(0, mention.start - 20) : mention.start])))
         previous_end = mention.end
@@ -1162,8 +1220,7 @@ _TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\b(?:của|tại|ở)\s+$")  # 'v
 # there takes no part ('…, phục vụ nhà máy Hyundai Vinashin', '…, tương tự bản ghi nhớ đã ký với thành phố Incheon')
 _ASIDE = re.compile(r"\b(?:phục vụ(?: cho)?|ứng dụng tại|dựa trên kinh nghiệm của|theo đề xuất của|dành cho|tương tự|vốn đã có|"
                     r"liên doanh với|sau khi đã (?:ký|trao đổi|làm việc)|mô hình (?:hợp tác )?(?:với|của)|"
-                    r"theo (?:tiêu chuẩn|chuẩn|công nghệ) của|(?:cho|tại) (?:các )?nhà máy của)\b[^.;]*$",
-                    re.IGNORECASE)
+                    r"theo (?:tiêu chuẩn|chuẩn|công nghệ) của|(?:cho|tại) (?:các )?nhà máy của)\b")
 _BUILDING = re.compile(r"^(?:Trung tâm Hành chính|Trung tâm Hội nghị|Nhà khách|Khách sạn|Hội trường|Nhà hát|Cung Văn hóa|"
                        r"Nhà Quốc hội|Nhà Văn hóa)\b")
 _RECEIVES = re.compile(r"\b(?:tiếp|đón|làm việc|hội đàm|hội kiến)\b")
