@@ -566,6 +566,11 @@ _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def _names_a_person_not_a_place(place: str, words: list[str]) -> bool:
+    """A title without a head word ('thành phố', 'tỉnh') followed by a surname that is no known place."""
+    return bool(words) and words[0] in _KR_SURNAMES and place not in KR_PLACES and place not in VN_PLACES
+
+
 _TITLE_WORDS = re.compile(r"Đại sứ|Tổng Lãnh sự|Thị trưởng|Tỉnh trưởng|Quận trưởng|Huyện trưởng")
 
 
@@ -581,6 +586,8 @@ def _title_mentions(sentence: str) -> list[Mention]:
             words = place.split()
             if len(words) == 2 and words[1] in _KR_SURNAMES | {"Nguyễn", "Trần", "Lê", "Phạm"}:
                 place = words[0]  # 'Suwon Lee': the place, then the official's name
+            if not groups.get("h") and _names_a_person_not_a_place(place, words):
+                continue  # 'Thị trưởng Hong Nam Pyo': the official's name, the place told elsewhere
             if "p" in groups:
                 groups["p"] = place
             end = match.start("p") + len(place) if "p" in groups else match.end()

@@ -33,6 +33,11 @@ def sides(result: Extraction) -> list[tuple[str, list[str], list[str]]]:
          "TP.HCM Kim Sung Ho."), "Thành ủy Cần Thơ", "Tổng Lãnh sự quán Hàn Quốc tại TP.HCM"),
         (("Ngày 2/6, Tỉnh trưởng tỉnh Chungcheongnam Choi Min Ho đã hội đàm với Chủ tịch UBND tỉnh Thanh Hóa "
          "Đỗ Văn Tâm."), "UBND tỉnh Thanh Hóa", "tỉnh Chungcheongnam"),
+        # the mayor's own name after the title is no city: the city is the delegation's
+        (("Ngày 4/6, Phó Chủ tịch UBND tỉnh Thanh Hóa Lê Đức Giang tiếp đoàn công tác thành phố Changwon "
+          "(Hàn Quốc) do Thị trưởng Hong Nam Pyo dẫn đầu."), "UBND tỉnh Thanh Hóa", "thành phố Changwon"),
+        (("Chiều 8/6, Chủ tịch UBND thành phố Hải Phòng tiếp đoàn thành phố Gimhae do Phó Thị trưởng Kim Sung "
+          "Ho dẫn đầu."), "UBND thành phố Hải Phòng", "thành phố Gimhae"),
     ],
 )
 def test_an_official_stands_for_the_organisation(text: str, vn: str, kr: str) -> None:
