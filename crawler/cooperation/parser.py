@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -245,7 +246,7 @@ def parse_article(
         CooperationEvent(
             type=c.type,
             date=c.date,
-            vn_parties=_parties(_named_by_the_headline(c.vn, title_n)),
+            vn_parties=_parties(_named_by_the_headline(c.vn, title_n, text)),
             kr_parties=_parties(c.kr),
             location=c.location,
             signatories=_signatories_of(c, people),
@@ -261,17 +262,31 @@ def parse_article(
 _CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 
 
-def _named_by_the_headline(vn: list[Mention], title: str) -> list[Mention]:
-    """'UBND tỉnh' of a province's own paper takes the one province its headline names ('… Quảng Nam …')."""
+def _named_by_the_headline(vn: list[Mention], title: str, text: str) -> list[Mention]:
+    """'UBND tỉnh' or 'Tỉnh ủy' of a province's own paper takes its province: the one place the headline
+    names ('… Quảng Nam …'), or else the place the story names far more often than any other."""
+    place = _home_place(title, text)
+    if place is None:
+        return vn
+    city = place in _CENTRAL_CITIES
+    head = "thành phố" if city else "tỉnh"
+    committee = "Thành ủy" if city else "Tỉnh ủy"
+    return [replace(m, name=f"{m.name} {place}") if _UNNAMED_GOVERNMENT.match(m.name)
+            and (m.name.endswith(head) or m.name == committee) else m for m in vn]
+
+
+def _home_place(title: str, text: str) -> str | None:
     if title.isupper():  # 'ĐÀ NẴNG TIẾP ĐOÀN …': some papers set headlines in capitals
         title = title.title()
     places = list(dict.fromkeys(place for _, place in places_in(title)))
-    if len(places) != 1 or not places[0][:1].isupper() or places[0].isupper():
-        return vn
-    place = places[0]
-    city = place in _CENTRAL_CITIES
-    return [replace(m, name=f"{m.name} {place}") if _UNNAMED_GOVERNMENT.match(m.name)
-            and m.name.endswith("thành phố" if city else "tỉnh") else m for m in vn]
+    if places:
+        one = len(places) == 1 and places[0][:1].isupper() and not places[0].isupper()
+        return places[0] if one else None
+    counts = Counter(_normal_place(place) for _, place in places_in(text)).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+        return None
+    place = counts[0][0]
+    return "Hồ Chí Minh" if place == "TP. Hồ Chí Minh" else place
 
 
 def _lead_date(text: str, published: dt.date | None) -> dt.date | None:
@@ -1382,7 +1397,7 @@ def _locality_of_its_government(bare: Mention, body: Mention) -> bool:
     return fold(body.name[government.end() :]) == fold(locality["place"])
 
 
-_UNNAMED_GOVERNMENT = re.compile(rf"^{_COUNCILS} (?:tỉnh|thành phố)$")
+_UNNAMED_GOVERNMENT = re.compile(rf"^(?:{_COUNCILS} (?:tỉnh|thành phố)|Tỉnh ủy|Thành ủy)$")
 _LOCAL = re.compile(rf"^(?:{_COUNCILS}|Tỉnh ủy|Thành ủy|[Tt]ỉnh|[Tt]hành phố|TP)\b")
 
 

@@ -872,6 +872,11 @@ _NAME_TOKEN = re.compile(r"[^\s,;:()\"']+")  # the words of a name, without its 
 
 
 _BARE_PLACE_HEADS = {"tỉnh", "phố", "huyện", "quận", "xã", "phường"}
+_PARTY_COMMITTEES = {"Tỉnh ủy", "Thành ủy"}
+# 'Bí thư Tỉnh ủy Lê Văn Hiếu', 'Thường trực Tỉnh ủy tiếp …': a province's paper names no province
+_PARTY_OFFICE_BEFORE = re.compile(r"(?:Bí thư|Thường trực|Thường vụ)(?: Thường trực)? $")
+# 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh …': one official's posts; the body of the last one acts
+_ANOTHER_POST_AFTER = re.compile(r"\s*(?:[,–-]|kiêm\b|và\s+(?:Phó\s+)?Chủ tịch)")
 
 
 def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
@@ -956,6 +961,9 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         taken += 1
     name = _TRAILING.sub("", _cut_person_after_place(sentence[start:name_end].strip(" -")))
     name_end = start + len(name)
+    if taken == 0 and head in _PARTY_COMMITTEES and _PARTY_OFFICE_BEFORE.search(sentence, 0, start) and not (
+            _ANOTHER_POST_AFTER.match(sentence, start + len(head))):
+        return Mention(start, start + len(head), head, None, "VN")  # the province's own paper: its committee
     if taken == 0 or not _specific(name, head):
         return None
     acronym = _acronym_after(sentence, name_end)

@@ -47,6 +47,31 @@ def test_an_official_stands_for_the_organisation(text: str, vn: str, kr: str) ->
     assert event.type.value == "meeting"
 
 
+# a province's own paper writes 'Bí thư Tỉnh ủy' and 'Thường trực Tỉnh ủy' without naming the province
+@pytest.mark.parametrize(
+    ("title", "text", "vn"),
+    [
+        ("Bí thư Tỉnh ủy tiếp Tổng Lãnh sự Hàn Quốc",
+         ("Sáng 27/5, Bí thư Tỉnh ủy Nguyễn Văn An đã tiếp ông Park Jin Ho, Tổng Lãnh sự Hàn Quốc tại TP. Hồ Chí "
+          "Minh. Ông An cho biết Đồng Nai luôn đồng hành cùng doanh nghiệp Hàn Quốc đầu tư tại Đồng Nai."),
+         "Tỉnh ủy Đồng Nai"),
+        ("Bắc Ninh: Thường trực Tỉnh ủy tiếp đoàn tỉnh Gyeongsangbuk",
+         "Chiều 3/6, Thường trực Tỉnh ủy tiếp đoàn công tác tỉnh Gyeongsangbuk (Hàn Quốc).", "Tỉnh ủy Bắc Ninh"),
+        ("Tiếp Đại sứ Hàn Quốc",
+         "Sáng 27/5, Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiếu đã tiếp Đại sứ Hàn Quốc Choi Young Sam.", "Tỉnh ủy"),
+    ],
+)
+def test_an_unnamed_party_committee_is_the_papers_province(title: str, text: str, vn: str) -> None:
+    (event,) = read(title, text).events
+    assert [p.name for p in event.vn_parties] == [vn]
+
+
+def test_an_official_with_two_posts_stands_for_the_body_of_the_last() -> None:
+    result = read("", "Chiều 18/6, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Dương Võ Văn Minh đã tiếp Tổng Lãnh "
+                      "sự Hàn Quốc tại TP.HCM Kang Myong Il.")
+    assert [[p.name for p in e.vn_parties] for e in result.events] == [["UBND tỉnh Bình Dương"]]
+
+
 # 2. Korean organisations without a country word: nationality from evidence
 @pytest.mark.parametrize(
     ("title", "text", "kr"),
