@@ -52,7 +52,7 @@ _SIGN = re.compile(r"ký(?<!\wký)(?<!thư ký)(?<!đăng ký)(?<!chữ ký)(?<!
                    r"công điện|lệnh|ban hành|tên|nhận|duyệt|túc xá|sinh|ức|hiệu|sự|họa|giả|quỹ|gửi|số)\b)|\blễ ký\b|"
                    r"\btrao (?:đổi )?(?:bản|biên bản|thỏa thuận|văn bản thỏa thuận|(?:các |những )?văn kiện)")
 _LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
-_MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b")
+_MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b|memorandum of understanding")
 # the words before a trigger are looked at behind it ('tiếp(?<!trực tiếp)'), not ahead of it: a pattern whose
 # every branch opens with a letter is tried only where that letter stands
 _MEETING = re.compile(
@@ -61,8 +61,8 @@ _MEETING = re.compile(
     r"hội kiến|họp(?<!\whọp)(?<!báo họp)(?<!cuộc họp) (?:bàn )?với|\bđón (?:tiếp )?đoàn|(?:buổi|cuộc) trao đổi(?: song phương)? với|"
     # not a programme of that name ('chương trình gặp gỡ giao thương', Diễn đàn 'Gặp gỡ Hàn Quốc', 'người dân hai nước gặp gỡ')
     r"gặp gỡ(?<!chương trình gặp gỡ)(?<!diễn đàn gặp gỡ)(?<!hội thảo gặp gỡ)(?<!ngày hội gặp gỡ)(?<!cơ hội gặp gỡ)"
-    r"(?<!dịp gặp gỡ)(?<!để gặp gỡ)(?<!hai nước gặp gỡ)(?<![\"'‘“]gặp gỡ)(?!,? (?:và )?(?:giao lưu|giao thương|nhà tuyển dụng|doanh nghiệp|các nhà đầu tư|nhà đầu tư)\b)|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?: và| với| đoàn)|thăm xã giao|chào xã giao|"
-    r"trao đổi trực tuyến|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
+    r"(?<!dịp gặp gỡ)(?<!để gặp gỡ)(?<!hai nước gặp gỡ)(?<![\"'‘“]gặp gỡ)(?!,? (?:và )?(?:giao lưu|giao thương|nhà tuyển dụng|doanh nghiệp|các nhà đầu tư|nhà đầu tư)\b)|cuộc gặp(?: song phương| riêng)? với|(?:cuộc |buổi )?gặp mặt(?:,? và| với| đoàn|, trao đổi)|thăm xã giao|chào xã giao|"
+    r"trao đổi (?:trực tuyến|qua cầu truyền hình)|điện đàm|thăm và làm việc|(?:tổ chức|tiến hành|đã có|chủ trì) (?:một |các )?cuộc họp(?! báo)|cuộc họp (?:song phương|thường niên|định kỳ)|thăm, làm việc|có buổi làm việc|đã gặp|đối thoại chính sách|"
     r"đối thoại (?:chiến lược|quốc phòng|an ninh)|"
     # co-chairing a gathering of many countries is no bilateral meeting (rule 4d)
     r"đồng chủ trì(?! (?:hội nghị|diễn đàn|hội thảo)[^.;,]{0,60}\b(?:mekong|asean|apec|g20|đa phương|khu vực|các nước)\b)"
@@ -81,10 +81,14 @@ _BACKGROUND = re.compile(
 )
 _FUTURE = re.compile(
     r"\bsẽ (?:ký|tổ chức|làm việc|có buổi|tiến hành|gặp gỡ|gặp mặt|hội đàm|hội kiến|tiếp đón|tiếp đoàn)|\bdự kiến (?:ký|sẽ)|\bsắp (?:ký|tới)|"
-    r"\bkế hoạch (?:ký|làm việc)|\bchuẩn bị (?:nội dung |cho (?:việc |lễ )?)?ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký|"
+    r"\bkế hoạch (?:ký|làm việc|đón tiếp|tiếp đón|đón đoàn|tiếp đoàn)|\bchuẩn bị (?:nội dung |cho (?:việc |lễ )?)?ký|\bmuốn (?:ký|sớm ký|tiến tới ký)|\btiến tới ký|\b(?:đề xuất|đề nghị|hướng tới) (?:việc )?ký|"
     # a signing approved, discussed or prepared: 'phê duyệt chủ trương ký kết', 'cho ý kiến về việc ký kết'
     r"\bchủ trương (?:về việc )?ký|\bvề việc ký|\bkhả năng ký|\bxúc tiến (?:việc )?ký|\bhoàn thiện (?:các )?dự thảo|"
-    r"\bđang (?:thảo luận|đàm phán|xúc tiến)\b[^.;]{0,30}\bký|\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tháng tới|năm tới|quý tới)\b"
+    r"\bđang (?:thảo luận|đàm phán|xúc tiến|thống nhất|chuẩn bị)\b[^.;]{0,60}\bký|"
+    r"\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tuần tới|tháng tới|năm tới|quý tới)\b|\bđể tổ chức (?:lễ )?ký\b"
+    # expected, put off or called off: 'lễ ký … dự kiến được tổ chức vào tháng 11', 'đã được hoãn', 'lùi sang tháng 9'
+    r"|\bdự kiến (?:sẽ |được )?(?:ký|tổ chức|diễn ra|tiến hành|hội đàm|hội kiến|làm việc|gặp|tiếp|thăm)\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
+    r"|\bkhông (?:được )?diễn ra\b|\b(?:bị|đã) hủy(?: bỏ)?\b"
 )
 # 'Thủ tướng đề nghị Bộ X làm việc với …', 'UBND tỉnh giao Sở Y ký …': a meeting or signing asked for, not held
 _DIRECTIVE = re.compile(r"\b(?:[Đđ]ề nghị|[Yy]êu cầu|[Cc]hỉ đạo|[Đđ]ề xuất|[Kk]iến nghị|[Mm]ong muốn|"
@@ -94,6 +98,10 @@ _TRIGGER = re.compile(_SIGN.pattern + "|" + _MEETING.pattern)
 _NOT_HAPPENED = re.compile(r"\b(?:chưa|không|chẳng)(?: hề| từng| thể| được)? (?:ký|làm việc|gặp|hội đàm|tiếp)\b|"
                            r"\bnếu\b(?=[^.;]{0,100}\bký\b)|\bđang (?:tiếp tục )?làm việc với\b")
 
+# 'đoàn … sẽ sang thăm và làm việc', 'lãnh đạo thành phố sẽ tiếp và làm việc': the verb a few words after 'sẽ';
+# unless the sentence told a done event first ('Hai bên đã ký …, theo đó KOICA sẽ hỗ trợ …')
+_LATER = re.compile(r"\bsẽ (?:[\wÀ-ỹ]+ ){0,5}?(?:ký|làm việc|gặp|hội đàm|hội kiến|tiếp|thăm)\b")
+_DONE_BEFORE = re.compile(r"\b(?:đã|vừa|mới)\b")
 # the words each pattern needs, looked for first: a plain look is cheaper than a pattern that fails
 _NOT_HAPPENED_WORDS = ("chưa", "không", "chẳng", "nếu", "đang")
 _DIRECTIVE_WORDS = ("đề nghị", "yêu cầu", "chỉ đạo", "đề xuất", "kiến nghị", "mong muốn", "giao")
@@ -105,6 +113,10 @@ def _not_held(sentence: str) -> bool:
     lower = sentence.lower()
     if _FUTURE.search(lower) or (any(word in lower for word in _NOT_HAPPENED_WORDS) and _NOT_HAPPENED.search(lower)):
         return True
+    if "sẽ " in lower:
+        later = _LATER.search(lower)
+        if later and not _DONE_BEFORE.search(lower, 0, later.start()):
+            return True
     directive = _DIRECTIVE.search(sentence) if any(word in lower for word in _DIRECTIVE_WORDS) else None
     if directive is None:
         return False
@@ -957,7 +969,7 @@ def _surely_vietnamese(mention: Mention) -> bool:
 
 _ANY_TRIGGER = re.compile(
     r"ký|ghi nhớ|mou|ý định|thư ý|loi\b|hội đàm|họp|làm việc|tiếp|gặp|hội kiến|thỏa thuận|hiệp định|biên bản|"
-    r"đối thoại|đồng chủ trì|xã giao|trực tuyến|văn kiện|đón|trao đổi"
+    r"đối thoại|đồng chủ trì|xã giao|trực tuyến|văn kiện|đón|trao đổi|điện đàm|memorandum"
 )
 
 
@@ -1005,7 +1017,7 @@ def _event_type(sentence: str) -> EventType | None:
     signed = _SIGN.search(sentence)
     if signed and ("ý định" in sentence or "loi" in sentence) and _LOI.search(sentence):
         return EventType.LETTER_OF_INTENT
-    if ("ghi nhớ" in sentence or "mou" in sentence) and _MOU.search(sentence) and (
+    if ("ghi nhớ" in sentence or "mou" in sentence or "memorandum" in sentence) and _MOU.search(sentence) and (
             signed or re.search(r"\bđã được ký|ký kết\b", sentence)):
         return EventType.MOU
     if signed:

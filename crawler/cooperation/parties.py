@@ -356,6 +356,8 @@ def looks_korean(word: str) -> bool:
     lower = word.lower()
     if lower in _ENGLISH or (len(parts) == 1 and _VN_SYLLABLE.match(lower)):
         return False
+    if lower.startswith("l") and word not in _KR_SURNAMES:
+        return False  # Revised Romanization opens no word with 'l' (ㄹ is 'r' there, and seldom opens one): 'Lilama'
     return sum(korean_syllables(p) for p in parts) >= 2 and all(korean_syllables(p) for p in parts)
 
 
@@ -559,8 +561,10 @@ _TITLE_ORGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:Phó )?Tổng Lãnh sự(?! quán)\s+(?P<c>Hàn Quốc|Việt Nam)"
                 r"(?P<at>\s+tại\s+(?:TP\.?\s?HCM|TP\.? Hồ Chí Minh|Thành phố Hồ Chí Minh|Đà Nẵng|Busan))?"),
      "Tổng Lãnh sự quán {c}{at}"),
-    (re.compile(rf"(?:Phó )?Thị trưởng\s+(?:(?P<h>thành phố|TP)\.?\s*)?(?P<p>{_PLACE_NAME})"), "thành phố {p}"),
-    (re.compile(rf"(?:Phó )?Tỉnh trưởng\s+(?:tỉnh\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
+    # Jeju, Sejong, Gangwon and Jeonbuk are 'special self-governing' ('Tỉnh tự trị đặc biệt Jeju')
+    (re.compile(rf"(?:Phó )?Thị trưởng\s+(?:(?P<h>[Tt]hành phố(?: tự trị đặc biệt)?|TP)\.?\s*)?(?P<p>{_PLACE_NAME})"),
+     "thành phố {p}"),
+    (re.compile(rf"(?:Phó )?Tỉnh trưởng\s+(?:(?P<h>[Tt]ỉnh(?: tự trị đặc biệt)?)\s+)?(?P<p>{_PLACE_NAME})"), "tỉnh {p}"),
     (re.compile(rf"(?:Phó )?Quận trưởng\s+(?:quận\s+)?(?P<p>{_PLACE_NAME})"), "quận {p}"),
     (re.compile(rf"(?:Phó )?Huyện trưởng\s+(?:huyện\s+)?(?P<p>{_PLACE_NAME})"), "huyện {p}"),
 ]

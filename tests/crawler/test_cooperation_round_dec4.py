@@ -1,0 +1,98 @@
+"""The kinds the probe round of December 4 found: plans told with 'dự kiến', 'hoãn', 'sẽ … thăm và làm
+việc'; meetings told as 'điện đàm', 'qua cầu truyền hình', 'buổi gặp mặt, trao đổi'; an MoU named in
+English; 'special self-governing' Korean provinces behind an official's title; a Vietnamese college
+whose name only looks foreign. Sentences written for these tests in the press's style."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crawler.cooperation import parse_article
+from crawler.items import Extraction
+
+PUBLISHED = dt.date(2025, 6, 20)
+
+
+def read(title: str, text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    return parse_article(title, "", text, published)
+
+
+def sides(result: Extraction) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type.value, [p.name for p in e.vn_parties], [p.name for p in e.kr_parties]) for e in result.events]
+
+
+# rule 4e: a signing or visit that is expected, put off or called off took no place
+@pytest.mark.parametrize(("title", "text"), [
+    ("Hoãn lễ ký kết giữa Phú Yên và thành phố Ulsan",
+     ("Lễ ký kết thỏa thuận hợp tác giữa UBND tỉnh Phú Yên và thành phố Ulsan (Hàn Quốc), dự kiến diễn ra ngày "
+      "24/6, đã được hoãn do thời tiết. Hai bên đang thống nhất thời gian mới để tổ chức lễ ký.")),
+    ("Bộ Y tế và Samsung ký bản ghi nhớ vào tuần tới",
+     ("Ngày 18/6, Bộ Y tế cho biết bản ghi nhớ giữa Bộ Y tế và Tập đoàn Samsung dự kiến được ký kết vào tuần "
+      "tới tại Hà Nội.")),
+    ("Lùi lễ ký với Đại học Pusan",
+     "Lễ ký biên bản ghi nhớ giữa Trường Đại học Cần Thơ và Đại học Pusan đã được lùi sang tháng 9."),
+    ("Nam Định chuẩn bị đón đoàn thành phố Gimhae",
+     ("UBND tỉnh Nam Định vừa ban hành kế hoạch đón tiếp đoàn công tác thành phố Gimhae (Hàn Quốc) sang thăm "
+      "và làm việc từ ngày 10 đến 12/7.")),
+    ("Lãnh đạo tỉnh Hà Tĩnh sẽ sang làm việc tại tỉnh Chungcheongnam",
+     ("Theo kế hoạch, từ ngày 2 đến 6/7, đoàn công tác tỉnh Hà Tĩnh do Chủ tịch UBND tỉnh dẫn đầu sẽ sang thăm "
+      "và làm việc với chính quyền tỉnh Chungcheongnam (Hàn Quốc).")),
+    ("Bộ trưởng Bộ Công Thương thăm Hàn Quốc",
+     ("Trong chuyến công tác, Bộ trưởng Bộ Công Thương dự kiến hội đàm với Bộ trưởng Bộ Thương mại, Công nghiệp "
+      "và Năng lượng Hàn Quốc (MOTIE).")),
+])
+def test_an_expected_or_postponed_event_is_no_event(title: str, text: str) -> None:
+    assert not read(title, text).relevant
+
+
+def test_a_signing_done_before_what_it_will_bring_is_an_event() -> None:
+    result = read("", ("Ngày 12/6, Sở Y tế tỉnh Bình Định và Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) đã ký thỏa "
+                       "thuận hợp tác, theo đó KOICA sẽ cử chuyên gia sang làm việc tại các bệnh viện của tỉnh."))
+    assert sides(result) == [("agreement", ["Sở Y tế tỉnh Bình Định"], ["Cơ quan Hợp tác Quốc tế Hàn Quốc"])]
+
+
+# working contacts told in other words
+@pytest.mark.parametrize(("text", "online"), [
+    (("Sáng 17/6, Bộ Khoa học và Công nghệ đã có cuộc điện đàm với Bộ Khoa học và CNTT Hàn Quốc (MSIT) về hợp "
+     "tác bán dẫn."), False),
+    (("Chiều 16/6, Sở Y tế thành phố Cần Thơ và Bệnh viện Đại học Quốc gia Chonnam đã trao đổi qua cầu truyền hình "
+     "về chương trình đào tạo bác sĩ."), True),
+    ("Chiều 4/6, Bệnh viện Bạch Mai đã có buổi gặp mặt, trao đổi chuyên môn với đoàn Bệnh viện Asan (Hàn Quốc).",
+     False),
+])
+def test_a_working_contact_in_other_words_is_a_meeting(text: str, online: bool) -> None:
+    (event,) = read("", text).events
+    assert event.type.value == "meeting"
+    assert (event.location == "trực tuyến") is online
+
+
+def test_a_prime_minister_s_phone_call_is_no_meeting_of_organisations() -> None:
+    assert not read("", "Chiều 15/6, Thủ tướng Phạm Văn Long đã điện đàm với Tổng thống Hàn Quốc Lee Jae Ho.").relevant
+
+
+def test_an_mou_named_in_english_is_an_mou() -> None:
+    (event,) = read("", ('Ngày 11/6, FPT và Samsung SDS đã ký "Memorandum of Understanding on AI Cooperation" tại '
+                         "Hà Nội.")).events
+    assert event.type.value == "mou"
+
+
+# a Korean province or city 'tự trị đặc biệt' (Jeju, Sejong, Gangwon, Jeonbuk) named through its head
+@pytest.mark.parametrize(("text", "kr"), [
+    (("Chiều 9/6, Chủ tịch UBND tỉnh Gia Lai Phạm Văn Tú đã tiếp và làm việc với Tỉnh trưởng Tỉnh tự trị đặc biệt "
+     "Jeju Oh Young Hun."), "Tỉnh tự trị đặc biệt Jeju"),
+    (("Sáng 18/6, Bí thư Tỉnh ủy Bắc Ninh Nguyễn Văn Thái đã tiếp Thị trưởng Thành phố tự trị đặc biệt Sejong Choi "
+     "Min Ho."), "Thành phố tự trị đặc biệt Sejong"),
+])
+def test_a_special_self_governing_unit_behind_a_title(text: str, kr: str) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.kr_parties] == [kr]
+
+
+def test_a_vietnamese_college_with_a_foreign_looking_name_is_not_korean() -> None:
+    """'tiếng Hàn' is the language taught, and 'Lilama' is no romanised Korean (no Korean word opens with 'l')."""
+    result = read("Hội Hữu nghị Việt – Hàn tỉnh Nghệ An ký kết hợp tác với Trường Cao đẳng Nghề Lilama 2",
+                  ("Ngày 7/6, Hội Hữu nghị Việt – Hàn tỉnh Nghệ An và Trường Cao đẳng Nghề Lilama 2 đã ký kết thỏa "
+                   "thuận hợp tác đào tạo tiếng Hàn cho người lao động."))
+    assert not result.relevant
