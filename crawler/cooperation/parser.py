@@ -202,7 +202,8 @@ _CREDIT = re.compile(r"(?:(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|
 _REPORTS = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:đã |vừa )?(?:đưa tin|dẫn (?:lời|nguồn)|trích dẫn|đăng tải|loan tin)\b")
 # 'Ảnh: Lãnh đạo Trường X và Y ký …' is a caption, not a credit
 _CAPTION_SUBJECT = re.compile(r"(?:Lãnh đạo|lãnh đạo|Đại diện|đại diện|Quang cảnh|Toàn cảnh|Các đại biểu)\s*$")
-_ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT|\bSt)\.$")
+# and a firm's legal form: 'Hanmi Tech Co., Ltd. (Hàn Quốc) đã ký …'
+_ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT|\bSt|\bCo|\bLtd|\bInc|\bCorp)\.$")
 _ABBREVIATION_TAIL = 6  # the longest abbreviation, its dot and the character before it (for the word boundary)
 
 

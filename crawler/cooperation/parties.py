@@ -170,6 +170,7 @@ class KnownOrg:
     acronym: str | None
     aliases: tuple[str, ...]
     kind: str = ""
+    acronyms: tuple[str, ...] = ()  # every acronym the lists give it ('ĐHQGHN', 'VNU'); `acronym` is the first
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,9 @@ def gazetteer() -> tuple[KnownOrg, ...]:
     shared = reference.documented_conflicts()
     return tuple(
         KnownOrg(o.country, o.name, next((a for a in o.acronyms if a not in shared), None),
-                 tuple(a for a in o.aliases if fold(a) not in shared and _distinctive(a)), o.kind)
+                 tuple(a for a in (*o.aliases, *([o.english_name] if o.english_name else []))
+                       if fold(a) not in shared and _distinctive(a)), o.kind,
+                 tuple(a for a in o.acronyms if a not in shared))
         for o in (*reference.kr_orgs(), *reference.vn_orgs())
         if o.name not in _NOT_PARTIES
     )
@@ -209,7 +212,7 @@ def _distinctive(spelling: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _gazetteer_index() -> tuple[dict[str, KnownOrg], dict[str, KnownOrg], re.Pattern[str]]:
-    by_acronym = {o.acronym: o for o in gazetteer() if o.acronym}
+    by_acronym = {a: o for o in gazetteer() for a in reversed(o.acronyms or ((o.acronym,) if o.acronym else ()))}
     by_name: dict[str, KnownOrg] = {}
     for org in gazetteer():
         for form in (org.name, *org.aliases):
@@ -404,6 +407,9 @@ def _find_orgs(sentence: str) -> tuple[Mention, ...]:
     for english in _english_mentions(sentence):
         if not any(m.start < english.end and english.start < m.end for m in mentions):
             mentions.append(english)
+    for described in _described_korean_mentions(sentence):
+        if not any(m.start < described.end and described.start < m.end for m in mentions):
+            mentions.append(described)
     for unit in _korean_unit_mentions(sentence):
         if not any(m.start < unit.end and unit.start < m.end for m in mentions):
             mentions.append(unit)
@@ -602,13 +608,27 @@ def _title_mentions(sentence: str) -> list[Mention]:
     return out
 
 
+# 'startup Hàn Quốc DeepNoid', 'đối tác Hàn Quốc là Hanmi Tech': a firm told by what it is and its country
+_DESCRIBED_KOREAN = re.compile(
+    r"(?<![\wÀ-ỹ])(?:[Ss]tartup|[Ss]tart-up|hãng|nhà mạng|doanh nghiệp|đối tác)\s+(?:của\s+)?Hàn Quốc\s+(?:là\s+)?"
+    r"(?P<name>[A-Z][A-Za-z0-9&-]*(?:\s+[A-Z0-9][A-Za-z0-9&-]*){0,3})(?![\wÀ-ỹ])")
+
+
+def _described_korean_mentions(sentence: str) -> list[Mention]:
+    if "Hàn Quốc" not in sentence:
+        return []
+    return [Mention(m.start("name"), m.end("name"), m["name"], _acronym_after(sentence, m.end("name")), "KR")
+            for m in _DESCRIBED_KOREAN.finditer(sentence) if m["name"].isascii()]
+
+
 _ENGLISH_NAME = re.compile(
     r"(?<![\wÀ-ỹ&])((?:[A-Z][A-Za-z0-9&'.-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}"
     r"(?:Holdings?|Group|Corporation|Corp\.?|Company|Ltd\.?|Inc\.?|JSC|Airlines|Air|Bank|Electronics|Motors?|"
     r"Energy|Chemicals?|Display|Solutions|Technolog(?:y|ies)|Partners|Capital|Ventures|Foundation|Institute|"
     r"University|Hospital|Pharma(?:ceuticals?)?|Biologics|Logistics|Engineering|E&C|Construction|Industries|"
     r"Telecom|Networks|Systems|Semiconductors?|Laboratories|Agency|Association|Council|Academy|Education|"
-    r"Shipping|Steel|Insurance|Securities|Investment|Entertainment|Chamber)"
+    r"Shipping|Steel|Insurance|Securities|Investment|Entertainment|Chamber|Service|Administration|Commission|"
+    r"Authority|Bureau|Ministry)"
     # 'Korea Research Institute of Bioscience and Biotechnology': the 'of …' part is the name's too
     r"(?:\s+(?:of|for)\s+[A-Z][A-Za-z0-9&']*(?:\s+(?:(?:and|&)\s+)?[A-Z][A-Za-z0-9&']*){0,5})?)(?![\wÀ-ỹ])"
 )

@@ -96,3 +96,41 @@ def test_a_vietnamese_college_with_a_foreign_looking_name_is_not_korean() -> Non
                   ("Ngày 7/6, Hội Hữu nghị Việt – Hàn tỉnh Nghệ An và Trường Cao đẳng Nghề Lilama 2 đã ký kết thỏa "
                    "thuận hợp tác đào tạo tiếng Hàn cho người lao động."))
     assert not result.relevant
+
+
+# Korean bodies named in English, by the reference lists' English names or by an English head word
+@pytest.mark.parametrize(("text", "kr"), [
+    ("Hôm qua (14/6), tại Daejeon, Cục Thống kê và Statistics Korea đã ký bản ghi nhớ hợp tác.", "Statistics Korea"),
+    ("Ngày 12/6, Cục Hải quan và Korea Customs Service (KCS) đã tổ chức phiên họp thường niên.",
+     "Korea Customs Service"),
+    ("Ngày 12/6, Cục Khí tượng Thủy văn và Korea Meteorological Administration đã ký biên bản ghi nhớ.",
+     "Korea Meteorological Administration"),
+    ("Ngày 12/6, Ủy ban Cạnh tranh Quốc gia và Korea Fair Trade Commission đã ký biên bản ghi nhớ.",
+     "Korea Fair Trade Commission"),
+])
+def test_a_korean_body_named_in_english(text: str, kr: str) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.kr_parties] == [kr]
+
+
+@pytest.mark.parametrize(("text", "vn"), [
+    ("Ngày 14/6, tại Hà Nội, VNU và Trường Đại học Inha đã ký bản ghi nhớ hợp tác.", "Đại học Quốc gia Hà Nội"),
+    ("Ngày 11/6, VNU-HCM đã tiếp và làm việc với đoàn Đại học Ajou.", "Đại học Quốc gia TP.HCM"),
+])
+def test_a_vietnamese_body_by_any_of_its_listed_acronyms(text: str, vn: str) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.vn_parties] == [vn]
+
+
+@pytest.mark.parametrize(("text", "kr"), [
+    ("Ngày 18/6, startup Hàn Quốc DeepNoid và Bệnh viện K đã ký biên bản ghi nhớ.", "DeepNoid"),
+    ("Ngày 16/6, Công ty FPT Software đã ký thỏa thuận hợp tác với đối tác Hàn Quốc là Hanmi Tech.", "Hanmi Tech"),
+])
+def test_a_firm_told_by_what_it_is_and_its_country(text: str, kr: str) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.kr_parties] == [kr]
+
+
+def test_a_firm_s_legal_form_does_not_end_the_sentence() -> None:
+    (event,) = read("", "Ngày 28/5, FPT Software và Hanmi Tech Co., Ltd. (Hàn Quốc) đã ký thỏa thuận hợp tác.").events
+    assert event.date == dt.date(2025, 5, 28)
