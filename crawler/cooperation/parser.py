@@ -201,7 +201,10 @@ _CREDIT = re.compile(r"(?:(?:Ảnh|Nguồn|Photo|Theo|phóng viên|Phóng viên|
 # '… Thông tấn xã Việt Nam đưa tin', 'như Yonhap dẫn lời …': the outlet tells the news, it takes no part
 _REPORTS = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:đã |vừa )?(?:đưa tin|dẫn (?:lời|nguồn)|trích dẫn|đăng tải|loan tin)\b")
 # 'Ảnh: Lãnh đạo Trường X và Y ký …' is a caption, not a credit
-_CAPTION_SUBJECT = re.compile(r"(?:Lãnh đạo|lãnh đạo|Đại diện|đại diện|Quang cảnh|Toàn cảnh|Các đại biểu)\s*$")
+# and 'Ảnh: Bộ trưởng Bộ X và Bộ trưởng Bộ Y tại buổi hội đàm': an official of the body, not the photographer
+_CAPTION_SUBJECT = re.compile(r"(?:Lãnh đạo|lãnh đạo|Đại diện|đại diện|Quang cảnh|Toàn cảnh|Các đại biểu|"
+                              r"Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Hiệu trưởng|Viện trưởng|Cục trưởng|Bí thư|"
+                              r"Đại sứ|Thị trưởng|Tỉnh trưởng)\s*$")
 # and a firm's legal form: 'Hanmi Tech Co., Ltd. (Hàn Quốc) đã ký …'
 _ABBREVIATION = re.compile(r"(?:\bTP|\bTp|\bQ|\bTS|\bGS|\bThS|\bPGS|\bTT|\bSt|\bCo|\bLtd|\bInc|\bCorp)\.$")
 _ABBREVIATION_TAIL = 6  # the longest abbreviation, its dot and the character before it (for the word boundary)
@@ -796,7 +799,9 @@ def _one_meeting(found: list[Candidate]) -> bool:
 
 _DONE_SIGNING = re.compile(r"\bđã\b[^,.;]{0,20}\bký\b")
 # 'hai bên đã ký', '2 bên ký kết', not 'hai bên trao đổi về khả năng ký kết'
-_SIGNING_DONE_BY_BOTH = re.compile(rf"{_DONE_SIGNING.pattern}|\b(?:hai|2)(?: \w+){{1,2}} (?:chính thức |cùng |đã )*ký\b|\blễ ký")
+# and 'Hai bên đã trao đổi về … và ký kết biên bản ghi nhớ': the 'đã' of the first verb holds for the second
+_SIGNING_DONE_BY_BOTH = re.compile(rf"{_DONE_SIGNING.pattern}|\b(?:hai|2)(?: \w+){{1,2}} (?:chính thức |cùng |đã )*ký\b|\blễ ký"
+                                   r"|\bđã\b[^.;]{0,120}\bvà (?:cùng )?ký\b")
 
 
 # 'Dịp này, …', 'Tại đây, …': the sentence goes on with the meeting just told
@@ -1143,6 +1148,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         between = sentence[previous_end:mention.start] if previous_end >= 0 else ""
         between = re.sub(r"^\s*(?:\([^()]{1,60}\)|\))", "", between)  # the previous name's acronym
         parent = previous_end >= 0 and bool(_PARENT.match(between)) and len(between) < 12
+        parent = parent or bool(_MEMBERS_OF_A_PARENT.search(sentence[max(0, mention.start - 50) : mention.start]))
         venue = bool(_VENUE.search(sentence[max(0, mention.start - 20) : mention.start]))
         building = bool(_BUILDING.match(mention.name))  # 'tại Trung tâm Hành chính thành phố': a place to meet
         qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
@@ -1239,7 +1245,11 @@ def _korea_studies_of_a_vietnamese_body(unit: Mention, parent: Mention) -> bool:
 # the loans a project draws on ('các dự án sử dụng vốn vay EDCF'), a joint committee that is the meeting itself
 # ('Kỳ họp lần thứ 10 Ủy ban Hỗn hợp'), the many places a project serves ('cho 5 tỉnh Tây Nguyên'; one place after
 # 'tại' or 'cho' may be a party's: the annotated parties hold such)
-_FUNDS = re.compile(r"\bvốn(?: vay)?(?: ODA)?(?: (?:của|từ))?\s+$")
+_FUNDS = re.compile(r"\b(?:vốn(?: vay)?(?: ODA)?(?: (?:của|từ))?|vay (?:vốn )?(?:từ|của))\s+$")  # 'Hiệp định vay từ Quỹ …'
+# 'ba viện nghiên cứu thuộc Bộ Công Thương gồm …', 'các đơn vị trực thuộc Bộ': the members sign, not the parent
+_MEMBERS_OF_A_PARENT = re.compile(
+    r"\b(?:các|những|hai|ba|bốn|năm|sáu|\d+)\s+(?:viện|đơn vị|trường|bệnh viện|công ty|doanh nghiệp|cơ quan|"
+    r"trung tâm|tổng công ty)(?: [a-zà-ỹ]+){0,3} (?:trực )?thuộc\s+$", re.IGNORECASE)
 _JOINT_COMMITTEE = re.compile(r"^(?:Ủy ban|Tiểu ban|Ủy ban Liên) [Hh]ỗn\b")
 _BARE_PLACE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|xã|phường|thị xã)\s")
 _SERVED = re.compile(r"\bcho (?:các|\d+|nhiều|những)\s+$")
@@ -1261,7 +1271,7 @@ _REPORTED = re.compile(r"\b(?:cho biết|cho hay|thông báo|thông tin(?=,| r�
 @lru_cache(maxsize=4096)
 def _sentence_date(sentence: str, published: dt.date | None) -> dt.date | None:
     report = _REPORTED.search(sentence)
-    if report is not None and report.start() < 80:
+    if report is not None and report.start() < 130:
         told = parse_date(sentence[report.end() :], published)
         if told is not None and find_dates(sentence[: report.start()]):
             return told

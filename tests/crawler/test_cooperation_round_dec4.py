@@ -134,3 +134,41 @@ def test_a_firm_told_by_what_it_is_and_its_country(text: str, kr: str) -> None:
 def test_a_firm_s_legal_form_does_not_end_the_sentence() -> None:
     (event,) = read("", "Ngày 28/5, FPT Software và Hanmi Tech Co., Ltd. (Hàn Quốc) đã ký thỏa thuận hợp tác.").events
     assert event.date == dt.date(2025, 5, 28)
+
+
+def test_the_members_sign_not_the_parent_they_belong_to() -> None:
+    result = read("Ba viện nghiên cứu thuộc Bộ Y tế ký ghi nhớ với KHIDI",
+                  ("Ngày 14/6, tại Hà Nội, Viện Phát triển Công nghiệp Y tế Hàn Quốc (KHIDI) đã lần lượt ký biên bản ghi "
+                   "nhớ với ba viện nghiên cứu thuộc Bộ Y tế gồm Viện Vệ sinh dịch tễ Trung ương, Viện Pasteur "
+                   "Nha Trang và Viện Dinh dưỡng."))
+    assert sorted(p.name for e in result.events for p in e.vn_parties) == [
+        "Viện Dinh dưỡng", "Viện Pasteur Nha Trang", "Viện Vệ sinh dịch tễ Trung ương"]
+
+
+def test_the_fund_a_loan_is_drawn_from_is_no_party() -> None:
+    (event,) = read("", ("Hôm 16/6, tại Hà Nội, Bộ Tài chính và Ngân hàng Xuất nhập khẩu Hàn Quốc (KEXIM) đã ký Hiệp "
+                         "định vay từ Quỹ Hợp tác phát triển kinh tế (EDCF) cho dự án cấp nước.")).events
+    assert [p.name for p in event.kr_parties] == ["Ngân hàng Xuất nhập khẩu Hàn Quốc"]
+
+
+def test_a_signing_in_the_second_half_of_a_done_clause_makes_the_meeting_a_signing() -> None:
+    result = read("", ("Chiều 14/6, Trường Cao đẳng Kỹ thuật Cao Thắng đã tiếp và làm việc với đoàn Trường Đại học "
+                       "Yeungjin (Hàn Quốc). Hai bên đã trao đổi về chương trình đào tạo liên thông và ký kết biên bản "
+                       "ghi nhớ hợp tác."))
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 6, 14))]
+
+
+def test_the_day_told_after_cho_biet_beats_the_press_conference_s() -> None:
+    (event,) = read("", ("Tại cuộc họp báo sáng 12/6, lãnh đạo Viện Hàn lâm Khoa học và Công nghệ Việt Nam cho biết, "
+                         "hôm 10/6, Viện đã ký biên bản ghi nhớ hợp tác với Viện Khoa học và Công nghệ Hàn Quốc (KIST) "
+                         "tại Seoul.")).events
+    assert event.date == dt.date(2025, 6, 10)
+
+
+def test_a_caption_that_opens_with_an_official_names_the_sides() -> None:
+    result = read("Việt Nam - Hàn Quốc tăng cường hợp tác nông nghiệp",
+                  ("Ảnh: Bộ trưởng Bộ Nông nghiệp và Môi trường và Bộ trưởng Bộ Nông nghiệp, Thực phẩm và Nông thôn "
+                   "Hàn Quốc (MAFRA) tại buổi hội đàm. Chiều 11/6, tại Hà Nội, hai Bộ trưởng đã hội đàm về hợp tác "
+                   "nông nghiệp."))
+    assert sides(result) == [("meeting", ["Bộ Nông nghiệp và Môi trường"],
+                              ["Bộ Nông nghiệp, Thực phẩm và Nông thôn Hàn Quốc"])]
