@@ -9,7 +9,7 @@ from functools import lru_cache
 
 _CUE = (
     r"(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|rạng sáng)(?:\s+(?:ngày|nay|qua))?"
-    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)"
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)(?:\s+(?:mùng|mồng))?"  # 'ngày mùng 5/3'
 )
 _NUMERIC = re.compile(
     rf"(?P<cue>{_CUE})?[\s,()]*(?:\((?:thứ\s+\w+|chủ nhật)\)\s*)?"
@@ -17,8 +17,12 @@ _NUMERIC = re.compile(
     re.IGNORECASE,
 )
 _DAY_MONTH = re.compile(r"\d\s*[/.-]\s*\d")
+# months written as words ('14 tháng Mười', 'mùng 2 tháng Chín'), longest first so 'Mười một' wins over 'Mười'
+_MONTH_WORDS = {"mười hai": 12, "mười một": 11, "mười": 10, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5,
+                "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "chạp": 12}
 _WORDS = re.compile(
-    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?", re.IGNORECASE
+    r"(?:[Nn]gày|NGÀY)\s+(?:(?:mùng|mồng)\s+)?(?P<d>\d{1,2})\s+(?:[Tt]háng|THÁNG)\s+(?P<m>\d{1,2}|"
+    + "|".join(w.capitalize() for w in _MONTH_WORDS) + r")(?![\wÀ-ỹ])(?:\s+năm\s+(?P<y>\d{4}))?"
 )
 _MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:[/-]|\s+năm)\s*(?P<y>\d{4})", re.IGNORECASE)
 
@@ -60,7 +64,8 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
 
 
 def _mention(start: int, d: str, m: str, y: str | None) -> DateMention:
-    return DateMention(start, int(y) if y else None, int(m), int(d), bool(y))
+    month = int(m) if m.isdigit() else _MONTH_WORDS[m.lower()]
+    return DateMention(start, int(y) if y else None, month, int(d), bool(y))
 
 
 def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:

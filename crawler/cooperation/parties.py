@@ -294,7 +294,8 @@ def classify(name: str, context_after: str = "") -> str:
     if known:
         return "XX" if known.country == "VN" and _another_country_s(context_after) else known.country
     tail = context_after[:40]
-    if _INTERNATIONAL.search(name) and not KOREA.search(name) and not VIETNAM.search(name):
+    if _INTERNATIONAL.search(name) and not KOREA.search(name) and not VIETNAM.search(name) and not (
+            has_place(name) or has_place(name, korean=True)):  # 'Ban Hợp tác quốc tế thành phố Daegu': a city's unit
         return "XX"  # the United Nations' and other international bodies belong to neither side
     if _KOREA_AS_SUBJECT.match(name):
         return "VN"  # a school's faculty, department or club of Korean studies: 'Khoa Ngôn ngữ và Văn hóa Hàn Quốc'

@@ -171,6 +171,10 @@ def test_names_end_where_the_organisation_ends(text: str, vn: str, kr: str) -> N
         ("Hôm 26/5,", dt.date(2025, 5, 26)),
         ("Từ ngày 10 đến ngày 12/6,", None),
         ("Mới đây,", None),
+        ("Ngày mùng 5/6,", dt.date(2025, 6, 5)),
+        ("Sáng mồng 3/6,", dt.date(2025, 6, 3)),
+        ("Ngày 14 tháng Năm,", dt.date(2025, 5, 14)),
+        ("Ngày 2 tháng Sáu năm 2025,", dt.date(2025, 6, 2)),
     ],
 )
 def test_the_day_of_the_event(opening: str, day: dt.date | None) -> None:

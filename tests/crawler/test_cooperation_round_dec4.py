@@ -172,3 +172,10 @@ def test_a_caption_that_opens_with_an_official_names_the_sides() -> None:
                    "nông nghiệp."))
     assert sides(result) == [("meeting", ["Bộ Nông nghiệp và Môi trường"],
                               ["Bộ Nông nghiệp, Thực phẩm và Nông thôn Hàn Quốc"])]
+
+
+def test_a_korean_city_s_international_office_is_korean_not_international() -> None:
+    (event,) = read("", ("Sáng 3/6, Sở Ngoại vụ thành phố Đà Nẵng đã có cuộc họp trực tuyến với Ban Hợp tác quốc tế "
+                         "thành phố Daegu (Hàn Quốc).")).events
+    assert [p.name for p in event.kr_parties] == ["Ban Hợp tác quốc tế thành phố Daegu"]
+    assert event.location == "trực tuyến"
