@@ -32,6 +32,7 @@ PLACE_HEADS = {"tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", 
 _HEAD_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?<!Tây )(" + "|".join(re.escape(h) for h in HEADS) + r")(?![\wÀ-ỹ])"  # 'Tây Ban Nha': Spain
     r"(?!\s+(?:trưởng|phó|viên|quản trị|Giám đốc|lãnh đạo|chủ nhiệm|điều hành|nghị|thảo|chợ|đàm|thi)\b)"
+    r"(?<!Khoa(?= [Hh]ọc\b))"  # 'Viện Việt Nam học và Khoa học phát triển': science, not a faculty
 )
 _STOP_WORDS = {"đã", "đang", "sẽ", "vừa", "ký", "tổ", "chức", "tiếp", "làm", "về", "với", "tại", "nhằm", "trong", "cho", "để", "do", "là", "có", "được", "thuộc", "cùng", "đến", "thăm", "phối", "chủ", "hội", "trao", "gặp", "nhân", "vào", "sau", "khi", "theo", "từ", "bày", "cảm", "đánh", "giới", "mong", "này", "đó", "hai", "các", "những", "một", "ông", "bà", "chứng", "đại", "diện", "cũng", "thì", "mà", "nên", "như", "hướng", "trên", "dưới", "giữa", "ngày", "sáng", "chiều", "tối", "hôm", "năm", "tháng", "lần", "thực", "hỗ", "tham", "dự", "phát", "biểu", "biết", "nêu", "nhấn", "khẳng", "đồng", "chí", "ra", "lễ", "buổi"}
 # verbs that end a name when they are written in lower case ('Trường ĐH FPT hợp tác ĐH Gachon')
@@ -924,7 +925,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break
         if taken and sentence[start:name_end].endswith(("Hàn Quốc", "Việt Nam", "Korea")) and (
             word.islower() or word.split("-")[0] in _KR_SURNAMES | _VN_SURNAMES
-        ):
+        ) and word != "học":  # 'Viện Việt Nam học': Vietnamese studies, the name goes on
             break  # 'Bộ Lao động Hàn Quốc thống nhất …', '… Hàn Quốc Lee Jong-ho': the country word ends the name
         if word.islower() and taken and previous_word[:1].isupper() and previous_word.isascii() and not (
             previous_word.isupper() or "&" in previous_word
@@ -934,7 +935,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             break  # 'Đại học Gachon đào tạo …': Vietnamese words do not go on a foreign name
         lower = word.lower()
         after = sentence[start + len(head) + tok.end() :]
-        if taken and word.islower() and previous_word in _BARE_PLACE_HEADS:
+        if taken and word.islower() and previous_word in _BARE_PLACE_HEADS and f"{previous_word} {word}" != "xã hội":
             break  # 'UBND tỉnh giao Sở …', 'Sở Y tế tỉnh tổ chức …': an unnamed place ends the name
         if lower == "nhân" and not _NHAN_FRAMING.match(after):
             pass  # 'hạt nhân', 'nguồn nhân lực': part of the name
@@ -974,7 +975,7 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
             if _foreign_word(nxt.rstrip(".,;:")):
                 break  # 'Sở Công Thương và Samsung': a second organisation, not '… và Du lịch'
             descriptive = previous.islower() and nxt.islower() and nxt not in _STOP_WORDS | _LOWER_VERBS
-            if not descriptive and (not nxt or not nxt[0].isupper() or _HEAD_RE.match(nxt) or _HEAD_RE.match(
+            if not descriptive and (not nxt or not nxt[0].isupper() or _HEAD_RE.match(
                 sentence[start + len(head) + tokens[i + 1].start() :]
             )):
                 break
@@ -1073,7 +1074,8 @@ def _specific(name: str, head: str) -> bool:
     rest = name[len(head) :].strip()
     if head in _LOCAL_GOVERNMENT_HEADS and rest in ("tỉnh", "thành phố"):
         return True  # 'Chủ tịch UBND tỉnh tiếp …' in a province's own paper: its People's Committee
-    rest = re.sub(r"\b(?:của |tại |ở )?(?:Hàn Quốc|Việt Nam|Korea|Vietnam)\b", "", rest).strip()
+    # the country words say whose body, not which one; 'Việt Nam học' (Vietnamese studies) is a discipline
+    rest = re.sub(r"\b(?:của |tại |ở )?(?:Hàn Quốc|Việt Nam|Korea|Vietnam)\b(?! học\b)", "", rest).strip()
     if not rest:
         return False  # 'công ty Hàn Quốc', 'các trường đại học Việt Nam': no one organisation
     if head[:1].islower() and re.match(r"^[a-zđà-ỹ ]*\b(?:của|tại|ở|thuộc)\s", rest):

@@ -179,3 +179,15 @@ def test_a_korean_city_s_international_office_is_korean_not_international() -> N
                          "thành phố Daegu (Hàn Quốc).")).events
     assert [p.name for p in event.kr_parties] == ["Ban Hợp tác quốc tế thành phố Daegu"]
     assert event.location == "trực tuyến"
+
+
+@pytest.mark.parametrize(("text", "vn"), [
+    ("Ngày 12/6, Viện Việt Nam học và Khoa học phát triển đã ký biên bản ghi nhớ với Đại học Yonsei.",
+     "Viện Việt Nam học và Khoa học phát triển"),
+    ("Ngày 12/6, Viện Hàn Quốc học và Khoa học xã hội đã ký biên bản ghi nhớ với Trường Đại học Vinh.",
+     "Trường Đại học Vinh"),
+])
+def test_a_country_s_studies_are_part_of_a_name(text: str, vn: str) -> None:
+    """'Việt Nam học', 'Hàn Quốc học' (the study of a country) and 'Khoa học' (science) go on in a name."""
+    (event,) = read("", text).events
+    assert [p.name for p in event.vn_parties] == [vn]
