@@ -131,12 +131,12 @@ def _not_held(sentence: str) -> bool:
 _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?: của)?[^,.;]*|"
                       r"(?:với|có|dưới|nhờ|thông qua) sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự|kết nối|phối hợp|giới thiệu) "
                       r"của[^,.;]*|"
-                      r"\bdo\s[^,.;]{0,120}?\b(?:(?:phối hợp|đồng|cùng) )?(?:tổ chức|tài trợ|đăng cai)\b|"
+                      r"\bdo\s(?:[^.;]|\.(?=\w)){0,160}?\b(?:(?:phối hợp|đồng|cùng) )?(?:tổ chức|tài trợ|đăng cai)\b|"
                       r"\btheo lời mời của[^,.;]*|\bthuộc (?:chương trình|dự án)\b[^,.;]*|"
                       r"\b(?:đồng thời là|kiêm)\s[^,.;]*", re.IGNORECASE)
 # a plain look first: _WITNESS is slow to fail
 _WITNESSED = re.compile(r"[Cc]hứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự|kết nối|phối hợp|giới thiệu) của|"
-                        r"\bdo\s[^,.;]{0,120}?(?:tổ chức|tài trợ|đăng cai)|lời mời|thuộc (?:[Cc]hương trình|[Dd]ự án)|"
+                        r"\bdo\s(?:[^.;]|\.(?=\w)){0,160}?(?:tổ chức|tài trợ|đăng cai)|lời mời|thuộc (?:[Cc]hương trình|[Dd]ự án)|"
                         r"đồng thời là|\bkiêm\b")
 _ATTENDANCE = re.compile(r"^\W*(?:đến dự|tham dự|dự lễ|cùng dự|có mặt|chứng kiến)\b")
 # 'Tại hội nghị, UBND tỉnh … đã ký biên bản ghi nhớ với Tập đoàn X': a signing at a conference is news of its own
@@ -247,7 +247,8 @@ def parse_article(
         kept = [m for m, p in scores if p >= model.THRESHOLD["party"]]
         best = max(scores, key=lambda mp: mp[1])[0]
         subject = _subject_of_the_trigger(cand.sentence, mentions, [*kept, best])
-        setattr(cand, side, [m for m in mentions if m in kept or m is best or m is subject])
+        chosen = _with_their_list(cand.sentence, mentions, [m for m in mentions if m in kept or m is best or m is subject])
+        setattr(cand, side, [m for m in mentions if m in chosen])
         chosen = getattr(cand, side)
         cand.certainty = _lowest(cand.certainty, *(p if m in chosen else 1 - p for m, p in scores))
     has_mou = bool(candidates) and _calls_a_document_an_mou(title_n, text, published)  # read only to merge candidates
@@ -281,6 +282,8 @@ _CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng",
 def _named_by_the_headline(vn: list[Mention], title: str, text: str) -> list[Mention]:
     """'UBND tỉnh' or 'Tỉnh ủy' of a province's own paper takes its province: the one place the headline
     names ('… Quảng Nam …'), or else the place the story names far more often than any other."""
+    if not any(_UNNAMED_GOVERNMENT.match(m.name) for m in vn):
+        return vn  # most events: a named side, and no need to read the story's places
     place = _home_place(title, text)
     if place is None:
         return vn
@@ -1587,6 +1590,51 @@ def party_choices(
             scored = [(m, mention_features(_placed(m, cand.sentence), mentions, cand.sentence, title_key, article_key))
                       for m in mentions]
             out.append((cand, side, mentions, scored))
+    return out
+
+
+_VENUE_BEFORE = re.compile(r"\b(?:tại|ở)\s+(?:trụ sở\s+)?$")  # 'tại Khu công nghệ cao Hòa Lạc (Hà Nội), A và B ký'
+_SUBJECT_TO_VERB = re.compile(r"^\s*(?:\([^()]{1,60}\))?[^,;.()]{0,30}$")  # 'A, B và C (Hàn Quốc) đã ký'
+_LIST_LINK = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*(?P<link>,\s*và|,|và)\s*$")
+
+
+def _with_their_list(sentence: str, mentions: list[Mention], chosen: list[Mention]) -> list[Mention]:
+    """'A, B và C (Hàn Quốc) đã ký …': the bodies of one list ('A, B và C', not an apposition 'A, B') take part
+    together, so a side's body listed beside a chosen one is chosen too."""
+    named = sorted((m for m in find_orgs(sentence)  # an acronym in brackets is the name before it again
+                    if sentence.count("(", 0, m.start) <= sentence.count(")", 0, m.start)
+                    and not _VENUE_BEFORE.search(sentence, max(0, m.start - 20), m.start)), key=lambda m: m.start)
+    lists: list[list[Mention]] = []
+    joined_by_and = False
+    for previous, mention in pairwise(named):
+        link = _LIST_LINK.match(sentence[previous.end : mention.start])
+        if link is None:
+            if lists and not joined_by_and:
+                lists.pop()
+            joined_by_and = False
+            continue
+        if lists and lists[-1][-1] is previous:
+            lists[-1].append(mention)
+        else:
+            if lists and not joined_by_and:
+                lists.pop()
+            lists.append([previous, mention])
+            joined_by_and = False
+        joined_by_and = joined_by_and or "và" in link["link"]
+    if lists and not joined_by_and:
+        lists.pop()
+    out = list(chosen)
+    spans = {(m.start, m.end) for m in chosen}
+    trigger = _TRIGGER.search(sentence.lower())
+    for members in lists:
+        if trigger is None or not spans & {(m.start, m.end) for m in members}:
+            continue
+        before_the_verb = members[-1].end <= trigger.start() and _SUBJECT_TO_VERB.match(
+            sentence[members[-1].end : trigger.start()])
+        after_with = members[0].start >= trigger.end() and sentence[: members[0].start].endswith("với ")
+        if not (before_the_verb or after_with):
+            continue  # a list of organisers, hosts or venues around the event, not its sides
+        out += [m for m in mentions if (m.start, m.end) in {(o.start, o.end) for o in members} and m not in out]
     return out
 
 

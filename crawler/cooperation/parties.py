@@ -120,7 +120,12 @@ _VN_SYLLABLE = re.compile(
 KR_PLACES = {"Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Sejong", "Gyeonggi", "Gangwon", "Chungcheong", "Chungbuk", "Chungnam", "Jeolla", "Jeonbuk", "Jeonnam", "Jeollabuk", "Jeollanam", "Gyeongsang", "Gyeongbuk", "Gyeongnam", "Gyeongsangbuk", "Gyeongsangnam", "Chungcheongbuk", "Chungcheongnam", "Jeju", "Suwon", "Changwon", "Pohang", "Gumi", "Ansan", "Gimje", "Sangju", "Guro", "Gangnam", "Seongnam", "Yongin", "Goyang", "Hwaseong", "Cheongju", "Cheonan", "Jeonju", "Gimhae", "Andong", "Gyeongju", "Mokpo", "Yeosu", "Pangyo"}
 # 'Mỹ' (the United States) is no country in 'Bảo tàng Mỹ thuật', 'Mỹ nghệ' or the places 'Mỹ Tho', 'Mỹ Đình'
 FOREIGN = re.compile(
-    r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b(?! (?:thuật|nghệ|phẩm|Tho|Đình|Phước|Xuyên|Hào|Lộc|Khê|Sơn|Tú|Đức|Thạnh)\b)|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
+    r"Nhật Bản|Trung Quốc|Hoa Kỳ|\bMỹ\b(?! (?:thuật|nghệ|phẩm|Tho|Đình|Phước|Xuyên|Hào|Lộc|Khê|Sơn|Tú|Đức|Thạnh)\b)"
+    # and the communes and wards whose names end in 'Mỹ' ('HTX … Thạnh Mỹ', 'Phú Mỹ'); 'Nam Mỹ', 'Bắc Mỹ' stay abroad
+    + "".join(f"(?<!{w} Mỹ)" for w in ("Thạnh", "Phú", "An", "Bình", "Tân", "Hưng", "Xuân", "Vĩnh", "Hòa", "Hiệp",
+                                        "Phước", "Thuận", "Thạch", "Quảng", "Tam", "Kim", "Hội", "Cẩm", "Hải", "Minh",
+                                        "Thiện", "Long", "Mỹ"))
+    + r"|Australia|\bÚc\b|Vương quốc Anh|\bAnh Quốc|Singapore|\bPháp\b(?! chế| luật| lý)|CHLB Đức|nước Đức|"
     r"Ấn Độ|Triều Tiên|CHDCND|Lào(?! Cai)|Campuchia|Thái Lan|châu Âu|\bEU\b|Nga\b|Canada|Israel|Ả Rập|Saudi|"
     r"Indonesia|Malaysia|Philippines|Đài Loan|Hà Lan|Thụy|Italy|Tây Ban Nha|New Zealand|Hungary|Séc|"
     r"Mông Cổ|Uzbekistan|Kazakhstan|Myanmar|Brunei|Timor|Pakistan|Bangladesh|Sri Lanka|Nepal|Mexico|Brazil|Chile|"

@@ -1166,7 +1166,8 @@ def test_the_headline_s_unit_of_korean_studies_takes_the_side_the_text_gives_it(
 def test_a_unit_of_korean_studies_signing_with_a_korean_school_is_an_event() -> None:
     text = ("Ngày 12/6, Khoa Hàn Quốc học của Trường Đại học Ngoại ngữ Đà Nẵng ký biên bản ghi nhớ với Trường Đại học "
             "Keimyung.")
-    assert sides(read("", text)) == [("mou", ["Khoa Hàn Quốc học"], ["Trường Đại học Keimyung"])]  # the unit signs
+    assert sides(read("", text)) == [  # the unit signs, named in full
+        ("mou", ["Khoa Hàn Quốc học của Trường Đại học Ngoại ngữ Đà Nẵng"], ["Trường Đại học Keimyung"])]
 
 
 # a former official ('nguyên', 'cựu') stands for no organisation: a courtesy visit is no event

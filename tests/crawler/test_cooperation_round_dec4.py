@@ -191,3 +191,33 @@ def test_a_country_s_studies_are_part_of_a_name(text: str, vn: str) -> None:
     """'Việt Nam học', 'Hàn Quốc học' (the study of a country) and 'Khoa học' (science) go on in a name."""
     (event,) = read("", text).events
     assert [p.name for p in event.vn_parties] == [vn]
+
+
+# the bodies of one list sign together: 'A, B và C đã ký …', '… ký với A, B và C'
+@pytest.mark.parametrize(("text", "vn"), [
+    (("Ngày 10/6, Trường Cao đẳng Kỹ thuật Cao Thắng, Trường Cao đẳng Lý Tự Trọng TP.HCM và Đại học Inha (Hàn Quốc) "
+     "đã ký kết biên bản ghi nhớ ba bên."), ["Trường Cao đẳng Kỹ thuật Cao Thắng", "Trường Cao đẳng Lý Tự Trọng TP.HCM"]),
+    (("Ngày 10/6, Viện Khoa học và Công nghệ Hàn Quốc (KIST) đã ký biên bản ghi nhớ với Trường Đại học Bách khoa Hà "
+     "Nội, Trường Đại học Công nghệ và Trường Đại học Cần Thơ."),
+     ["Trường Đại học Bách khoa Hà Nội", "Trường Đại học Công nghệ", "Trường Đại học Cần Thơ"]),
+    # the venue before the list takes no part
+    (("Ngày 14/5, tại Khu công nghệ cao Hòa Lạc (Hà Nội), Viện Khoa học và Công nghệ Việt Nam - Hàn Quốc (VKIST) và "
+     "Viện Nghiên cứu Điện tử và Viễn thông Hàn Quốc (ETRI) đã ký kết biên bản ghi nhớ hợp tác."),
+     ["Viện Khoa học và Công nghệ Việt Nam - Hàn Quốc"]),
+])
+def test_the_bodies_of_one_list_sign_together(text: str, vn: list[str]) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.vn_parties] == vn
+
+
+def test_a_list_of_organisers_does_not_join_the_sides() -> None:
+    result = read("", ("Tại Diễn đàn do Bộ Công Thương, Sở Công Thương TP.HCM và Ngân hàng Quân đội tổ chức, Công ty "
+                       "Vinamilk và Tập đoàn CJ (Hàn Quốc) đã ký thỏa thuận hợp tác ngày 12/6."))
+    assert [[p.name for p in e.vn_parties] for e in result.events] == [["Công ty Vinamilk"]]
+
+
+def test_a_cooperative_named_for_its_commune_is_vietnamese() -> None:
+    """'Thạnh Mỹ' is a commune, not 'Mỹ' (the United States)."""
+    (event,) = read("", ("Ngày 9/6, Hợp tác xã Dịch vụ Nông nghiệp Thạnh Mỹ và Liên đoàn Hợp tác xã Nông nghiệp Quốc "
+                         "gia Hàn Quốc (Nonghyup) đã ký thỏa thuận hợp tác.")).events
+    assert [p.name for p in event.vn_parties] == ["Hợp tác xã Dịch vụ Nông nghiệp Thạnh Mỹ"]
