@@ -32,6 +32,7 @@ from crawler.cooperation.parties import (
     _find_orgs,
     _gazetteer_index,
     _trie_pattern,
+    _without_head,
     find_orgs,
     has_place,
     holds_a_korean_name,
@@ -87,7 +88,8 @@ _FUTURE = re.compile(
     r"\bđang (?:thảo luận|đàm phán|xúc tiến|thống nhất|chuẩn bị)\b[^.;]{0,60}\bký|"
     r"\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tuần tới|tháng tới|năm tới|quý tới)\b|\bđể tổ chức (?:lễ )?ký\b"
     # expected, put off or called off: 'lễ ký … dự kiến được tổ chức vào tháng 11', 'đã được hoãn', 'lùi sang tháng 9'
-    r"|\bdự kiến (?:sẽ |được )?(?:ký|tổ chức|diễn ra|tiến hành|hội đàm|hội kiến|làm việc|gặp|tiếp|thăm)\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
+    r"|\bdự kiến (?:sẽ |được )?(?:ký|tổ chức|diễn ra|tiến hành|hội đàm|hội kiến|làm việc|gặp|tiếp|thăm|đón)\b|"
+    r"\btheo dự thảo\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
     r"|\bkhông (?:được )?diễn ra\b|\b(?:bị|đã) hủy(?: bỏ)?\b"
 )
 # 'Thủ tướng đề nghị Bộ X làm việc với …', 'UBND tỉnh giao Sở Y ký …': a meeting or signing asked for, not held
@@ -145,7 +147,9 @@ _SIGNED_AT_THE_GATHERING = re.compile(_AT_THE_GATHERING.pattern + r"[^.;]*\b(?:�
 # sentences that describe an event already reported: they add no new parties
 _ELABORATION = re.compile(
     r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
-    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi))"
+    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi)|"
+    # 'Lễ ký diễn ra tại trụ sở X ở Pangyo, tỉnh Gyeonggi': where the signing told before took place
+    r"(?:buổi|lễ) (?:ký|làm việc|tiếp|hội đàm)(?: kết)? (?:đã |được )?(?:diễn ra|được tổ chức|tổ chức) (?:tại|ở)\b)"
 )
 _BOTH_SIDES = re.compile(
     r"\b(?:hai|2) (?:bên|cơ quan|đơn vị|tỉnh|địa phương|quận|trường|phía|thành phố|viện|bộ|bộ trưởng|thứ trưởng|"
@@ -966,10 +970,11 @@ def surely_korean(mention: Mention, sentence: str) -> bool:
 _KOREA_SPELLED_OUT = re.compile(r"\bKorea|Hàn Quốc")  # not parties.KOREA: 'Việt - Hàn' names Vietnamese bodies
 
 
-def _korea_in_brackets(bracket: Mention, named: Mention) -> bool:
-    """The bracket after a name spells it out as Korean, and nothing in the name itself says Vietnam."""
-    return (bracket.country == "KR" and named.country == "VN" and bool(_KOREA_SPELLED_OUT.search(bracket.name))
-            and not _surely_vietnamese(named))
+def _korea_in_brackets(bracket: Mention, named: Mention, written: str) -> bool:
+    """The bracket after a name spells it out as Korean, and nothing in the name itself says Vietnam. What the
+    bracket says is what is written in it: a bare acronym ('(NSSC)') that a Korean body also has spells out nothing."""
+    return (bracket.country == "KR" and named.country == "VN" and not _surely_vietnamese(named) and (
+        bool(_KOREA_SPELLED_OUT.search(written)) or _names_alike(named.name, bracket.name)))
 
 
 def _surely_vietnamese(mention: Mention) -> bool:
@@ -1180,7 +1185,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             bool(_BARE_PLACE.match(mention.name)) and bool(_SERVED.search(sentence[max(0, mention.start - 20) : mention.start])))
         previous_end = mention.end
         previous_venue = place_venue or venue
-        if inside_acronym and out and _korea_in_brackets(mention, out[-1]):
+        if inside_acronym and out and _korea_in_brackets(mention, out[-1], sentence[mention.start : mention.end]):
             # 'Hiệp hội KFIA (Korea Fabless Industry Association)': the bracket's country is the name's
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym, "KR", last.canonical)
@@ -1192,7 +1197,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         if parent and follows_kept and _korea_studies_of_a_vietnamese_body(out[-1], mention):
             last = out[-1]  # 'Khoa Ngôn ngữ và Văn hóa Hàn Quốc của Trường Đại học Hà Nội': a Vietnamese unit
             out[-1] = Mention(last.start, last.end, last.name, last.acronym, "VN", last.canonical)
-        if (inside_acronym or in_brackets) and not belongs_to and out and mention.canonical and not out[-1].canonical:
+        if (inside_acronym or in_brackets) and not belongs_to and out and mention.canonical and not out[-1].canonical and (
+                _same_country_or_unknown(out[-1], mention)):  # 'Trung tâm … quốc gia (NSSC)': not Korea's NSSC
             # 'Công viên Công nghệ tỉnh Chungbuk (Chungbuk Technopark)': the bracket links the name
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym or mention.acronym, last.country,
@@ -1234,6 +1240,24 @@ _MEMBERS_OF = re.compile(r"\b(?:các|những|nhiều) (?:doanh nghiệp|công ty
                          r"(?:trong|tại|của|thuộc|ở)\s+$")
 _APPOSED = re.compile(r"^\s*[,–-]\s*$")
 _SCHOOL = re.compile(r"^(?:Trường|Đại học|ĐH|Học viện)\b")
+
+
+def _same_country_or_unknown(named: Mention, listed: Mention) -> bool:
+    return {named.country, listed.country} != {"VN", "KR"} or _names_alike(named.name, listed.name)
+
+
+_NAME_WORDS_LEFT_OUT = {"han", "quoc", "viet", "nam", "va", "cua", "tai"}
+
+
+def _names_alike(written: str, listed: str) -> bool:
+    """'Cục Xã hội Thông tin Quốc gia (NIA)' is the listed 'Cơ quan Xã hội Thông tin Quốc gia Hàn Quốc' under
+    another head; 'Trung tâm Hỗ trợ khởi nghiệp sáng tạo quốc gia (NSSC)' shares only the acronym with Korea's NSSC."""
+    def words(name: str) -> set[str]:
+        return set(fold(_without_head(name)).split()) - _NAME_WORDS_LEFT_OUT
+    mine, theirs = words(written), words(listed)
+    return bool(mine) and len(mine & theirs) * 2 >= len(mine)
+
+
 _BELONGS_TO = re.compile(r"^\W*(?:trực )?thuộc\b|^\s*của\b")  # '(thuộc X)' names the parent, not the same body
 _UNIT = re.compile(r"^(?:Khoa|Bộ môn|Trung tâm|Câu lạc bộ|Phòng|Viện|Ban)\b")
 

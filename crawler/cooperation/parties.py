@@ -63,16 +63,22 @@ _NAMED_AFTER_PEOPLE = {"Trường Đại học", "Trường Cao đẳng", "Trư�
 _NEVER_NAMED_AFTER_PEOPLE = {"Viện Hàn lâm", "Bộ", "Sở", "Cục", "Tổng cục"}
 
 
+_JUST_A_SPACE_BEFORE = re.compile(r"[\wÀ-ỹ.] ")
+
+
 def _person_starts(word: str, rest: list[re.Match[str]]) -> bool:
     """A surname followed by two or more capitalised syllables (or one hyphenated given name)."""
     following = []
     for tok in rest[:3]:
-        if not tok.group(0)[:1].isupper():
-            break
+        if not tok.group(0)[:1].isupper() or not _JUST_A_SPACE_BEFORE.fullmatch(tok.string, max(0, tok.start() - 2),
+                                                                                 tok.start()):
+            break  # '… Việt Nam (PV Power)': a bracket between the words, no person's name
         following.append(tok.group(0))
     if word in _VN_SURNAMES:
         return len(following) >= 2
     if word in _KR_SURNAMES:
+        following = following[: next((i for i, w in enumerate(following) if not w.isascii()), len(following))]
+        # 'Điện lực Nam Hàn Quốc': a romanised given name follows a Korean surname, not 'Hàn Quốc'
         return len(following) >= 2 or (len(following) == 1 and "-" in following[0])
     return False
 
@@ -107,7 +113,7 @@ def has_place(text: str, korean: bool = False) -> bool:
 
 
 _NHAN_FRAMING = re.compile(r"\s*(?:dịp|chuyến|kỷ niệm|sự kiện|ngày)\b")
-_ACRONYM = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9&.-]{1,14}$")
+_ACRONYM = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9&.-]{1,14}$|^[A-Z]{2,5} [A-Z][A-Za-z]{1,5}$")  # and 'PV Power', 'PV GAS'
 _ROMAN_KR = re.compile(
     r"(?:eo|eu|ae|oe|yeo|yu|yo|gy|gw|jj|kk|oo|ung$|ju$|gu$|buk$|nam$|do$|won$|san$|jeon|cheon|je$)"
 )
@@ -621,11 +627,20 @@ _DESCRIBED_KOREAN = re.compile(
     r"(?P<name>[A-Z][A-Za-z0-9&-]*(?:\s+[A-Z0-9][A-Za-z0-9&-]*){0,3})(?![\wÀ-ỹ])")
 
 
+# 'Born2Global của Hàn Quốc', 'Naver Cloud (Hàn Quốc)': a foreign-spelt name the text says is Korean
+_NAME_OF_KOREA = re.compile(
+    r"(?<![\wÀ-ỹ&-])(?P<name>[A-Z][A-Za-z0-9&-]*[a-z0-9][A-Za-z0-9&-]*(?:\s+[A-Z0-9][A-Za-z0-9&-]*){0,3})"
+    r"\s+(?:của Hàn Quốc|\(Hàn Quốc\))")
+
+
 def _described_korean_mentions(sentence: str) -> list[Mention]:
     if "Hàn Quốc" not in sentence:
         return []
+    described = [*_DESCRIBED_KOREAN.finditer(sentence), *(
+        m for m in _NAME_OF_KOREA.finditer(sentence)
+        if m["name"].split()[0] not in KR_PLACES | _KR_SURNAMES and not _VN_SYLLABLE.match(m["name"].split()[0].lower()))]
     return [Mention(m.start("name"), m.end("name"), m["name"], _acronym_after(sentence, m.end("name")), "KR")
-            for m in _DESCRIBED_KOREAN.finditer(sentence) if m["name"].isascii()]
+            for m in described if m["name"].isascii()]
 
 
 _ENGLISH_NAME = re.compile(

@@ -221,3 +221,46 @@ def test_a_cooperative_named_for_its_commune_is_vietnamese() -> None:
     (event,) = read("", ("Ngày 9/6, Hợp tác xã Dịch vụ Nông nghiệp Thạnh Mỹ và Liên đoàn Hợp tác xã Nông nghiệp Quốc "
                          "gia Hàn Quốc (Nonghyup) đã ký thỏa thuận hợp tác.")).events
     assert [p.name for p in event.vn_parties] == ["Hợp tác xã Dịch vụ Nông nghiệp Thạnh Mỹ"]
+
+
+def test_an_acronym_defined_in_the_text_beats_a_korean_body_of_the_same_letters() -> None:
+    """NSSC is also Korea's Nuclear Safety and Security Commission; the text says what it is here."""
+    (event,) = read("", ("Ngày 12/6, Trung tâm Hỗ trợ khởi nghiệp sáng tạo quốc gia (NSSC) và Viện Khởi nghiệp và Phát "
+                         "triển doanh nghiệp Hàn Quốc (KISED) đã ký kết biên bản ghi nhớ.")).events
+    assert [p.name for p in event.vn_parties] == ["Trung tâm Hỗ trợ khởi nghiệp sáng tạo quốc gia"]
+
+
+def test_a_listed_korean_acronym_after_its_name_under_another_head_is_korean() -> None:
+    (event,) = read("", ("Ngày 18/6, tại Hà Nội, Cục Chuyển đổi số quốc gia và Cục Xã hội Thông tin Quốc gia (NIA) đã ký "
+                         "kết biên bản ghi nhớ hợp tác.")).events
+    assert [p.acronym for p in event.kr_parties] == ["NIA"]
+
+
+def test_a_foreign_spelt_name_the_text_calls_korean() -> None:
+    result = read("", ("Ngày 4/6, Trung tâm Đổi mới sáng tạo Quốc gia (NIC) và Born2Global của Hàn Quốc đã ký ý định "
+                       "thư hợp tác. Lễ ký diễn ra tại trụ sở Born2Global ở Pangyo, tỉnh Gyeonggi."))
+    assert sides(result) == [("letter_of_intent", ["Trung tâm Đổi mới sáng tạo Quốc gia"], ["Born2Global"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Theo dự thảo, trong quý III thành phố dự kiến đón đoàn Thị trưởng thành phố Busan sang làm việc với UBND TP.HCM.",
+])
+def test_a_draft_plan_to_receive_is_no_meeting(text: str) -> None:
+    assert not read("", text).relevant
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("Ngày 9/6, Tổng công ty Điện lực Dầu khí Việt Nam (PV Power) và Doosan Enerbility đã ký biên bản ghi nhớ.",
+     "Tổng công ty Điện lực Dầu khí Việt Nam", "PV Power"),
+])
+def test_a_two_word_acronym_in_brackets(text: str, name: str, acronym: str) -> None:
+    (event,) = read("", text).events
+    assert [(p.name, p.acronym) for p in event.vn_parties] == [(name, acronym)]
+
+
+def test_nam_before_han_quoc_is_no_korean_surname() -> None:
+    """'Nam' is a Korean surname, but 'Nam Hàn Quốc' in a name is 'southern Korea', not Mr Nam."""
+    (event,) = read("", ("Ngày 9/6, Tổng công ty Phát điện 3 (EVNGENCO3) và Tổng công ty Điện lực Nam Hàn Quốc (KOSPO) "
+                         "đã ký thỏa thuận hợp tác.")).events
+    assert [p.name for p in event.vn_parties] == ["Tổng công ty Phát điện 3"]
+    assert [p.acronym for p in event.kr_parties] == ["KOSPO"]
