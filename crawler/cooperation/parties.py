@@ -105,10 +105,16 @@ def _place_finder(korean: bool) -> re.Pattern[str]:
 
 def places_in(text: str, korean: bool = False) -> list[tuple[int, str]]:
     """(position, place) of the places of one side in the text, in reading order."""
-    return [(m.start(), m.group(1)) for m in _place_finder(korean).finditer(text)]
+    found = [(m.start(), m.group(1)) for m in _place_finder(korean).finditer(text)]
+    if not korean and "Thái Bình Dương" in text:  # the Pacific ('châu Á - Thái Bình Dương'): neither province
+        oceans = [m.span() for m in re.finditer("Thái Bình Dương", text)]
+        found = [(at, place) for at, place in found if not any(a <= at < b for a, b in oceans)]
+    return found
 
 
 def has_place(text: str, korean: bool = False) -> bool:
+    if not korean and "Thái Bình Dương" in text:
+        return bool(places_in(text))
     return _place_finder(korean).search(text) is not None
 
 
@@ -917,6 +923,13 @@ def _acronym_after(sentence: str, end: int) -> str | None:
 _NAME_TOKEN = re.compile(r"[^\s,;:()\"']+")  # the words of a name, without its punctuation
 
 
+def _common_words_after_the_head(rest: str) -> bool:
+    """A capitalised Vietnamese syllable, then a lower-case one: a common noun ('Thành phố Di sản Thế giới'),
+    where a place name capitalises every syllable ('thành phố Buôn Ma Thuột')."""
+    words = rest.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[1].islower() and words[0] not in _all_places()
+
+
 _BARE_PLACE_HEADS = {"tỉnh", "phố", "huyện", "quận", "xã", "phường"}
 _PARTY_COMMITTEES = {"Tỉnh ủy", "Thành ủy"}
 # 'Bí thư Tỉnh ủy Lê Văn Hiếu', 'Thường trực Tỉnh ủy tiếp …': a province's paper names no province
@@ -1014,10 +1027,10 @@ def _phrase_at(sentence: str, start: int, head: str) -> Mention | None:
         return None
     acronym = _acronym_after(sentence, name_end)
     country = classify(name, sentence[name_end:])
-    if head in PLACE_HEADS and country == "VN" and not has_place(name) and not re.search(
-        r"[A-Z][a-z]|\d", name[len(head) :]
-    ):
-        return None
+    if head in PLACE_HEADS and country == "VN" and (
+            (not has_place(name) and not re.search(r"[A-Z][a-z]|\d", name[len(head) :]))
+            or _common_words_after_the_head(name[len(head) :])):
+        return None  # 'các Thành phố Di sản Thế giới': no place follows the head, so no locality
     return Mention(start, name_end, name, acronym, country)
 
 

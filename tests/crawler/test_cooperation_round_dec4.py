@@ -264,3 +264,17 @@ def test_nam_before_han_quoc_is_no_korean_surname() -> None:
                          "đã ký thỏa thuận hợp tác.")).events
     assert [p.name for p in event.vn_parties] == ["Tổng công ty Phát điện 3"]
     assert [p.acronym for p in event.kr_parties] == ["KOSPO"]
+
+
+def test_the_pacific_is_neither_thai_binh_nor_binh_duong() -> None:
+    from crawler.cooperation.parties import places_in
+
+    assert places_in("khu vực châu Á - Thái Bình Dương") == []
+    assert [p for _, p in places_in("châu Á - Thái Bình Dương và tỉnh Thái Bình")] == ["Thái Bình"]
+
+
+def test_a_head_word_before_a_common_noun_is_no_locality() -> None:
+    result = read("Tăng cường hợp tác giữa thành phố Huế và Gyeongju",
+                  ("Phó Thị trưởng thành phố Gyeongju Song Ho Jun tham dự Hội nghị của Tổ chức các Thành phố Di sản Thế "
+                   "giới khu vực châu Á - Thái Bình Dương tại Huế; cảm ơn sự đón tiếp của lãnh đạo thành phố."))
+    assert [p.name for e in result.events for p in e.vn_parties if "Di sản" in p.name] == []
