@@ -441,8 +441,10 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
         pending: Candidate | None = None  # a dated trigger naming one side; the next sentence may name the other
         listing: Candidate | None = None  # 'các văn kiện đã được ký, gồm: Bản ghi nhớ giữa A và B; …'
         opening: dt.date | None = None  # the day the paragraph opens with, trigger or not ('Chiều 12/6, … tổ chức Hội nghị')
+        previous = ""
         for sentence in split_sentences(paragraph):
-            listing, items = _document_list(sentence, listing, lead_date, published)
+            listing, items = _document_list(sentence, listing, lead_date or opening, published, previous)
+            previous = sentence
             if items:
                 out.extend(items)
                 continue
@@ -591,16 +593,29 @@ _LIST_ITEM = re.compile(
 )
 
 
+_AMONG_THEM = re.compile(r"^\W*(?:Trong đó|Cụ thể|Các văn kiện (?:này )?(?:gồm|bao gồm))\b,?\s*(?:(?:có|gồm|bao gồm|là)\s+)?")
+# the sentence before such a list: documents signed or handed over ('đã trao 10 văn kiện', 'ký kết 5 thỏa thuận')
+_EXCHANGED = re.compile(rf"\b(?:ký|ký kết|trao|trao đổi)\b[^.;]{{0,40}}?{_DOCUMENTS}")
+
+
 def _document_list(
-    sentence: str, listing: Candidate | None, lead_date: dt.date | None, published: dt.date | None
+    sentence: str, listing: Candidate | None, lead_date: dt.date | None, published: dt.date | None,
+    previous: str = "",
 ) -> tuple[Candidate | None, list[Candidate]]:
     """Each document of a list of signed documents is its own event, dated by the list's opening."""
     intro = _LIST_INTRO.search(sentence) if ":" in sentence else None  # a list opens with a colon
+    among = _AMONG_THEM.match(sentence) if listing is None and previous else None
     if intro and not _not_held(sentence) and not _is_background(sentence[: intro.end()], published):
         opening = sentence[: intro.end()]
         listing = Candidate(EventType.AGREEMENT, _sentence_date(opening, published) or lead_date, [], [],
                             _location(opening, []), opening)
-        items = re.split(r";\s*", sentence[intro.end() :])  # '…: Bản ghi nhớ giữa A và B; Thỏa thuận giữa C và D
+        items = re.split(r";\s*", sentence[intro.end() :])  # '…: Bản ghi nhớ giữa A và B; Thỏa thuận giữa C và D'
+    elif among and _EXCHANGED.search(previous.lower()) and not _not_held(previous) and not _is_background(
+            previous, published):
+        # '… đã trao 10 văn kiện hợp tác. Trong đó có Bản ghi nhớ giữa A và B; thỏa thuận giữa C và D …'
+        listing = Candidate(EventType.AGREEMENT, _sentence_date(previous, published) or lead_date, [], [],
+                            _location(previous, []), f"{previous} ")
+        items = re.split(r";\s*", sentence[among.end() :])
     elif listing is not None and _LIST_ITEM.match(sentence):
         items = [sentence]
     else:
@@ -623,15 +638,15 @@ def _document_list(
 
 # 'Ngày 3/6, đoàn làm việc với tỉnh Jeju', 'Ngày 3/6, Trường tiếp tục làm việc với …': the subject is a
 # side the story has already named
-_BACK_REFERENCE = re.compile(
-    r"^(?:[^,]{0,40},\s*)?(?:cả |phía )?(?:đoàn(?: công tác| đại biểu| cán bộ)?|nhà trường|trường|tỉnh|thành phố|"
+_BACK_REFERENCE = re.compile(  # after up to two openings: 'Ngày 8/7, tại Gwangju, đoàn đã làm việc với …'
+    r"^(?:[^,]{0,40},\s*){0,2}(?:cả |phía )?(?:đoàn(?: công tác| đại biểu| cán bộ)?|nhà trường|trường|tỉnh|thành phố|"
     r"bộ|sở|viện|lãnh đạo (?:tỉnh|thành phố|bộ|sở|viện|trường))\b(?!\s+(?:trưởng|phó|viên)\b)", re.IGNORECASE
 )
 
 
 # 'Ngày 5/6, Thứ trưởng Lê Xuân Định đã làm việc với …': an official named before by title and body
 _OFFICIAL_NAMED_BEFORE = re.compile(
-    r"^(?:[^,]{0,40},\s*)?(?:Phó )?(?:Thứ trưởng|Bộ trưởng|Chủ tịch|Hiệu trưởng|Giám đốc|Viện trưởng|Cục trưởng|"
+    r"^(?:[^,]{0,40},\s*){0,2}(?:Phó )?(?:Thứ trưởng|Bộ trưởng|Chủ tịch|Hiệu trưởng|Giám đốc|Viện trưởng|Cục trưởng|"
     r"Bí thư|Trưởng đoàn)(?: [A-ZĐ][\wÀ-ỹ-]*){2,4} (?:(?:đã |cũng |tiếp tục |còn )*(?:có buổi |có cuộc )?"
     r"(?:làm việc|hội đàm|hội kiến|tiếp|gặp|ký)\b|và (?:Phó )?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Thị trưởng|Tỉnh trưởng|"
     r"Đại sứ|Tổng Lãnh sự|Hiệu trưởng|Giám đốc|Tổng Giám đốc|Viện trưởng|Cục trưởng|lãnh đạo)\b)"  # '… và Bộ trưởng Bộ Y'

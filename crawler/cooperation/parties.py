@@ -750,7 +750,9 @@ def _gazetteer_mentions(sentence: str) -> list[Mention]:
         if any(m.start <= start < m.end or start <= m.start < end for m in out):
             out = [m for m in out if not (start <= m.start < end)]
         qualifier = list(_NAME_TOKEN.finditer(sentence[end : end + 60]))
-        qualified = _place_qualifier_length(qualifier) if sentence[end : end + 1] == " " else 0
+        # a place right after the name qualifies it; one in brackets ('Đại học Sunmoon (tỉnh …)') only says where it is
+        qualified = _place_qualifier_length(qualifier) if sentence[end : end + 1] == " " and qualifier and (
+            qualifier[0].start() == 1) else 0
         fuller = None if qualified else _FULLER.match(sentence[end:])
         if qualified:
             end = _before_a_full_stop(sentence, end + qualifier[qualified - 1].end())  # 'Hội Hữu nghị Việt Nam - Hàn Quốc TP Cần Thơ': its branch there

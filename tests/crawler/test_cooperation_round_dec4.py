@@ -278,3 +278,23 @@ def test_a_head_word_before_a_common_noun_is_no_locality() -> None:
                   ("Phó Thị trưởng thành phố Gyeongju Song Ho Jun tham dự Hội nghị của Tổ chức các Thành phố Di sản Thế "
                    "giới khu vực châu Á - Thái Bình Dương tại Huế; cảm ơn sự đón tiếp của lãnh đạo thành phố."))
     assert [p.name for e in result.events for p in e.vn_parties if "Di sản" in p.name] == []
+
+
+def test_a_list_after_trong_do_co_is_a_list_of_documents() -> None:
+    result = read("Trao 10 văn kiện hợp tác Việt Nam – Hàn Quốc",
+                  ("Sáng 1/6, tại Seoul, dưới sự chứng kiến của Thủ tướng Phạm Văn Nam, các cơ quan, doanh nghiệp hai "
+                   "nước đã trao 10 văn kiện hợp tác. Trong đó có Bản ghi nhớ giữa Viện Hàn lâm Khoa học và Công nghệ "
+                   "Việt Nam và Viện Nghiên cứu Hàng không vũ trụ Hàn Quốc (KARI) về vệ tinh; thỏa thuận hợp tác giữa "
+                   "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT) và Naver Cloud về điện toán đám mây."))
+    assert [(e.type.value, e.date, e.location) for e in result.events] == [
+        ("mou", dt.date(2025, 6, 1), "Seoul"), ("agreement", dt.date(2025, 6, 1), "Seoul")]
+
+
+def test_a_trip_s_meeting_told_after_two_openings_refers_back_to_the_delegation() -> None:
+    result = read("", ("Từ ngày 7 đến 11/6, đoàn công tác Trường Đại học Sư phạm TP.HCM đã có chuyến công tác tại Hàn "
+                       "Quốc. Ngày 8/6, tại Gwangju, đoàn đã làm việc với lãnh đạo Đại học Quốc gia Chonnam về đào tạo "
+                       "thạc sĩ. Ngày 10/6, đoàn đến Đại học Sunmoon (tỉnh Chungcheongnam) và hai bên đã ký kết bản ghi "
+                       "nhớ hợp tác."))
+    assert [(e.type.value, e.date, [p.name for p in e.kr_parties]) for e in result.events] == [
+        ("meeting", dt.date(2025, 6, 8), ["Đại học Quốc gia Chonnam"]),
+        ("mou", dt.date(2025, 6, 10), ["Đại học Sunmoon"])]
