@@ -1213,7 +1213,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
             last = out[-1]  # 'Khoa Ngôn ngữ và Văn hóa Hàn Quốc của Trường Đại học Hà Nội': a Vietnamese unit
             out[-1] = Mention(last.start, last.end, last.name, last.acronym, "VN", last.canonical)
         if (inside_acronym or in_brackets) and not belongs_to and out and mention.canonical and not out[-1].canonical and (
-                _same_country_or_unknown(out[-1], mention)):  # 'Trung tâm … quốc gia (NSSC)': not Korea's NSSC
+                _same_country_or_unknown(out[-1], mention)) and not (  # 'Trung tâm … quốc gia (NSSC)': not Korea's NSSC
+                _PARENT_HEAD.match(sentence, mention.start) and not _PARENT_HEAD.match(out[-1].name)):
+            # ('Cục Trồng trọt … (Bộ Nông nghiệp và Môi trường)': the ministry in brackets is the parent, not the Cục)
             # 'Công viên Công nghệ tỉnh Chungbuk (Chungbuk Technopark)': the bracket links the name
             last = out[-1]
             out[-1] = Mention(last.start, last.end, last.name, last.acronym or mention.acronym, last.country,
@@ -1255,6 +1257,10 @@ _MEMBERS_OF = re.compile(r"\b(?:các|những|nhiều) (?:doanh nghiệp|công ty
                          r"(?:trong|tại|của|thuộc|ở)\s+$")
 _APPOSED = re.compile(r"^\s*[,–-]\s*$")
 _SCHOOL = re.compile(r"^(?:Trường|Đại học|ĐH|Học viện)\b")
+
+
+# the bodies that stand in brackets after their units: ministries, academies, national universities, groups
+_PARENT_HEAD = re.compile(r"(?:Bộ|Viện Hàn lâm|Đại học Quốc gia|ĐHQG|Tập đoàn|Tổng công ty|UBND|Ủy ban nhân dân) ")
 
 
 def _same_country_or_unknown(named: Mention, listed: Mention) -> bool:

@@ -298,3 +298,9 @@ def test_a_trip_s_meeting_told_after_two_openings_refers_back_to_the_delegation(
     assert [(e.type.value, e.date, [p.name for p in e.kr_parties]) for e in result.events] == [
         ("meeting", dt.date(2025, 6, 8), ["Đại học Quốc gia Chonnam"]),
         ("mou", dt.date(2025, 6, 10), ["Đại học Sunmoon"])]
+
+
+def test_a_ministry_in_brackets_after_its_unit_is_the_parent() -> None:
+    (event,) = read("", ("Ngày 10/6, Cục Trồng trọt và Bảo vệ thực vật (Bộ Nông nghiệp và Môi trường) và Cơ quan Phát "
+                         "triển Nông thôn Hàn Quốc (RDA) đã ký biên bản ghi nhớ hợp tác.")).events
+    assert [(p.name, p.acronym) for p in event.vn_parties] == [("Cục Trồng trọt và Bảo vệ thực vật", None)]
