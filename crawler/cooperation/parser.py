@@ -51,7 +51,8 @@ from crawler.items import CooperationEvent, EventType, Extraction, Party
 _SIGN = re.compile(r"ký(?<!\wký)(?<!thư ký)(?<!đăng ký)(?<!chữ ký)(?<!nhật ký)(?<!tốc ký)(?<!bút ký)(?: kết)?\b"
                    r"(?! (?:quyết định|nghị định(?! thư)|nghị quyết|chỉ thị|thông tư|công văn|"
                    r"công điện|lệnh|ban hành|tên|nhận|duyệt|túc xá|sinh|ức|hiệu|sự|họa|giả|quỹ|gửi|số)\b)|\blễ ký\b|"
-                   r"\btrao (?:đổi )?(?:bản|biên bản|thỏa thuận|văn bản thỏa thuận|(?:các |những )?văn kiện)")
+                   r"\btrao (?:đổi )?(?:bản|biên bản|thỏa thuận|văn bản thỏa thuận|(?:các |những )?văn kiện)|"
+                   r"\bsign(?:ing|ed)\b")  # 'tổ chức MOU signing ceremony'
 _LOI = re.compile(r"ý định thư|thư (?:bày tỏ )?ý định|\bloi\b")
 _MOU = re.compile(r"biên bản ghi nhớ|bản ghi nhớ|ghi nhớ hợp tác|\bmous?\b|memorandum of understanding")
 # the words before a trigger are looked at behind it ('tiếp(?<!trực tiếp)'), not ahead of it: a pattern whose
@@ -69,7 +70,7 @@ _MEETING = re.compile(
     r"đồng chủ trì(?! (?:hội nghị|diễn đàn|hội thảo)[^.;,]{0,60}\b(?:mekong|asean|apec|g20|đa phương|khu vực|các nước)\b)"
 )
 _BACKGROUND = re.compile(
-    r"\btrước đó\b|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
+    r"\btrước đó\b(?!,? (?:(?:sáng|chiều|trưa|tối) )?cùng ngày)|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
     r"\bđã ký\b[^.;]{0,80}\b(?:từ |vào |trong )?(?:năm ngoái|năm trước)\b|"
     r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bký(?: kết)? (?:từ |vào |trong )?năm \d{4}|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
     # a tally of documents ('đã ký kết nhiều thỏa thuận', 'hơn 20 văn kiện') sums up the past
@@ -647,7 +648,7 @@ _BACK_REFERENCE = re.compile(  # after up to two openings: 'Ngày 8/7, tại Gwa
 # 'Ngày 5/6, Thứ trưởng Lê Xuân Định đã làm việc với …': an official named before by title and body
 _OFFICIAL_NAMED_BEFORE = re.compile(
     r"^(?:[^,]{0,40},\s*){0,2}(?:Phó )?(?:Thứ trưởng|Bộ trưởng|Chủ tịch|Hiệu trưởng|Giám đốc|Viện trưởng|Cục trưởng|"
-    r"Bí thư|Trưởng đoàn)(?: [A-ZĐ][\wÀ-ỹ-]*){2,4} (?:(?:đã |cũng |tiếp tục |còn )*(?:có buổi |có cuộc )?"
+    r"Bí thư|Trưởng đoàn)(?: [A-ZĐ][\wÀ-ỹ-]*){0,4} (?:(?:đã |cũng |tiếp tục |còn )*(?:có buổi |có cuộc )?"
     r"(?:làm việc|hội đàm|hội kiến|tiếp|gặp|ký)\b|và (?:Phó )?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Thị trưởng|Tỉnh trưởng|"
     r"Đại sứ|Tổng Lãnh sự|Hiệu trưởng|Giám đốc|Tổng Giám đốc|Viện trưởng|Cục trưởng|lãnh đạo)\b)"  # '… và Bộ trưởng Bộ Y'
 )
@@ -998,7 +999,7 @@ def _surely_vietnamese(mention: Mention) -> bool:
 
 _ANY_TRIGGER = re.compile(
     r"ký|ghi nhớ|mou|ý định|thư ý|loi\b|hội đàm|họp|làm việc|tiếp|gặp|hội kiến|thỏa thuận|hiệp định|biên bản|"
-    r"đối thoại|đồng chủ trì|xã giao|trực tuyến|văn kiện|đón|trao đổi|điện đàm|memorandum"
+    r"đối thoại|đồng chủ trì|xã giao|trực tuyến|văn kiện|đón|trao đổi|điện đàm|memorandum|sign"
 )
 
 

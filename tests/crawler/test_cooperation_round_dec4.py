@@ -304,3 +304,25 @@ def test_a_ministry_in_brackets_after_its_unit_is_the_parent() -> None:
     (event,) = read("", ("Ngày 10/6, Cục Trồng trọt và Bảo vệ thực vật (Bộ Nông nghiệp và Môi trường) và Cơ quan Phát "
                          "triển Nông thôn Hàn Quốc (RDA) đã ký biên bản ghi nhớ hợp tác.")).events
     assert [(p.name, p.acronym) for p in event.vn_parties] == [("Cục Trồng trọt và Bảo vệ thực vật", None)]
+
+
+def test_truoc_do_on_the_same_day_is_no_background() -> None:
+    result = read("", ("Chiều 3/6, tại Hà Nội, Bộ Y tế Việt Nam và Bộ Y tế và Phúc lợi Hàn Quốc đã ký bản ghi nhớ hợp "
+                       "tác. Trước đó, sáng cùng ngày, Thứ trưởng Bộ Y tế đã tiếp và làm việc với đoàn Cục An toàn Thực "
+                       "phẩm và Dược phẩm Hàn Quốc (MFDS)."))
+    assert [(e.type.value, e.date) for e in result.events] == [
+        ("mou", dt.date(2025, 6, 3)), ("meeting", dt.date(2025, 6, 3))]
+
+
+def test_a_bare_title_later_in_a_trip_refers_back_to_the_minister_s_body() -> None:
+    result = read("", ("Ngày 11/6, tại Sejong, Bộ trưởng Bộ Nông nghiệp và Môi trường đã hội đàm với Bộ trưởng Bộ Nông "
+                       "nghiệp, Thực phẩm và Nông thôn Hàn Quốc (MAFRA). Ngày 12/6, Bộ trưởng làm việc với Tổng công ty "
+                       "Nông sản và Thực phẩm Hàn Quốc (aT) tại Naju."))
+    assert [(e.date, [p.name for p in e.vn_parties]) for e in result.events] == [
+        (dt.date(2025, 6, 11), ["Bộ Nông nghiệp và Môi trường"]), (dt.date(2025, 6, 12), ["Bộ Nông nghiệp và Môi trường"])]
+
+
+def test_an_english_signing_ceremony_dates_the_mou() -> None:
+    (event,) = read("FPT Software và LG CNS ký MOU về chuyển đổi số",
+                    "Sáng 5/6, tại TP.HCM, FPT Software và LG CNS đã tổ chức MOU signing ceremony về chuyển đổi số.").events
+    assert (event.type.value, event.date) == ("mou", dt.date(2025, 6, 5))
