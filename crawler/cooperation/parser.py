@@ -90,7 +90,7 @@ _FUTURE = re.compile(
     r"\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tuần tới|tháng tới|năm tới|quý tới)\b|\bđể tổ chức (?:lễ )?ký\b"
     # expected, put off or called off: 'lễ ký … dự kiến được tổ chức vào tháng 11', 'đã được hoãn', 'lùi sang tháng 9'
     r"|\bdự kiến (?:sẽ |được )?(?:ký|tổ chức|diễn ra|tiến hành|hội đàm|hội kiến|làm việc|gặp|tiếp|thăm|đón)\b|"
-    r"\btheo dự thảo\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
+    r"\btheo dự thảo\b|\bdự kiến (?:sẽ )?có\b(?:[^.;]|\.(?=\d)){0,60}\b(?:gặp gỡ|làm việc|ký kết|hội đàm)\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
     r"|\bkhông (?:được )?diễn ra\b|\b(?:bị|đã) hủy(?: bỏ)?\b"
 )
 # 'Thủ tướng đề nghị Bộ X làm việc với …', 'UBND tỉnh giao Sở Y ký …': a meeting or signing asked for, not held
@@ -148,7 +148,7 @@ _SIGNED_AT_THE_GATHERING = re.compile(_AT_THE_GATHERING.pattern + r"[^.;]*\b(?:�
 # sentences that describe an event already reported: they add no new parties
 _ELABORATION = re.compile(
     r"^\W*(?:tại (?:buổi|lễ|phiên|hội|cuộc)|phát biểu|theo (?:đó|nội dung|thỏa thuận|bản ghi nhớ)|"
-    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|sau (?:lễ|buổi)|"
+    r"trong (?:buổi|khuôn khổ buổi)|cũng tại|về phía|kết thúc|(?:ngay )?sau (?:lễ|buổi)|"
     # 'Lễ ký diễn ra tại trụ sở X ở Pangyo, tỉnh Gyeonggi': where the signing told before took place
     r"(?:buổi|lễ) (?:ký|làm việc|tiếp|hội đàm)(?: kết)? (?:đã |được )?(?:diễn ra|được tổ chức|tổ chức) (?:tại|ở)\b)"
 )
@@ -184,7 +184,9 @@ _PARENT = re.compile(r"^\s*(?:\(|thuộc\b|trực thuộc\b|của\b)", re.IGNORE
 _SENTENCE_END = re.compile(r"[.!?;](?:\s+(?=[\"'(*\-]?[A-ZĐÀ-Ỹ0-9])|"
                            # glued, as pages often are: '… (RDA).Dự kiến hai bên …', not 'Tp.Hồ Chí Minh', 'Ths.Nguyễn'
                            r"(?<=[a-zà-ỹ)]\.)(?<!\bTp\.)(?<!\btp\.)(?<!\bThs\.)(?<!\bTs\.)(?<!\bGs\.)(?<!\bPgs\.)"
-                           r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹ]))|\n+")
+                           r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])|"
+                           # and after a number or an acronym: '… 8 triệu USD.Theo kế hoạch, …' (not 'TP.Hồ Chí Minh')
+                           r"(?<=[A-Z0-9]{2}\.)(?<!\bTP\.)(?<!\bTT\.)(?<!\bQL\.)(?<!\bTX\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹ]))|\n+")
 
 
 def _sentence_pieces(text: str) -> list[str]:
@@ -1066,6 +1068,9 @@ _PAST_SPAN = re.compile(r"\b(?:thời gian qua|những năm qua|nhiều năm qua
 _A_YEAR = re.compile(r"\bnăm (\d{4})\b(?!\s*[-–/])")
 
 
+_EARLIER_OPENING = re.compile(r"^\W*(?:trước đó|trước đây|cách đây)\b(?!,? (?:(?:sáng|chiều|trưa|tối) )?cùng ngày)")
+
+
 @lru_cache(maxsize=4096)
 def _is_background(sentence: str, published: dt.date | None) -> bool:
     lower = sentence.lower()
@@ -1075,8 +1080,10 @@ def _is_background(sentence: str, published: dt.date | None) -> bool:
     first = mentions[0] if mentions else None
     if first is not None and first.day is not None and first.start < 40:
         day = resolve(first, published)
-        if day is not None and (published is None or abs((published - day).days) <= 45):
+        if day is not None and (published is None or abs((published - day).days) <= 45) and not (
+                published is None and _EARLIER_OPENING.match(lower)):
             return False  # the sentence opens with its own recent date: what follows is detail
+            # (with no publication day, 'Trước đó, ngày 20/5/2019, …' cannot be told recent: its opening says earlier)
     if _BACKGROUND.search(lower):
         return True
     if published is not None and any(int(y) < published.year for y in _A_YEAR.findall(lower)):
@@ -1102,6 +1109,9 @@ _IN_BRACKETS = re.compile(r"\(([^()]{2,40})\)")
 _CAPITALISED_WORD = re.compile(r"[A-ZĐ][A-Za-zĐ0-9&.-]*")
 
 
+_TWO_WORD_ACRONYM = re.compile(r"[A-Z]{2,5} [A-Z][A-Za-z]{1,5}")
+
+
 class ArticleAcronyms:
     """Acronym -> the organisation it was defined for, from 'Name (ACR)' anywhere in the text.
 
@@ -1112,8 +1122,11 @@ class ArticleAcronyms:
         self._defining = [s for s in split_sentences(text.replace("\n\n", "\n")) if "(" in s]
         # what a mention's acronym can be: a listed one, or one the text brackets ('(KOEN)', '(Viện X - VKIST)');
         # any other capitalised word ('Hàn', 'Bộ') is no acronym, and is not looked for in every bracketed sentence
-        self._bracketed = {word for s in self._defining for inner in _IN_BRACKETS.findall(s)
-                           for word in _CAPITALISED_WORD.findall(inner) if sum(c.isupper() for c in word) >= 2}
+        inners = [inner.strip() for s in self._defining for inner in _IN_BRACKETS.findall(s)]
+        self._bracketed = {word for inner in inners for word in _CAPITALISED_WORD.findall(inner)
+                           if sum(c.isupper() for c in word) >= 2}
+        self.two_words = {inner for inner in inners if _TWO_WORD_ACRONYM.fullmatch(inner)}  # '(PV GAS)'
+        self._bracketed |= self.two_words
         self._found: dict[str, Mention | None] = {}
 
     def get(self, acronym: str) -> Mention | None:
@@ -1131,7 +1144,9 @@ def _parties_in(sentence: str) -> list[Mention]:
     orgs = list(_participants(sentence))
     defined = _ACRONYMS.get()
     if defined:
-        for match in re.finditer(r"(?<![\wÀ-ỹ])([A-ZĐ][A-Za-z0-9&-]{1,11})(?![\wÀ-ỹ])", sentence):
+        two_words = [m for acronym in defined.two_words if acronym in sentence
+                     for m in re.finditer(rf"(?<![\wÀ-ỹ])({re.escape(acronym)})(?![\wÀ-ỹ])", sentence)]
+        for match in [*two_words, *re.finditer(r"(?<![\wÀ-ỹ])([A-ZĐ][A-Za-z0-9&-]{1,11})(?![\wÀ-ỹ])", sentence)]:
             org = defined.get(match.group(1))
             if org is not None and not any(m.start <= match.start() < m.end or m.name == org.name for m in orgs):
                 orgs.append(Mention(match.start(), match.end(), org.name, org.acronym, org.country, org.canonical))
@@ -1172,7 +1187,8 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         between = sentence[previous_end:mention.start] if previous_end >= 0 else ""
         between = re.sub(r"^\s*(?:\([^()]{1,60}\)|\))", "", between)  # the previous name's acronym
         parent = previous_end >= 0 and bool(_PARENT.match(between)) and len(between) < 12
-        parent = parent or bool(_MEMBERS_OF_A_PARENT.search(sentence[max(0, mention.start - 50) : mention.start]))
+        parent = parent or bool(_MEMBERS_OF_A_PARENT.search(sentence[max(0, mention.start - 50) : mention.start])) or (
+            previous_end >= 0 and bool(_DESCRIBED_AS_PART_OF.match(between)))
         venue = bool(_VENUE.search(sentence[max(0, mention.start - 20) : mention.start]))
         building = bool(_BUILDING.match(mention.name))  # 'tại Trung tâm Hành chính thành phố': a place to meet
         qualifier = bool(out) and bool(_PLACE_QUALIFIER.match(mention.name)) and between.strip() == ","
@@ -1295,6 +1311,8 @@ def _korea_studies_of_a_vietnamese_body(unit: Mention, parent: Mention) -> bool:
 # ('Kỳ họp lần thứ 10 Ủy ban Hỗn hợp'), the many places a project serves ('cho 5 tỉnh Tây Nguyên'; one place after
 # 'tại' or 'cho' may be a party's: the annotated parties hold such)
 _FUNDS = re.compile(r"\b(?:vốn(?: vay)?(?: ODA)?(?: (?:của|từ))?|vay (?:vốn )?(?:từ|của))\s+$")  # 'Hiệp định vay từ Quỹ …'
+# 'CJ CheilJedang, công ty thực phẩm chủ lực thuộc Tập đoàn CJ': the apposition names the parent, no second party
+_DESCRIBED_AS_PART_OF = re.compile(r"^\s*,\s*(?:[a-zà-ỹđ]+\s+){1,6}(?:trực\s+)?thuộc\s+$")
 # 'ba viện nghiên cứu thuộc Bộ Công Thương gồm …', 'các đơn vị trực thuộc Bộ': the members sign, not the parent
 _MEMBERS_OF_A_PARENT = re.compile(
     r"\b(?:các|những|hai|ba|bốn|năm|sáu|\d+)\s+(?:viện|đơn vị|trường|bệnh viện|công ty|doanh nghiệp|cơ quan|"

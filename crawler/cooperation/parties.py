@@ -18,7 +18,7 @@ HEADS = [
     "Hội đồng nhân dân", "HĐND", "Hội đồng", "Thành ủy", "Tỉnh ủy", "Quận ủy", "Huyện ủy",
     "Ban Tuyên giáo", "Ban Quản lý", "Bộ", "Tổng cục", "Cục", "Sở", "Viện Hàn lâm", "Viện",
     "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "Cao đẳng", "ĐHQG", "ĐH",
-    "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng",
+    "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Tổng Công ty", "Công ty", "Ngân hàng",
     "Quỹ", "Cơ quan", "Văn phòng", "Bệnh viện", "Khu công nghệ cao", "Khu Công nghệ cao",
     "Công viên", "Quận", "Huyện", "quận", "huyện", "Ủy ban", "Hãng thông tấn", "Hãng", "Thông tấn xã",
     "Liên minh Hợp tác xã", "Hợp tác xã", "HTX",
@@ -41,6 +41,9 @@ _CAPITAL_STOPS = {"ông", "bà", "ngày", "sáng", "chiều", "tối", "hôm", "
 _ENUMERATION = re.compile(
     r"^,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3}(?:,\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3})*"
     r"\s+và\s+[A-ZĐ]"
+    # and in lower case when a place closes the name: 'Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh Hưng Yên'
+    r"|^,\s*[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}(?:,\s*[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})*\s+và\s+[a-zà-ỹđ]+"
+    r"(?:\s+[a-zà-ỹđ]+){0,2}\s+(?:tỉnh|thành phố|TP)\s+[A-ZĐ]"
 )
 # verbs and stop words inside names: 'Liên Hợp quốc', 'Trung tâm Khởi nghiệp sáng tạo', 'Ban Quản lý dự án'
 _NAME_PAIRS = re.compile(r"hợp quốc\b|hợp tác xã\b|quan hệ quốc tế\b|điều dưỡng\b|sáng tạo\b|phát triển\b|hỗ trợ\b|"
@@ -301,6 +304,9 @@ _UNIT_OF_A_SCHOOL = re.compile(r"^(?:Trung tâm|Khoa|Viện|Bộ môn|Phòng)\b.
 _KOREAN_STYLE_BRAND = re.compile(r"Công ty (?:TNHH|CP|Cổ phần)\b.*\bHàn Quốc\s+\S")
 
 
+_GENERAL_CORPORATION = re.compile(r"Tổng [Cc]ông ty ")
+
+
 def classify(name: str, context_after: str = "") -> str:
     """VN, KR or XX for an organisation name, by gazetteer, then by the names and places in it."""
     unit_of_a_school = _UNIT_OF_A_SCHOOL.match(name)
@@ -337,7 +343,9 @@ def classify(name: str, context_after: str = "") -> str:
         return "KR"
     proper = [w for w in re.findall(r"[^\W\d_]+", _without_head(name)) if w[0].isupper()]
     if proper and all(w.isascii() and not w.isupper() and not _VN_SYLLABLE.match(w.lower()) for w in proper):
-        return "XX"  # only foreign-looking proper names (Farmstaff, Hana Micron): nationality unknown
+        # only foreign-looking proper names (Farmstaff, Hana Micron): nationality unknown; but a 'Tổng công ty'
+        # (a general corporation, the form of Vietnam's state groups) named by a brand is Vietnamese ('Sonadezi')
+        return "VN" if _GENERAL_CORPORATION.match(name) else "XX"
     return "VN"
 
 

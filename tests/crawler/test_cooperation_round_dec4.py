@@ -326,3 +326,42 @@ def test_an_english_signing_ceremony_dates_the_mou() -> None:
     (event,) = read("FPT Software và LG CNS ký MOU về chuyển đổi số",
                     "Sáng 5/6, tại TP.HCM, FPT Software và LG CNS đã tổ chức MOU signing ceremony về chuyển đổi số.").events
     assert (event.type.value, event.date) == ("mou", dt.date(2025, 6, 5))
+
+
+def test_a_general_corporation_named_by_its_brand_is_vietnamese() -> None:
+    (event,) = read("", ("Sáng 5/6, tại Đồng Nai, lãnh đạo Tổng Công ty Sonadezi đã tiếp và làm việc với đoàn Hiệp hội "
+                         "Doanh nghiệp Hàn Quốc tại Việt Nam (KorCham).")).events
+    assert [p.name for p in event.vn_parties] == ["Tổng Công ty Sonadezi"]
+
+
+def test_a_two_word_acronym_used_again_names_its_body() -> None:
+    result = read("", ("Ngày 28/5, tại TP.HCM, lãnh đạo Tổng Công ty Khí Việt Nam (PV GAS) đã có buổi làm việc với đoàn "
+                       "Posco International (Hàn Quốc). Ngay sau buổi làm việc, PV GAS và Posco International đã ký biên "
+                       "bản ghi nhớ hợp tác."))
+    assert [(e.type.value, e.date) for e in result.events] == [("mou", dt.date(2025, 5, 28))]
+
+
+def test_a_subsidiary_described_as_part_of_its_group_is_one_party() -> None:
+    (event,) = read("", ("Ngày 5/6, Vinamilk đã ký kết biên bản ghi nhớ hợp tác với CJ CheilJedang, công ty thực phẩm chủ "
+                         "lực thuộc Tập đoàn CJ (Hàn Quốc).")).events
+    assert [p.name for p in event.kr_parties] == ["CJ CheilJedang"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Ngày 24/5, tại Trung tâm Hội chợ và Triển lãm Sài Gòn, Văn phòng KOTRA tại TP.HCM khai mạc triển lãm Korea Expo, "
+     "dự kiến có hơn 1.000 lượt gặp gỡ giữa doanh nghiệp Hàn Quốc và các nhà nhập khẩu."),
+    "KOICA phê duyệt dự án 8 triệu USD cho tỉnh Sóc Trăng.Theo kế hoạch, bản ghi nhớ giữa KOICA và UBND tỉnh sẽ được ký.",
+])
+def test_expected_contacts_and_a_plan_after_a_glued_full_stop_are_no_events(text: str) -> None:
+    assert not read("", text).relevant
+
+
+def test_with_no_publication_day_truoc_do_still_tells_an_earlier_signing() -> None:
+    text = "Trước đó, ngày 20/5/2019, UBND tỉnh Phú Thọ và Tổng công ty Nông thôn Hàn Quốc đã ký biên bản ghi nhớ."
+    assert not read("", text, published=None).relevant
+
+
+def test_a_lower_case_list_closed_by_a_place_is_one_name() -> None:
+    (event,) = read("", ("Sáng 17/6, Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh Hưng Yên đã tiếp và làm việc "
+                         "với đoàn Hiệp hội Thương mại Quốc tế Hàn Quốc (KITA).")).events
+    assert [p.name for p in event.vn_parties] == ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh Hưng Yên"]
