@@ -1320,7 +1320,10 @@ _MEMBERS_OF_A_PARENT = re.compile(
 _JOINT_COMMITTEE = re.compile(r"^(?:Ủy ban|Tiểu ban|Ủy ban Liên) [Hh]ỗn\b")
 _BARE_PLACE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|xã|phường|thị xã)\s")
 _SERVED = re.compile(r"\bcho (?:các|\d+|nhiều|những)\s+$")
-_TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\b(?:của|tại|ở)\s+$")  # 'về dự án … tại huyện Kỳ Sơn': a topic too
+_TOPIC_OF = re.compile(r"\bvề\b[^,.;()]{0,50}\b(?:của|tại|ở)\s+$"  # 'về dự án … tại huyện Kỳ Sơn': a topic too
+                       # 'Thỏa thuận khung về Quỹ Hợp tác phát triển kinh tế (EDCF) … giữa A và B': the document's subject
+                       r"|\b(?:văn kiện|thỏa thuận|hiệp định|bản ghi nhớ|biên bản|văn bản)(?: [a-zà-ỹđ]+){0,3} về\s+$",
+                       re.IGNORECASE)
 # the clause after the event's own: whom it serves, what it is like, whose experience it draws on; who is named
 # there takes no part ('…, phục vụ nhà máy Hyundai Vinashin', '…, tương tự bản ghi nhớ đã ký với thành phố Incheon')
 _ASIDE = re.compile(r"\b(?:phục vụ(?: cho)?|ứng dụng tại|dựa trên kinh nghiệm của|theo đề xuất của|dành cho|tương tự|vốn đã có|"

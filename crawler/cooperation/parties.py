@@ -18,7 +18,7 @@ HEADS = [
     "Hội đồng nhân dân", "HĐND", "Hội đồng", "Thành ủy", "Tỉnh ủy", "Quận ủy", "Huyện ủy",
     "Ban Tuyên giáo", "Ban Quản lý", "Bộ", "Tổng cục", "Cục", "Sở", "Viện Hàn lâm", "Viện",
     "Học viện", "Trung tâm", "Trường Đại học", "Trường Cao đẳng", "Trường", "Đại học", "Cao đẳng", "ĐHQG", "ĐH",
-    "Hiệp hội", "Liên hiệp", "Liên đoàn", "Hội", "Tập đoàn", "Tổng công ty", "Tổng Công ty", "Công ty", "Ngân hàng",
+    "Hiệp hội", "Liên hiệp", "Liên đoàn", "Nhóm Nghị sĩ", "Hội", "Tập đoàn", "Tổng công ty", "Tổng Công ty", "Công ty", "Ngân hàng",
     "Quỹ", "Cơ quan", "Văn phòng", "Bệnh viện", "Khu công nghệ cao", "Khu Công nghệ cao",
     "Công viên", "Quận", "Huyện", "quận", "huyện", "Ủy ban", "Hãng thông tấn", "Hãng", "Thông tấn xã",
     "Liên minh Hợp tác xã", "Hợp tác xã", "HTX",
@@ -304,6 +304,8 @@ _UNIT_OF_A_SCHOOL = re.compile(r"^(?:Trung tâm|Khoa|Viện|Bộ môn|Phòng)\b.
 _KOREAN_STYLE_BRAND = re.compile(r"Công ty (?:TNHH|CP|Cổ phần)\b.*\bHàn Quốc\s+\S")
 
 
+_KOREA_THEN_VIETNAM = re.compile(r"\bHàn Quốc\s*[-–]\s*Việt Nam\b")
+_ASSOCIATION = re.compile(r"(?:Hội|Hiệp hội|Nhóm Nghị sĩ|Liên hiệp|Liên đoàn|Câu lạc bộ)\b")
 _GENERAL_CORPORATION = re.compile(r"Tổng [Cc]ông ty ")
 
 
@@ -326,7 +328,10 @@ def classify(name: str, context_after: str = "") -> str:
     if KOREA.search(name) and VIETNAM.search(name):
         # bilateral Vietnamese bodies: Hiệp hội … Việt Nam - Hàn Quốc, Trường … Việt - Hàn; a body's own
         # acronym keeps its own country first: 'Hội Hữu nghị Việt Nam – Hàn Quốc (KOVEA)' is Korean
-        return "KR" if _KOREA_FIRST_ACRONYM.match(tail) else "VN"
+        # and a pair named Korea first is the Korean side's own ('Hội Hữu nghị Hàn Quốc – Việt Nam',
+        # 'Nhóm Nghị sĩ hữu nghị Hàn Quốc – Việt Nam')
+        korea_first = _ASSOCIATION.match(name) is not None and _KOREA_THEN_VIETNAM.search(name) is not None
+        return "KR" if _KOREA_FIRST_ACRONYM.match(tail) or korea_first else "VN"
     if VIETNAM.search(name) and _IN_KOREA_AFTER.match(tail):
         return "VN"  # a Vietnamese body in Korea, as its embassy is: 'Hội Người Việt Nam tại Hàn Quốc'
     if KOREA.search(name) or _KOREA_AFTER.match(tail):
@@ -1117,6 +1122,8 @@ def _specific(name: str, head: str) -> bool:
     rest = name[len(head) :].strip()
     if head in _LOCAL_GOVERNMENT_HEADS and rest in ("tỉnh", "thành phố"):
         return True  # 'Chủ tịch UBND tỉnh tiếp …' in a province's own paper: its People's Committee
+    if KOREA.search(rest) and VIETNAM.search(rest) and head[:1].isupper():
+        return True  # a body named for the pair of countries ('Nhóm Nghị sĩ hữu nghị Hàn Quốc – Việt Nam') is one body
     # the country words say whose body, not which one; 'Việt Nam học' (Vietnamese studies) is a discipline
     rest = re.sub(r"\b(?:của |tại |ở )?(?:Hàn Quốc|Việt Nam|Korea|Vietnam)\b(?! học\b)", "", rest).strip()
     if not rest:

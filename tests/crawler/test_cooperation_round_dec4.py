@@ -365,3 +365,20 @@ def test_a_lower_case_list_closed_by_a_place_is_one_name() -> None:
     (event,) = read("", ("Sáng 17/6, Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh Hưng Yên đã tiếp và làm việc "
                          "với đoàn Hiệp hội Thương mại Quốc tế Hàn Quốc (KITA).")).events
     assert [p.name for p in event.vn_parties] == ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh Hưng Yên"]
+
+
+@pytest.mark.parametrize(("text", "kr"), [
+    (("Chiều 5/6, Chủ nhiệm Ủy ban Đối ngoại của Quốc hội Vũ Hải Hà đã tiếp Đoàn Nhóm Nghị sĩ hữu nghị Hàn Quốc – Việt "
+     "Nam do ông Kim Jin Pyo dẫn đầu."), "Nhóm Nghị sĩ hữu nghị Hàn Quốc - Việt Nam"),
+    ("Ngày 5/6, Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) đã làm việc với Đoàn Hội Hữu nghị Hàn Quốc – Việt Nam.",
+     "Hội Hữu nghị Hàn Quốc - Việt Nam"),
+])
+def test_an_association_named_korea_first_is_the_korean_side(text: str, kr: str) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.kr_parties] == [kr]
+
+
+def test_the_fund_a_framework_agreement_is_about_is_no_party() -> None:
+    (event,) = read("", ("Ngày 5/6, tại Hà Nội, Thỏa thuận khung về Quỹ Hợp tác phát triển kinh tế (EDCF) giai đoạn "
+                         "2026-2030 đã được ký giữa Bộ Tài chính Việt Nam và Bộ Kinh tế và Tài chính Hàn Quốc.")).events
+    assert [p.name for p in event.kr_parties] == ["Bộ Kinh tế và Tài chính Hàn Quốc"]
