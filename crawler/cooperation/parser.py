@@ -137,6 +137,9 @@ _WITNESS = re.compile(r"(?:dưới sự |có sự |với sự )?chứng kiến(?
                       r"\bdo\s(?:[^.;]|\.(?=\w)){0,160}?\b(?:(?:phối hợp|đồng|cùng) )?(?:tổ chức|tài trợ|đăng cai)\b|"
                       r"\btheo lời mời của[^,.;]*|\bthuộc (?:chương trình|dự án)\b[^,.;]*|"
                       r"\b(?:đồng thời là|kiêm)\s[^,.;]*", re.IGNORECASE)
+# the leader of a delegation that is named: the leader's post names no other party
+_LED_BY = re.compile(r"\b[Đđ]oàn(?: công tác| đại biểu| cán bộ)?(?: của)? (?:[Tt]ập đoàn |[Tt]ỉnh |[Tt]hành phố )?[A-ZĐ]"
+                     r"[^,;.]{1,80}? do (?P<leader>[^;.]{0,120}?)\bdẫn đầu")
 # a plain look first: _WITNESS is slow to fail
 _WITNESSED = re.compile(r"[Cc]hứng kiến|sự (?:hỗ trợ|tài trợ|bảo trợ|tham dự|kết nối|phối hợp|giới thiệu) của|"
                         r"\bdo\s(?:[^.;]|\.(?=\w)){0,160}?(?:tổ chức|tài trợ|đăng cai)|lời mời|thuộc (?:[Cc]hương trình|[Dd]ự án)|"
@@ -227,6 +230,7 @@ class Candidate:
     sentence: str
     signatories: list[str] = field(default_factory=list)
     listed: bool = False  # one document of a list: its own words give its type
+    rostered: bool = False  # its sides were listed side by side ('Phía Việt Nam gồm …'): each of them takes part
     evidence: list[str] = field(default_factory=list)  # the sentences it was read from
     certainty: float | None = None  # the party model's probability for its least sure choice of a party
 
@@ -445,6 +449,7 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
         listing: Candidate | None = None  # 'các văn kiện đã được ký, gồm: Bản ghi nhớ giữa A và B; …'
         opening: dt.date | None = None  # the day the paragraph opens with, trigger or not ('Chiều 12/6, … tổ chức Hội nghị')
         previous = ""
+        unnamed_trigger: Candidate | None = None  # 'Ngày 5/6, tại Hà Nội đã diễn ra Đối thoại …': the sides come next
         for sentence in split_sentences(paragraph):
             listing, items = _document_list(sentence, listing, lead_date or opening, published, previous)
             previous = sentence
@@ -453,7 +458,9 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 continue
             day = lead_date or (opening if _AT_THE_GATHERING.match(sentence.lower()) else None)
             found = (_from_sentence(sentence, day, published) or _referring_back(sentence, named, day, published)
-                     or _at_the_meeting_with(sentence, named, day, published))
+                     or _at_the_meeting_with(sentence, named, day, published)
+                     or _roster_of(sentence, unnamed_trigger))
+            unnamed_trigger = _unnamed_trigger(sentence, published) if not found else None
             if not found:
                 found = _complete(pending, sentence)
                 pending = None if found else _one_sided(sentence, lead_date, published)
@@ -470,6 +477,32 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 lead_date = lead_date or _sentence_date(sentence, published)
             opening = opening or opening_day(sentence, published)
     return out
+
+
+# 'Phía Việt Nam gồm đại diện Bộ A, Bộ B …; phía Hàn Quốc gồm đại diện Bộ C …': who sat on each side
+_SIDE_ROSTER = re.compile(r"\b[Pp]hía (?P<side>Việt Nam|Hàn Quốc) (?:gồm|có)\b(?P<who>[^;]*)")
+
+
+def _unnamed_trigger(sentence: str, published: dt.date | None) -> Candidate | None:
+    """A dated meeting told with no party named: its sides may be listed in the next sentence."""
+    kind = _event_type(sentence)
+    if kind is not EventType.MEETING or _skip(sentence, published) or _parties_in(sentence):
+        return None
+    date = _sentence_date(sentence, published)
+    return Candidate(kind, date, [], [], _location(sentence, []), sentence) if date else None
+
+
+def _roster_of(sentence: str, trigger: Candidate | None) -> list[Candidate]:
+    if trigger is None or "hía" not in sentence:
+        return []
+    sides: dict[str, list[Mention]] = {"Việt Nam": [], "Hàn Quốc": []}
+    for match in _SIDE_ROSTER.finditer(sentence):
+        country = "VN" if match["side"] == "Việt Nam" else "KR"
+        sides[match["side"]] = [m for m in _parties_in(match["who"]) if m.country == country]
+    if not sides["Việt Nam"] or not sides["Hàn Quốc"]:
+        return []
+    return [Candidate(trigger.type, trigger.date, sides["Việt Nam"], sides["Hàn Quốc"], trigger.location,
+                      trigger.sentence, evidence=[trigger.sentence, sentence], rostered=True)]
 
 
 def _sides_as_the_text_tells(headline: list[Candidate], text: str) -> list[Candidate]:
@@ -900,9 +933,14 @@ def _inside_the_frame(sentence: str) -> str | None:
         rest = sentence[match.end() :]
         if _FRAMING.match(rest.lower()):
             continue
-        if _DAY_FIRST.match(rest) and _event_type(rest) is EventType.MEETING:
-            return rest
+        if (_DAY_FIRST.match(rest) or _NAMED_SUBJECT_FIRST.match(rest)) and _event_type(rest) is EventType.MEETING:
+            return rest  # 'Trong khuôn khổ chuyến công tác …, Đoàn công tác Bộ Nội vụ … đã có buổi làm việc với …'
     return None
+
+
+# the clause after the frame opens with who meets: a delegation or a body ('Đoàn công tác Bộ X …', 'Bộ trưởng Bộ Y …')
+_NAMED_SUBJECT_FIRST = re.compile(r"(?:[Đđ]oàn(?: công tác| đại biểu)?\s+)?(?:Bộ|Sở|UBND|Ủy ban|Tỉnh ủy|Thành ủy|"
+                                  r"Trường|Đại học|Viện|Tập đoàn|Tổng [Cc]ông ty|Công ty|Cục|Tổng cục|Bệnh viện|Hội)\s")
 
 
 _DAY_FIRST = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)?\s*(?:[Nn]gày|[Hh]ôm)?\s*\d{1,2}[/-]\d{1,2}\b")
@@ -1175,6 +1213,8 @@ def _witness_spans(sentence: str) -> list[tuple[int, int]]:
 def _participants(sentence: str) -> tuple[Mention, ...]:
     """Organisations that take part: witnesses and parent bodies ('thuộc X', '(Bộ X)') are left out."""
     witness_spans = _witness_spans(sentence) if _WITNESSED.search(sentence) else []
+    if "dẫn đầu" in sentence:  # 'đoàn Tập đoàn X do ông Y, Tổng Giám đốc Z, dẫn đầu': Z is the leader's post
+        witness_spans += [m.span("leader") for m in _LED_BY.finditer(sentence)]
     asides = [m.end() for m in _ASIDE.finditer(sentence)]
     out: list[Mention] = []
     hosts: list[Mention] = []  # 'tại trụ sở Bộ X, Thứ trưởng … tiếp …': the body whose seat it is
@@ -1650,7 +1690,7 @@ def party_choices(
     for cand in candidates:
         for side in ("vn", "kr"):
             mentions: list[Mention] = getattr(cand, side)
-            if len(mentions) < 2:
+            if len(mentions) < 2 or cand.rostered:
                 continue
             keys = keys or (fold(title), fold(f"{title} {text}"))
             title_key, article_key = keys

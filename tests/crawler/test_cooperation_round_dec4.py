@@ -382,3 +382,33 @@ def test_the_fund_a_framework_agreement_is_about_is_no_party() -> None:
     (event,) = read("", ("Ngày 5/6, tại Hà Nội, Thỏa thuận khung về Quỹ Hợp tác phát triển kinh tế (EDCF) giai đoạn "
                          "2026-2030 đã được ký giữa Bộ Tài chính Việt Nam và Bộ Kinh tế và Tài chính Hàn Quốc.")).events
     assert [p.name for p in event.kr_parties] == ["Bộ Kinh tế và Tài chính Hàn Quốc"]
+
+
+def test_a_delegation_s_meeting_inside_a_trip_s_frame_is_an_event() -> None:
+    result = read("", ("Trong khuôn khổ chuyến công tác tại Hàn Quốc từ ngày 15 đến 18/6, Đoàn công tác Bộ Nội vụ do Thứ "
+                       "trưởng Triệu Văn Cường dẫn đầu đã có buổi làm việc với Bộ Quản lý nhân sự Hàn Quốc (MPM) tại "
+                       "thành phố Sejong ngày 16/6.\nNgày 17/6, Đoàn đã làm việc với Viện Hành chính công Hàn Quốc "
+                       "(KIPA) tại Seoul."))
+    assert [(e.date, [p.name for p in e.kr_parties]) for e in result.events] == [
+        (dt.date(2025, 6, 16), ["Bộ Quản lý nhân sự Hàn Quốc"]), (dt.date(2025, 6, 17), ["Viện Hành chính công Hàn Quốc"])]
+
+
+def test_the_sides_listed_after_phia_viet_nam_gom_take_part() -> None:
+    (event,) = read("", ("Ngày 5/6, tại Hà Nội đã diễn ra Đối thoại Chiến lược Ngoại giao – An ninh – Quốc phòng Việt Nam – "
+                         "Hàn Quốc lần thứ 4. Phía Việt Nam gồm đại diện Bộ Ngoại giao, Bộ Quốc phòng và Bộ Công an; phía "
+                         "Hàn Quốc gồm đại diện Bộ Ngoại giao Hàn Quốc và Bộ Quốc phòng Hàn Quốc.")).events
+    assert [p.name for p in event.vn_parties] == ["Bộ Ngoại giao", "Bộ Quốc phòng", "Bộ Công an"]
+    assert [p.name for p in event.kr_parties] == ["Bộ Ngoại giao Hàn Quốc", "Bộ Quốc phòng Hàn Quốc"]
+    assert event.date == dt.date(2025, 6, 5)
+
+
+def test_the_post_of_a_named_delegation_s_leader_is_no_party() -> None:
+    (event,) = read("", ("Chiều 2/6, Chủ tịch UBND tỉnh Thái Nguyên đã tiếp và làm việc với đoàn công tác của Tập đoàn "
+                         "Samsung Electronics do ông Choi Joo Ho, Tổng Giám đốc Samsung Việt Nam, dẫn đầu.")).events
+    assert [p.name for p in event.vn_parties] == ["UBND tỉnh Thái Nguyên"]
+
+
+def test_an_unnamed_delegation_s_leader_names_its_body() -> None:
+    (event,) = read("", ("Ngày 3/6, đoàn công tác do Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên dẫn đầu đã làm việc với "
+                         "Tập đoàn Samsung.")).events
+    assert [p.name for p in event.vn_parties] == ["Bộ Công Thương"]
