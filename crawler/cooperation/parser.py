@@ -440,6 +440,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
 def _candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
     named: dict[str, list[Mention]] = {"VN": [], "KR": []}  # the organisations last named on each side
+    told_day: dt.date | None = None  # the day a sentence last opened with, and the place it named
+    told_place: str | None = None
     if title:
         out.extend(_sides_as_the_text_tells(_from_sentence(title, None, published, in_title=True), text))
         _remember_sides(named, out)
@@ -469,6 +471,11 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
             if found and out and _ON_THIS_OCCASION.match(sentence.lower()):
                 for cand in found:  # 'Dịp này, …': on the day of the event just told
                     cand.date = cand.date or out[-1].date
+            if found and _SAME_DAY.match(sentence.lower()):
+                for cand in found:  # 'Chiều cùng ngày, …': the day the story told last, an event's or a forum's
+                    cand.date = cand.date or told_day
+                    cand.location = cand.location or told_place
+                lead_date = lead_date or found[0].date  # and the paragraph's next signings are of that day too
             out.extend(found)
             _remember_sides(named, [*found, *([pending] if pending else [])])
             if not found and pending is None:
@@ -476,6 +483,9 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
                 lead_date = lead_date or _sentence_date(sentence, published)
             opening = opening or opening_day(sentence, published)
+            day_here = opening_day(sentence, published)
+            if day_here is not None:
+                told_day, told_place = day_here, _location(sentence, [])
     return out
 
 
@@ -863,6 +873,8 @@ _SIGNING_DONE_BY_BOTH = re.compile(rf"{_DONE_SIGNING.pattern}|\b(?:hai|2)(?: \w+
 
 
 # 'Dịp này, …', 'Tại đây, …': the sentence goes on with the meeting just told
+# 'Chiều cùng ngày, …', 'Cũng trong chiều cùng ngày, …', 'Cùng ngày, …': the day of the event told before
+_SAME_DAY = re.compile(r"^\W*(?:cũng )?(?:trong )?(?:(?:buổi )?(?:sáng|chiều|tối|trưa) )?cùng ngày\b")
 _ON_THIS_OCCASION = re.compile(r"^\W*(?:(?:nhân|cũng trong|trong) )?dịp này\b|^\W*tại đây\b")
 # 'UBND tỉnh và Tập đoàn đã ký …': both sides named back by their head words alone
 _BARE_SIDES = re.compile(
@@ -1047,7 +1059,8 @@ _ANY_TRIGGER = re.compile(
 _SIGNED_BEFORE = re.compile(
     r"\b(?:triển khai|thực hiện|cụ thể hóa|trên cơ sở|dựa trên|theo|trong khuôn khổ|kết quả)(?: (?:các|những|nội dung))?"
     r"(?: của)? (?:biên bản ghi nhớ|bản ghi nhớ|thỏa thuận|mou|hiệp định|biên bản|văn bản|chương trình)\b"
-    r"[^,.;]{0,60}?\b(?:đã|được) (?:được )?ký(?: kết)?\b"
+    r"[^,.;]{0,60}?\b(?:(?:đã|được) (?:được )?ký(?: kết)?|ký(?: kết)? (?:vào |từ |trong )?(?:tháng|năm|hồi)\b)"
+    # ('triển khai Bản ghi nhớ … giữa hai Bộ ký tháng 8/2025': signed in a month before, implemented now)
 )
 
 
@@ -1078,7 +1091,7 @@ def _event_type(sentence: str) -> EventType | None:
     if "ký" in sentence or "trao" in sentence:  # each pattern only where the words it needs stand: a plain look is cheap
         if "năm " in sentence or "tháng " in sentence:
             sentence = _SIGNED_IN_A_PAST_YEAR.sub(" ", sentence)
-        if "đã " in sentence or "được " in sentence:
+        if "đã " in sentence or "được " in sentence or " ký tháng" in sentence or " ký năm" in sentence:
             sentence = _SIGNED_BEFORE.sub(" ", sentence)
         if "biên bản" in sentence or "bàn giao" in sentence or "nghiệm thu" in sentence:
             sentence = _MINUTES.sub(" ", sentence)

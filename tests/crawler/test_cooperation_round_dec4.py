@@ -412,3 +412,21 @@ def test_an_unnamed_delegation_s_leader_names_its_body() -> None:
     (event,) = read("", ("Ngày 3/6, đoàn công tác do Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên dẫn đầu đã làm việc với "
                          "Tập đoàn Samsung.")).events
     assert [p.name for p in event.vn_parties] == ["Bộ Công Thương"]
+
+
+def test_cung_ngay_takes_the_day_and_place_last_told_even_a_forum_s() -> None:
+    result = read("", ("Sáng 27/5, tại Seoul, Diễn đàn Khởi nghiệp sáng tạo Việt Nam - Hàn Quốc đã diễn ra.\n\nChiều cùng "
+                       "ngày, Cục Phát triển thị trường và doanh nghiệp khoa học và công nghệ và Cơ quan Phát triển Doanh "
+                       "nghiệp vừa và nhỏ Hàn Quốc (KOSME) đã ký biên bản ghi nhớ.\n\nCũng trong chiều cùng ngày, Cục Đổi "
+                       "mới sáng tạo đã ký bản ghi nhớ với Cơ quan Xúc tiến Công nghiệp CNTT Hàn Quốc (NIPA). Cục Khởi "
+                       "nghiệp ký thỏa thuận hợp tác với Viện Phát triển Khởi nghiệp Hàn Quốc (KISED)."))
+    assert [(e.type.value, e.date) for e in result.events] == [
+        ("mou", dt.date(2025, 5, 27)), ("mou", dt.date(2025, 5, 27)), ("agreement", dt.date(2025, 5, 27))]
+    assert [e.location for e in result.events][:2] == ["Seoul", "Seoul"]
+
+
+def test_an_mou_being_implemented_is_no_signing_of_the_meeting() -> None:
+    result = read("", ("Chiều 11/6, tại Hà Nội, Bộ trưởng Bộ Khoa học và Công nghệ đã tiếp và làm việc với Thứ trưởng Bộ "
+                       "Khoa học và CNTT Hàn Quốc (MSIT). Tại buổi làm việc, hai bên trao đổi về việc triển khai Bản ghi "
+                       "nhớ giữa hai Bộ ký tháng 5/2025."))
+    assert [e.type.value for e in result.events] == ["meeting"]
