@@ -90,7 +90,10 @@ _FUTURE = re.compile(
     r"\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tuần tới|tháng tới|năm tới|quý tới)\b|\bđể tổ chức (?:lễ )?ký\b"
     # expected, put off or called off: 'lễ ký … dự kiến được tổ chức vào tháng 11', 'đã được hoãn', 'lùi sang tháng 9'
     r"|\bdự kiến (?:sẽ |được )?(?:ký|tổ chức|diễn ra|tiến hành|hội đàm|hội kiến|làm việc|gặp|tiếp|thăm|đón)\b|"
-    r"\btheo dự thảo\b|\bdự kiến (?:sẽ )?có\b(?:[^.;]|\.(?=\d)){0,60}\b(?:gặp gỡ|làm việc|ký kết|hội đàm)\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
+    r"\btheo dự thảo\b|\bsẽ (?:được )?(?:diễn ra|tổ chức)\b|^\W*dự kiến\b|"
+    # a signing agreed to or approved ('văn bản đồng ý về việc Bộ X ký …', 'phê duyệt việc UBND tỉnh ký …')
+    r"\b(?:đồng ý|phê duyệt|cho phép|chấp thuận)(?: về)? (?:việc|chủ trương|để)\b[^.;]{0,80}\bký\b|"
+    r"\bdự kiến (?:sẽ )?có\b(?:[^.;]|\.(?=\d)){0,60}\b(?:gặp gỡ|làm việc|ký kết|hội đàm)\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
     r"|\bkhông (?:được )?diễn ra\b|\b(?:bị|đã) hủy(?: bỏ)?\b"
 )
 # 'Thủ tướng đề nghị Bộ X làm việc với …', 'UBND tỉnh giao Sở Y ký …': a meeting or signing asked for, not held
@@ -1845,6 +1848,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
         return None
     settled = [(i, k) for i, k in triggers
                if not _not_held(lines[i]) and not _is_background(lines[i], published) and not _SPOKEN.search(lines[i])
+               and not _ATTENDANCE.search(lines[i].lower())  # 'Tham dự hội đàm có Bộ trưởng …': who sat in
                and not (k is EventType.MEETING and _LEADER_RECEIVES.search(lines[i]))]
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event

@@ -304,6 +304,9 @@ _UNIT_OF_A_SCHOOL = re.compile(r"^(?:Trung tâm|Khoa|Viện|Bộ môn|Phòng)\b.
 _KOREAN_STYLE_BRAND = re.compile(r"Công ty (?:TNHH|CP|Cổ phần)\b.*\bHàn Quốc\s+\S")
 
 
+_KOREAN_DIRECTION_DISTRICT = re.compile(
+    r"\b(?:[Qq]uận|[Hh]uyện) (?:Seo|Dong|Nam|Buk|Jung)(?:-gu)?$")  # the district, or a body of it
+_OF_A_KOREAN_CITY = re.compile(r"\s*,\s*(?:thành phố|TP\.?)\s+(?:Seoul|Busan|Incheon|Daegu|Daejeon|Gwangju|Ulsan)\b")
 _KOREA_THEN_VIETNAM = re.compile(r"\bHàn Quốc\s*[-–]\s*Việt Nam\b")
 _ASSOCIATION = re.compile(r"(?:Hội|Hiệp hội|Nhóm Nghị sĩ|Liên hiệp|Liên đoàn|Câu lạc bộ)\b")
 _GENERAL_CORPORATION = re.compile(r"Tổng [Cc]ông ty ")
@@ -316,6 +319,8 @@ def classify(name: str, context_after: str = "") -> str:
         return classify(unit_of_a_school.group(1), context_after)
     if _INCORPORATED_IN_VIETNAM.search(name) or _KOREAN_STYLE_BRAND.match(name):
         return "VN"  # rule 6: 'Công ty TNHH Seojin Vina', 'Samsung Display Vina' are Vietnamese companies
+    if _KOREAN_DIRECTION_DISTRICT.search(name) and _OF_A_KOREAN_CITY.match(context_after):
+        return "KR"  # 'quận Seo, thành phố Daejeon': Seo-gu, Dong-gu, Nam-gu, Buk-gu, Jung-gu are in many Korean cities
     known = lookup(name, name) or _known_by_its_acronym(name)
     if known:
         return "XX" if known.country == "VN" and _another_country_s(context_after) else known.country

@@ -430,3 +430,33 @@ def test_an_mou_being_implemented_is_no_signing_of_the_meeting() -> None:
                        "Khoa học và CNTT Hàn Quốc (MSIT). Tại buổi làm việc, hai bên trao đổi về việc triển khai Bản ghi "
                        "nhớ giữa hai Bộ ký tháng 5/2025."))
     assert [e.type.value for e in result.events] == ["meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Buổi làm việc giữa UBND tỉnh Bình Dương và tỉnh Gyeonggi (Hàn Quốc) sẽ diễn ra vào sáng 23/6 tại Trung tâm Hành chính.",
+    "Dự kiến lễ ký kết giữa tỉnh Thanh Hóa và thành phố Changwon (Hàn Quốc) sẽ được tổ chức trong quý III.",
+    "Dự kiến ngày 23/6, UBND tỉnh Bình Dương và Chính quyền tỉnh Gyeonggi ký kết biên bản ghi nhớ.",
+    ("Phó Thủ tướng vừa ký văn bản đồng ý về việc Bộ Khoa học và Công nghệ ký Bản ghi nhớ hợp tác với Bộ Khoa học và "
+     "CNTT Hàn Quốc."),
+])
+def test_an_event_to_come_or_agreed_to_is_no_event(text: str) -> None:
+    assert not read("", text).relevant
+
+
+def test_ministers_sitting_in_on_leaders_talks_make_no_meeting() -> None:
+    result = read("Thủ tướng Phạm Văn Nam hội đàm với Thủ tướng Hàn Quốc",
+                  ("Chiều 6/6, tại Trụ sở Chính phủ, Thủ tướng Phạm Văn Nam đã hội đàm với Thủ tướng Hàn Quốc. Tham dự "
+                   "hội đàm có Bộ trưởng Bộ Ngoại giao, Bộ trưởng Bộ Khoa học và Công nghệ Việt Nam cùng Bộ trưởng Bộ "
+                   "Thương mại, Công nghiệp và Năng lượng Hàn Quốc."))
+    assert not result.relevant
+
+
+@pytest.mark.parametrize(("text", "kr"), [
+    (("Sáng 15/6, UBND huyện Đông Anh (Hà Nội) và Văn phòng quận Seo, thành phố Daejeon (Hàn Quốc) đã ký kết thỏa "
+     "thuận hợp tác hữu nghị."), "Văn phòng quận Seo"),
+    (("Ngày 5/6, Hội Liên hiệp Phụ nữ thành phố Cần Thơ tiếp và làm việc với đoàn Trung tâm Hỗ trợ Gia đình đa văn hóa "
+     "quận Buk, thành phố Gwangju (Hàn Quốc)."), "Trung tâm Hỗ trợ Gia đình đa văn hóa quận Buk"),
+])
+def test_a_korean_city_s_district_named_for_a_direction(text: str, kr: str) -> None:
+    (event,) = read("", text).events
+    assert [p.name for p in event.kr_parties] == [kr]
