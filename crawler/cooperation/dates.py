@@ -69,7 +69,7 @@ def _mention(start: int, d: str, m: str, y: str | None) -> DateMention:
 
 
 def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
-    """The calendar day of a mention; a missing year comes from `published` and never lands after it."""
+    """The calendar day of a mention; a missing year comes from `published`, and lands at most a few days after it."""
     if mention.day is None:
         return None
     if mention.year is not None:
@@ -77,9 +77,14 @@ def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
     if published is None:
         return None
     day = _safe(published.year, mention.month, mention.day)
-    if day is not None and day > published:
+    if day is not None and (day - published).days > _PUBLISHED_EARLY:
         day = _safe(published.year - 1, mention.month, mention.day)
     return day
+
+
+# a page's date may be a day or two before the event it reports (its draft's date, another time zone): a day that
+# close after it is of the same year, not of the year before
+_PUBLISHED_EARLY = 3
 
 
 _RANGE_START = re.compile(r"\btừ\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)

@@ -894,10 +894,31 @@ def _names_the_sides_of(sentence: str, event: Candidate) -> bool:
         [m for m in orgs if m.country == "KR"], event.kr)
 
 
+def _dated_ahead(sentence: str, published: dt.date | None) -> bool:
+    """The sentence's day lies days or weeks after the story was published ('… sẽ diễn ra vào sáng 13/5' in a
+    story of 6 May): a plan, not last year's event (a day less than a year ahead is read as last year's)."""
+    if published is None or _TOLD_AS_DONE.search(sentence.lower()):
+        return False  # 'đã', 'vừa': told as done, so the year before (or a page dated wrong), not a plan
+    for mention in find_dates(sentence):
+        if mention.day is None:
+            continue
+        year = mention.year if mention.year is not None else published.year
+        try:
+            day = dt.date(year, mention.month, mention.day)
+        except ValueError:
+            return False
+        return 3 < (day - published).days <= (366 if mention.explicit_year else 30)
+    return False
+
+
+_TOLD_AS_DONE = re.compile(r"\b(?:đã|vừa)\b")
+
+
 def _skip(sentence: str, published: dt.date | None) -> bool:
     lower = sentence.lower()
     return bool(
-        _not_held(sentence) or _ATTENDANCE.search(lower) or (_SPOKEN.search(sentence) and not find_dates(sentence))
+        _not_held(sentence) or _dated_ahead(sentence, published) or _ATTENDANCE.search(lower)
+        or (_SPOKEN.search(sentence) and not find_dates(sentence))
         or (_ELABORATION.search(lower) and not _SIGNED_AT_THE_GATHERING.match(lower))
         or _is_background(sentence, published)
     )
@@ -1849,6 +1870,7 @@ def read_document(title: str, text: str, published: dt.date | None) -> Candidate
     settled = [(i, k) for i, k in triggers
                if not _not_held(lines[i]) and not _is_background(lines[i], published) and not _SPOKEN.search(lines[i])
                and not _ATTENDANCE.search(lines[i].lower())  # 'Tham dự hội đàm có Bộ trưởng …': who sat in
+               and not _dated_ahead(lines[i], published)
                and not (k is EventType.MEETING and _LEADER_RECEIVES.search(lines[i]))]
     if not settled:
         return None  # only plans ('sẽ ký') or background ('Năm 2023 … đã ký'): no event

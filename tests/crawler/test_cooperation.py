@@ -77,7 +77,8 @@ PUB = dt.date(2024, 7, 2)
     [
         ("Ngày 19/9/2022 tại Hà Nội", dt.date(2022, 9, 19)),
         ("Chiều 2/7, tại Seoul", dt.date(2024, 7, 2)),
-        ("Hôm 26/11, hai bên", dt.date(2023, 11, 26)),  # a missing year never lands after publication
+        ("Hôm 26/11, hai bên", dt.date(2023, 11, 26)),  # a missing year does not land months after publication
+        ("Sáng 4/7, hai bên", dt.date(2024, 7, 4)),  # a page dated a day or two early: the same year
         ("Chiều ngày 17/4/2020 hai bên", dt.date(2020, 4, 17)),
         ("sáng 22-6, tại Hà Nội", dt.date(2024, 6, 22)),
         ("Tháng 6/2023, hai bên", None),  # month only: no day to store

@@ -460,3 +460,12 @@ def test_ministers_sitting_in_on_leaders_talks_make_no_meeting() -> None:
 def test_a_korean_city_s_district_named_for_a_direction(text: str, kr: str) -> None:
     (event,) = read("", text).events
     assert [p.name for p in event.kr_parties] == [kr]
+
+
+def test_a_day_weeks_after_publication_is_a_plan_not_last_year_s_event() -> None:
+    text = "Sáng 13/5, UBND tỉnh Bình Dương làm việc với tỉnh Gyeonggi (Hàn Quốc) tại Trung tâm Hành chính tỉnh."
+    assert not read("", text, published=dt.date(2025, 5, 6)).relevant
+    (event,) = read("", text, published=dt.date(2025, 5, 12)).events  # a page dated a day early
+    assert event.date == dt.date(2025, 5, 13)
+    (event,) = read("", text, published=dt.date(2026, 1, 6)).events  # months before: last year's
+    assert event.date == dt.date(2025, 5, 13)
