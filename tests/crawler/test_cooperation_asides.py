@@ -8,18 +8,7 @@ import datetime as dt
 
 import pytest
 
-from crawler.cooperation import parse_article
-from crawler.items import Extraction
-
-PUBLISHED = dt.date(2025, 6, 20)
-
-
-def read(title: str, text: str, published: dt.date | None = PUBLISHED) -> Extraction:
-    return parse_article(title, "", text, published)
-
-
-def sides(result: Extraction) -> list[tuple[str, list[str], list[str]]]:
-    return [(e.type.value, [p.name for p in e.vn_parties], [p.name for p in e.kr_parties]) for e in result.events]
+from tests.crawler.cooperation_reading import read, sides
 
 
 # the meeting is with a third country's body, or between two bodies of one country; the Korean firm is aside

@@ -9,18 +9,7 @@ import datetime as dt
 
 import pytest
 
-from crawler.cooperation import parse_article
-from crawler.items import Extraction
-
-PUBLISHED = dt.date(2025, 6, 20)
-
-
-def read(title: str, text: str, published: dt.date | None = PUBLISHED) -> Extraction:
-    return parse_article(title, "", text, published)
-
-
-def sides(result: Extraction) -> list[tuple[str, list[str], list[str]]]:
-    return [(e.type.value, [p.name for p in e.vn_parties], [p.name for p in e.kr_parties]) for e in result.events]
+from tests.crawler.cooperation_reading import read, sides
 
 
 # rule 4e: a signing or visit that is expected, put off or called off took no place
