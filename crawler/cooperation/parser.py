@@ -90,7 +90,7 @@ _FUTURE = re.compile(
     r"\bký(?: kết)?\b[^.;]{0,60}\b(?:thời gian tới|tuần tới|tháng tới|năm tới|quý tới)\b|\bđể tổ chức (?:lễ )?ký\b"
     # expected, put off or called off: 'lễ ký … dự kiến được tổ chức vào tháng 11', 'đã được hoãn', 'lùi sang tháng 9'
     r"|\bdự kiến (?:sẽ |được )?(?:ký|tổ chức|diễn ra|tiến hành|hội đàm|hội kiến|làm việc|gặp|tiếp|thăm|đón)\b|"
-    r"\btheo dự thảo\b|\bsẽ (?:được )?(?:diễn ra|tổ chức)\b|^\W*dự kiến\b|"
+    r"\btheo dự thảo\b|\b(?:trong )?(?:tháng|tuần|quý) (?:\d{1,2} )?tới\b[^.;]{0,80}\b(?:sang|đến|thăm|làm việc|ký)|\bsẽ (?:được )?(?:diễn ra|tổ chức)\b|^\W*dự kiến\b|"
     # a signing agreed to or approved ('văn bản đồng ý về việc Bộ X ký …', 'phê duyệt việc UBND tỉnh ký …')
     r"\b(?:đồng ý|phê duyệt|cho phép|chấp thuận)(?: về)? (?:việc|chủ trương|để)\b[^.;]{0,80}\bký\b|"
     r"\bdự kiến (?:sẽ )?có\b(?:[^.;]|\.(?=\d)){0,60}\b(?:gặp gỡ|làm việc|ký kết|hội đàm)\b|\b(?:tạm )?hoãn\b|\blùi (?:lại|sang|đến|tới|lễ|thời gian|thời điểm)\b|\bchuẩn bị (?:đón|tiếp)\b"
@@ -106,8 +106,9 @@ _NOT_HAPPENED = re.compile(r"\b(?:chưa|không|chẳng)(?: hề| từng| thể| 
 
 # 'đoàn … sẽ sang thăm và làm việc', 'lãnh đạo thành phố sẽ tiếp và làm việc': the verb a few words after 'sẽ';
 # unless the sentence told a done event first ('Hai bên đã ký …, theo đó KOICA sẽ hỗ trợ …')
-_LATER = re.compile(r"\bsẽ (?:[\wÀ-ỹ]+ ){0,5}?(?:ký|làm việc|gặp|hội đàm|hội kiến|tiếp|thăm)\b")
-_DONE_BEFORE = re.compile(r"\b(?:đã|vừa|mới)\b")
+_LATER = re.compile(r"\bsẽ (?:[\wÀ-ỹ]+,? ){0,6}?(?:ký|làm việc|gặp|hội đàm|hội kiến|tiếp|thăm)\b")
+# (a 'vừa' of an approval, 'kế hoạch vừa được phê duyệt', is no done event: the verb must follow it)
+_DONE_BEFORE = re.compile(r"\b(?:đã|vừa|mới)\s+(?:[\wÀ-ỹ]+\s+){0,2}?(?:ký|làm việc|gặp|hội đàm|hội kiến|tiếp|thăm)")
 # the words each pattern needs, looked for first: a plain look is cheaper than a pattern that fails
 _NOT_HAPPENED_WORDS = ("chưa", "không", "chẳng", "nếu", "đang")
 _DIRECTIVE_WORDS = ("đề nghị", "yêu cầu", "chỉ đạo", "đề xuất", "kiến nghị", "mong muốn", "giao")
@@ -1277,7 +1278,9 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         credit = sentence[max(0, mention.start - 30) : mention.start]
         credited = (bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)) or bool(
             _REPORTS.match(sentence[mention.end :])) or (  # the dateline's outlet: '(Báo Đồng Nai) - Sáng 16/6, …'
-            not sentence[: mention.start].strip(" (\"'") and bool(_DATELINE_END.match(sentence[mention.end :])))
+            not sentence[: mention.start].strip(" (\"'") and bool(_DATELINE_END.match(sentence[mention.end :]))) or (
+            bool(_PLACE_BEFORE_THE_OUTLET.match(sentence[: mention.start]))  # 'Seoul (TTXVN) - Ngày 13/5, …'
+            and bool(_DATELINE_END.match(sentence[mention.end :])))
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])
         )
@@ -1345,6 +1348,7 @@ def _ministry_above(unit: Mention, parent: Mention) -> bool:
             and _rank(parent.name) > max(_rank(unit.name), 1) and _rank(parent.name) >= 2)
 
 
+_PLACE_BEFORE_THE_OUTLET = re.compile(r"^\W*[A-ZĐ][\wÀ-ỹ.]*(?: [A-ZĐ][\wÀ-ỹ.]*){0,3}\s*\(\s*$")
 _DATELINE_END = re.compile(r"^(?:\.[A-Za-z]{2,3})?\s*\)?\s*[-–]\s")
 # 'làm việc với các doanh nghiệp trong Khu công nghiệp Nhơn Trạch': its members, none named (rule 4f)
 _MEMBERS_OF = re.compile(r"\b(?:các|những|nhiều) (?:doanh nghiệp|công ty|đơn vị|nhà máy|cơ sở|nhà đầu tư)(?: \w+){0,2}? "

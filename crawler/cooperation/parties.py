@@ -641,7 +641,11 @@ def _title_mentions(sentence: str) -> list[Mention]:
             name = template.format(**groups)
             if groups.get("h"):
                 name = f"{groups['h']} {place}"  # the head as the text writes it: 'Thị trưởng TP Daegu' → 'TP Daegu'
-            out.append(Mention(match.start(), end, name, None, classify(name, sentence[end:])))
+            country = classify(name, sentence[end:])
+            if country == "VN" and template.startswith(("tỉnh", "thành phố", "quận", "huyện")) and not (
+                    has_place(place)):
+                country = "XX"  # a 'Tỉnh trưởng' or 'Thị trưởng' heads no Vietnamese province: 'Tỉnh trưởng Quảng Đông'
+            out.append(Mention(match.start(), end, name, None, country))
     return out
 
 

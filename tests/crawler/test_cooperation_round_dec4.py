@@ -458,3 +458,19 @@ def test_a_day_weeks_after_publication_is_a_plan_not_last_year_s_event() -> None
     assert event.date == dt.date(2025, 5, 13)
     (event,) = read("", text, published=dt.date(2026, 1, 6)).events  # months before: last year's
     assert event.date == dt.date(2025, 5, 13)
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    (None, ("Seoul (TTXVN) - Ngày 13/6, Bộ Khoa học và CNTT Hàn Quốc (MSIT) và Bộ Công nghiệp và Công nghệ thông tin "
+            "Trung Quốc đã ký biên bản ghi nhớ hợp tác về mạng 6G.")),
+    (None, ("Thành phố Busan và tỉnh Quảng Đông (Trung Quốc) đã ký thỏa thuận hợp tác về logistics. Thị trưởng Busan "
+            "Park Heong Joon đã có buổi làm việc với Tỉnh trưởng Quảng Đông tại Quảng Châu trước khi ký văn bản.")),
+    ("Bắc Giang sẽ ký kết hợp tác hữu nghị với tỉnh Chungcheongbuk",
+     ("Theo kế hoạch vừa được UBND tỉnh Bắc Giang phê duyệt, trong tháng 10 tới, đoàn công tác của tỉnh do Chủ tịch "
+      "UBND tỉnh dẫn đầu sẽ sang thăm và làm việc tại tỉnh Chungcheongbuk, Hàn Quốc.")),
+    ("Long An sẽ ký kết hợp tác với tỉnh Chungcheongnam",
+     ("Ngày 5-6, UBND tỉnh Long An ban hành kế hoạch tổ chức đoàn công tác đi Hàn Quốc.\n\nĐoàn cũng sẽ xúc tiến đầu "
+      "tư tại Seoul, gặp gỡ Hiệp hội Doanh nghiệp Hàn Quốc (KOCHAM) về công nghiệp chế biến.")),
+])
+def test_a_dateline_s_outlet_a_foreign_governor_and_a_planned_trip_make_no_event(title: str | None, text: str) -> None:
+    assert not read(title or "", text).relevant
