@@ -480,6 +480,10 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                     cand.date = cand.date or told_day
                     cand.location = cand.location or told_place
                 lead_date = lead_date or found[0].date  # and the paragraph's next signings are of that day too
+            if not found and out and _VENUE_TOLD.match(sentence.lower()) and (
+                    out[-1].location is None or not _AT_PLACE.search(out[-1].sentence)):
+                # 'Lễ ký diễn ra tại Seoul.': where the last event was, over a place only inferred from a host's name
+                out[-1].location = _location(sentence, []) or out[-1].location
             out.extend(found)
             _remember_sides(named, [*found, *([pending] if pending else [])])
             if not found and pending is None:
@@ -1451,13 +1455,20 @@ def _location(sentence: str, vn: list[Mention]) -> str | None:
     for mention in vn:
         if _VISITING.search(sentence, 0, max(0, sentence.find(mention.name))):
             continue  # 'đoàn công tác tỉnh Lâm Đồng làm việc với …': the province is not where it happens
-        if re.match(r"(UBND|Ủy ban|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|tỉnh|thành phố|TP)", mention.name):
+        if _HOST_OF_A_PLACE.match(mention.name):
             places = places_in(mention.name)
             if places:
                 return _normal_place(places[0][1])  # rule 8: a local government receives in its own province
     return _normal_place(offices[0]) if offices else None
 
 
+# 'Lễ ký diễn ra tại …', 'Buổi làm việc được tổ chức tại …': the venue of the event just told
+_VENUE_TOLD = re.compile(r"^\W*(?:buổi|lễ|cuộc) (?:ký|làm việc|tiếp|hội đàm|gặp)(?: kết)?(?: [^,.;]{0,30}?)? "
+                         r"(?:đã |được )?(?:diễn ra|được tổ chức|tổ chức) (?:tại|ở)\b")
+# rule 8: a provincial or city government, one of its bodies, or a host whose name carries its place
+# ('Sở Ngoại vụ thành phố Đà Nẵng', 'Bệnh viện Đa khoa tỉnh Quảng Ninh', 'Trường Đại học Y Dược Cần Thơ')
+_HOST_OF_A_PLACE = re.compile(r"(?:UBND|Ủy ban|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|tỉnh|thành phố|TP|Sở|"
+                              r"Ban Quản lý|Công an|Bệnh viện|Trường|Đại học|Trung tâm|Hội)\b")
 # a Vietnamese province's delegation: its province is not the venue (rule 8 gives the host's)
 _VISITING = re.compile(r"\b[Đđ]oàn(?: công tác| đại biểu| cán bộ)?(?: của)?(?: lãnh đạo)?\s+$")
 _ABROAD_DELEGATION = re.compile(r"^\W*(?:[^,]{0,40},\s*)?(?:cả )?đoàn(?: công tác| đại biểu)?\b", re.IGNORECASE)

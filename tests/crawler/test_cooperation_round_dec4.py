@@ -474,3 +474,16 @@ def test_a_day_weeks_after_publication_is_a_plan_not_last_year_s_event() -> None
 ])
 def test_a_dateline_s_outlet_a_foreign_governor_and_a_planned_trip_make_no_event(title: str | None, text: str) -> None:
     assert not read(title or "", text).relevant
+
+
+# rule 8: the host's place; and the venue told in a sentence of its own
+@pytest.mark.parametrize(("text", "place"), [
+    ("Chiều 6/6, Sở Nội vụ tỉnh Thanh Hóa tiếp và làm việc với đoàn công tác huyện Hwacheon (Hàn Quốc).", "Thanh Hóa"),
+    ("Ngày 9/6, Bệnh viện Đa khoa tỉnh Quảng Ninh đã tiếp và làm việc với đoàn Bệnh viện Asan (Hàn Quốc).",
+     "Quảng Ninh"),
+    (("Ngày 10/6, Trường Đại học Kyung Hee và Trường Đại học Bách khoa Hà Nội đã ký biên bản ghi nhớ hợp tác. Lễ ký "
+     "diễn ra tại Seoul."), "Seoul"),
+])
+def test_where_the_event_took_place(text: str, place: str) -> None:
+    (event,) = read("", text).events
+    assert event.location == place
