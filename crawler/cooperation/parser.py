@@ -26,6 +26,7 @@ from crawler.cooperation.parties import (
     FOREIGN,
     KOREA,
     KR_PLACES,
+    TWO_WORD_ACRONYM,
     VIETNAM,
     VN_PLACES,
     Mention,
@@ -69,8 +70,11 @@ _MEETING = re.compile(
     # co-chairing a gathering of many countries is no bilateral meeting (rule 4d)
     r"đồng chủ trì(?! (?:hội nghị|diễn đàn|hội thảo)[^.;,]{0,60}\b(?:mekong|asean|apec|g20|đa phương|khu vực|các nước)\b)"
 )
+# 'Trước đó, sáng cùng ngày, …': earlier that day, so no background
+_THE_SAME_DAY = r",? (?:(?:sáng|chiều|trưa|tối) )?cùng ngày"
 _BACKGROUND = re.compile(
-    r"\btrước đó\b(?!,? (?:(?:sáng|chiều|trưa|tối) )?cùng ngày)|\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
+    rf"\btrước đó\b(?!{_THE_SAME_DAY})|"
+    r"\btrước đây\b|\bđã từng\b|\btừng ký\b|\bkể từ\b|\btừ năm \d{4}|\bvào năm \d{4}|"
     r"\bđã ký\b[^.;]{0,80}\b(?:từ |vào |trong )?(?:năm ngoái|năm trước)\b|"
     r"\bnăm \d{4},? (?:hai bên|hai nước|.{0,40}đã ký)|\bký(?: kết)? (?:từ |vào |trong )?năm \d{4}|\bthay cho\b|\btừ tháng \d{1,2}[/-]\d{4}|\bsau khi (?:hai bên )?(?:đã )?ký"
     # a tally of documents ('đã ký kết nhiều thỏa thuận', 'hơn 20 văn kiện') sums up the past
@@ -444,8 +448,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
 def _candidates(title: str, text: str, published: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
     named: dict[str, list[Mention]] = {"VN": [], "KR": []}  # the organisations last named on each side
-    told_day: dt.date | None = None  # the day a sentence last opened with, and the place it named
-    told_place: str | None = None
+    told = ""  # the last sentence that opened with a day: 'Chiều cùng ngày' takes its day and place
     if title:
         out.extend(_sides_as_the_text_tells(_from_sentence(title, None, published, in_title=True), text))
         _remember_sides(named, out)
@@ -477,8 +480,8 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                     cand.date = cand.date or out[-1].date
             if found and _SAME_DAY.match(sentence.lower()):
                 for cand in found:  # 'Chiều cùng ngày, …': the day the story told last, an event's or a forum's
-                    cand.date = cand.date or told_day
-                    cand.location = cand.location or told_place
+                    cand.date = cand.date or opening_day(told, published)
+                    cand.location = cand.location or _location(told, [])
                 lead_date = lead_date or found[0].date  # and the paragraph's next signings are of that day too
             if not found and out and _VENUE_TOLD.match(sentence.lower()) and (
                     out[-1].location is None or not _AT_PLACE.search(out[-1].sentence)):
@@ -490,10 +493,10 @@ def _candidates(title: str, text: str, published: dt.date | None) -> list[Candid
                 _remember_the_delegation(named, sentence)
             if _event_type(sentence) is not None:  # a bare date line is not the event's date
                 lead_date = lead_date or _sentence_date(sentence, published)
-            opening = opening or opening_day(sentence, published)
             day_here = opening_day(sentence, published)
+            opening = opening or day_here
             if day_here is not None:
-                told_day, told_place = day_here, _location(sentence, [])
+                told = sentence
     return out
 
 
@@ -1148,7 +1151,7 @@ _PAST_SPAN = re.compile(r"\b(?:thời gian qua|những năm qua|nhiều năm qua
 _A_YEAR = re.compile(r"\bnăm (\d{4})\b(?!\s*[-–/])")
 
 
-_EARLIER_OPENING = re.compile(r"^\W*(?:trước đó|trước đây|cách đây)\b(?!,? (?:(?:sáng|chiều|trưa|tối) )?cùng ngày)")
+_EARLIER_OPENING = re.compile(rf"^\W*(?:trước đó|trước đây|cách đây)\b(?!{_THE_SAME_DAY})")
 
 
 @lru_cache(maxsize=4096)
@@ -1189,9 +1192,6 @@ _IN_BRACKETS = re.compile(r"\(([^()]{2,40})\)")
 _CAPITALISED_WORD = re.compile(r"[A-ZĐ][A-Za-zĐ0-9&.-]*")
 
 
-_TWO_WORD_ACRONYM = re.compile(r"[A-Z]{2,5} [A-Z][A-Za-z]{1,5}")
-
-
 class ArticleAcronyms:
     """Acronym -> the organisation it was defined for, from 'Name (ACR)' anywhere in the text.
 
@@ -1205,7 +1205,7 @@ class ArticleAcronyms:
         inners = [inner.strip() for s in self._defining for inner in _IN_BRACKETS.findall(s)]
         self._bracketed = {word for inner in inners for word in _CAPITALISED_WORD.findall(inner)
                            if sum(c.isupper() for c in word) >= 2}
-        self.two_words = {inner for inner in inners if _TWO_WORD_ACRONYM.fullmatch(inner)}  # '(PV GAS)'
+        self.two_words = {inner for inner in inners if TWO_WORD_ACRONYM.fullmatch(inner)}  # '(PV GAS)'
         self._bracketed |= self.two_words
         self._found: dict[str, Mention | None] = {}
 
@@ -1283,7 +1283,7 @@ def _participants(sentence: str) -> tuple[Mention, ...]:
         credited = (bool(_CREDIT.search(credit)) and not _CAPTION_SUBJECT.search(credit)) or bool(
             _REPORTS.match(sentence[mention.end :])) or (  # the dateline's outlet: '(Báo Đồng Nai) - Sáng 16/6, …'
             not sentence[: mention.start].strip(" (\"'") and bool(_DATELINE_END.match(sentence[mention.end :]))) or (
-            bool(_PLACE_BEFORE_THE_OUTLET.match(sentence[: mention.start]))  # 'Seoul (TTXVN) - Ngày 13/5, …'
+            bool(_PLACE_BEFORE_THE_OUTLET.match(sentence, 0, mention.start))  # 'Seoul (TTXVN) - Ngày 13/5, …'
             and bool(_DATELINE_END.match(sentence[mention.end :])))
         place_venue = bool(_PLACE_QUALIFIER.match(mention.name)) and bool(
             re.search(r"\b(?:tại|ở)\s+$", sentence[max(0, mention.start - 6) : mention.start])

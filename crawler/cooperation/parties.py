@@ -122,7 +122,8 @@ def has_place(text: str, korean: bool = False) -> bool:
 
 
 _NHAN_FRAMING = re.compile(r"\s*(?:dịp|chuyến|kỷ niệm|sự kiện|ngày)\b")
-_ACRONYM = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9&.-]{1,14}$|^[A-Z]{2,5} [A-Z][A-Za-z]{1,5}$")  # and 'PV Power', 'PV GAS'
+TWO_WORD_ACRONYM = re.compile(r"[A-Z]{2,5} [A-Z][A-Za-z]{1,5}")  # 'PV Power', 'PV GAS'
+_ACRONYM = re.compile(rf"^[A-ZĐ][A-Za-zĐ0-9&.-]{{1,14}}$|^{TWO_WORD_ACRONYM.pattern}$")
 _ROMAN_KR = re.compile(
     r"(?:eo|eu|ae|oe|yeo|yu|yo|gy|gw|jj|kk|oo|ung$|ju$|gu$|buk$|nam$|do$|won$|san$|jeon|cheon|je$)"
 )
@@ -233,7 +234,7 @@ def _distinctive(spelling: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _gazetteer_index() -> tuple[dict[str, KnownOrg], dict[str, KnownOrg], re.Pattern[str]]:
-    by_acronym = {a: o for o in gazetteer() for a in reversed(o.acronyms or ((o.acronym,) if o.acronym else ()))}
+    by_acronym = {a: o for o in gazetteer() for a in reversed(o.acronyms)}
     by_name: dict[str, KnownOrg] = {}
     for org in gazetteer():
         for form in (org.name, *org.aliases):
