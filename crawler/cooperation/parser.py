@@ -1123,7 +1123,7 @@ def _event_type(sentence: str) -> EventType | None:
     if "ký" in sentence or "trao" in sentence:  # each pattern only where the words it needs stand: a plain look is cheap
         if "năm " in sentence or "tháng " in sentence:
             sentence = _SIGNED_IN_A_PAST_YEAR.sub(" ", sentence)
-        if "đã " in sentence or "được " in sentence or " ký tháng" in sentence or " ký năm" in sentence:
+        if "đã " in sentence or "được " in sentence or "tháng" in sentence or "năm" in sentence or "hồi" in sentence:
             sentence = _SIGNED_BEFORE.sub(" ", sentence)
         if "biên bản" in sentence or "bàn giao" in sentence or "nghiệm thu" in sentence:
             sentence = _MINUTES.sub(" ", sentence)

@@ -234,7 +234,9 @@ def _distinctive(spelling: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _gazetteer_index() -> tuple[dict[str, KnownOrg], dict[str, KnownOrg], re.Pattern[str]]:
-    by_acronym = {a: o for o in gazetteer() for a in reversed(o.acronyms)}
+    # every listed acronym names its body, and a body's first acronym wins over another's later one ('MOE')
+    by_acronym = {a: o for o in gazetteer() for a in o.acronyms[1:]}
+    by_acronym.update({o.acronym: o for o in gazetteer() if o.acronym})
     by_name: dict[str, KnownOrg] = {}
     for org in gazetteer():
         for form in (org.name, *org.aliases):

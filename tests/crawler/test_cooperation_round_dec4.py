@@ -487,3 +487,16 @@ def test_a_dateline_s_outlet_a_foreign_governor_and_a_planned_trip_make_no_event
 def test_where_the_event_took_place(text: str, place: str) -> None:
     (event,) = read("", text).events
     assert event.location == place
+
+
+def test_a_body_s_first_acronym_is_not_taken_by_another_s_second() -> None:
+    """MOE is listed first for the Korean Ministry of Education and second for the Ministry of Environment."""
+    (event,) = read("", "Ngày 5/6, Bộ Giáo dục và Đào tạo và MOE đã ký biên bản ghi nhớ về đào tạo giáo viên.").events
+    assert [p.name for p in event.kr_parties] == ["Bộ Giáo dục Hàn Quốc"]
+
+
+def test_an_mou_being_implemented_is_no_signing_however_its_month_is_told() -> None:
+    result = read("", ("Chiều 11/6, tại Hà Nội, Bộ trưởng Bộ Khoa học và Công nghệ đã tiếp và làm việc với Thứ trưởng Bộ "
+                       "Khoa học và CNTT Hàn Quốc (MSIT). Tại buổi làm việc, hai bên trao đổi về việc triển khai Bản ghi "
+                       "nhớ hai Bộ ký vào tháng 5."))
+    assert [e.type.value for e in result.events] == ["meeting"]
